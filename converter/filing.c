@@ -1,0 +1,581 @@
+/*
+ * filing.c — the conversion pipeline (design §1): source → lines → submission → statements →
+ * tables → periods → arithmetic → mapping → model, and the writing of the outputs through the
+ * templates (each file written to a temporary name and renamed).
+ */
+#include "filing.h"
+#include "model.h"
+#include "render.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <libxml/xmlsave.h>
+
+/* ---------------------------------------------------------------- data */
+
+static t2x_data cache;
+
+static int file_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+const char *t2x_default_data_dir(void)
+{
+    static char dir[4096];
+    const char *env = getenv("T2X_DATA_DIR");
+    if (env && *env) return env;
+    snprintf(dir, sizeof dir, "%s/taxonomy/concepts.tsv", T2X_PKGDATADIR);
+    if (file_exists(dir)) return T2X_PKGDATADIR;
+    return T2X_SRCDIR;
+}
+
+const char *t2x_data_dir(const t2x_options *opt)
+{
+    return opt && opt->data_dir ? opt->data_dir : t2x_default_data_dir();
+}
+
+const t2x_data *t2x_data_get(const char *dir, t2x_diag *diag)
+{
+    if (cache.dir && strcmp(cache.dir, dir) == 0) return &cache;
+    t2x_data_cleanup();
+    char *cp = t2x_xasprintf("%s/taxonomy/concepts.tsv", dir);
+    char *lp = t2x_xasprintf("%s/taxonomy/labels.tsv", dir);
+    t2x_concepts *cs = t2x_concepts_load(cp, diag);
+    t2x_labelmap *lm = cs ? t2x_labelmap_load(lp, cs, diag) : NULL;
+    free(cp);
+    free(lp);
+    if (!cs || !lm) {
+        if (cs) t2x_concepts_free(cs);
+        return NULL;
+    }
+    cache.dir = t2x_xstrdup(dir);
+    cache.concepts = cs;
+    cache.labels = lm;
+    return &cache;
+}
+
+void t2x_data_cleanup(void)
+{
+    if (cache.labels) t2x_labelmap_free(cache.labels);
+    if (cache.concepts) t2x_concepts_free(cache.concepts);
+    free(cache.dir);
+    memset(&cache, 0, sizeof cache);
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+static int data_rows(const t2x_table *t)
+{
+    int n = 0;
+    for (size_t r = 0; r < t->nrows; r++) n += t->rows[r].kind == T2X_ROW_ITEM;
+    return n;
+}
+
+static char *make_prefix(const char *registrant)
+{
+    static const char *const skip[] = {"inc", "corp", "co", "the", "and", "of", "incorporated",
+                                       "company", "corporation", "ltd", "llc", "lp", "plc", "de", NULL};
+    char p[8];
+    size_t n = 0;
+    const char *s = registrant ? registrant : "";
+    while (*s && n < 6) {
+        while (*s && !isalpha((unsigned char)*s)) s++;
+        const char *w = s;
+        while (*s && (isalnum((unsigned char)*s) || *s == '\'')) s++;
+        size_t len = (size_t)(s - w);
+        if (!len) break;
+        int skipped = 0;
+        for (const char *const *k = skip; *k; k++)
+            if (strlen(*k) == len && strncasecmp(w, *k, len) == 0) skipped = 1;
+        if (!skipped) p[n++] = (char)tolower((unsigned char)w[0]);
+    }
+    p[n] = '\0';
+    if (n < 2) return t2x_xstrdup("filer");
+    return t2x_xstrdup(p);
+}
+
+static int valid_prefix(const char *p)
+{
+    if (!p || !isalpha((unsigned char)p[0])) return 0;
+    for (const char *q = p; *q; q++)
+        if (!isalnum((unsigned char)*q) && *q != '-' && *q != '_') return 0;
+    return strlen(p) <= 20 && strncasecmp(p, "xml", 3) != 0;
+}
+
+static int months_between(int fye_m, int end_m)
+{
+    int d = end_m - fye_m;
+    while (d <= 0) d += 12;
+    return d;
+}
+
+/* A 52/53-week column starts the day after a period end printed elsewhere in the filing. */
+static void align_week_years(t2x_filing *f)
+{
+    t2x_date known[64];
+    int nk = 0;
+    for (size_t i = 0; i < f->ntables; i++) {
+        t2x_table *t = &f->tables[i];
+        for (int c = 0; c < t->ncols && nk < 64; c++)
+            if (t->cols[c].dated && !t->cols[c].skip) known[nk++] = t->cols[c].end;
+    }
+    for (size_t i = 0; i < f->ntables; i++) {
+        t2x_table *t = &f->tables[i];
+        for (int c = 0; c < t->ncols; c++) {
+            t2x_column *col = &t->cols[c];
+            if (!col->dated || col->instant || col->skip) continue;
+            if (col->end.d == t2x_days_in_month(col->end.y, col->end.m) && !col->weeks) continue;
+            t2x_date best = {0, 0, 0};
+            long bd = 8;
+            for (int k = 0; k < nk; k++) {
+                t2x_date s = t2x_date_add_days(known[k], 1);
+                long d = labs(t2x_date_diff(s, col->start));
+                if (d > 0 && d < bd) {
+                    bd = d;
+                    best = s;
+                }
+            }
+            if (best.y) col->start = best;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- conversion */
+
+static void add_calc_issues(t2x_filing *f, size_t ti, t2x_calc_issues *ci)
+{
+    for (size_t k = 0; k < ci->n; k++) {
+        f->issues = t2x_grow(f->issues, &f->capissues, f->nissues + 1, sizeof *f->issues);
+        f->issues[f->nissues].table = ti;
+        f->issues[f->nissues].calc = ci->v[k];
+        f->nissues++;
+    }
+    free(ci->v);
+    memset(ci, 0, sizeof *ci);
+}
+
+static int form_supported(const char *form)
+{
+    return strncmp(form, "10-K", 4) == 0 || strncmp(form, "10-Q", 4) == 0 ||
+           strncmp(form, "10-KSB", 6) == 0 || strncmp(form, "10-QSB", 6) == 0 ||
+           strncmp(form, "10-KT", 5) == 0;
+}
+
+static t2x_status find_tables(t2x_filing *f)
+{
+    size_t cap = 0;
+    t2x_table *found = NULL;
+    size_t nfound = 0;
+    int html_main = 0, any_text = 0;
+    for (int pass = 0; pass < 2 && nfound == 0; pass++) {
+        for (size_t k = 0; k < f->sub.ndocs; k++) {
+            const t2x_document *d = &f->sub.docs[k];
+            int primary = t2x_document_is_main(d, &f->sub.hdr) || t2x_document_is_ex13(d) ||
+                          (!f->sub.has_wrapper);
+            if (pass == 0 && !primary) continue;
+            if (pass == 1 && (primary || t2x_document_is_ex27(d))) continue;
+            if (d->is_binary) continue;
+            if (d->is_html) {
+                if (primary) html_main = 1;
+                continue;
+            }
+            any_text = 1;
+            t2x_statements_find(&f->lines, d->first, d->end, k, &found, &nfound, &cap);
+        }
+    }
+    /* read each table; merge a statement continued under a repeated title */
+    for (size_t i = 0; i < nfound; i++) {
+        if (i + 1 < nfound && found[i + 1].kind == found[i].kind && found[i + 1].doc == found[i].doc &&
+            found[i + 1].title_line < found[i].end + 40) {
+            found[i + 1].first = found[i].first;
+            found[i + 1].title_line = found[i].title_line;
+            free(found[i + 1].title);
+            found[i + 1].title = t2x_xstrdup(found[i].title);
+            found[i].kind = T2X_STMT_ANY; /* merged into the next */
+            continue;
+        }
+        if (!t2x_table_read(&f->lines, &found[i])) found[i].kind = T2X_STMT_ANY;
+    }
+    /* keep the largest statement of each kind */
+    for (int kind = T2X_STMT_BALANCE; kind <= T2X_STMT_EQUITY; kind++) {
+        int best = -1;
+        for (size_t i = 0; i < nfound; i++)
+            if ((int)found[i].kind == kind && (best < 0 || data_rows(&found[i]) > data_rows(&found[best])))
+                best = (int)i;
+        for (size_t i = 0; i < nfound; i++)
+            if ((int)found[i].kind == kind && (int)i != best) found[i].kind = T2X_STMT_ANY;
+    }
+    size_t keep = 0;
+    for (size_t i = 0; i < nfound; i++) {
+        if (found[i].kind == T2X_STMT_ANY) {
+            t2x_table_free(&found[i]);
+            continue;
+        }
+        found[keep++] = found[i];
+    }
+    f->tables = found;
+    f->ntables = keep;
+    if (keep == 0) {
+        if (html_main && !any_text) {
+            t2x_diag_add(f->diag, T2X_ERROR, f->src.name, 0, "html",
+                         "the filing's documents are HTML; txt2xbrl reads plain-text filings only");
+            return T2X_ERR_HTML;
+        }
+        t2x_diag_add(f->diag, T2X_ERROR, f->src.name, 0, "no-statements",
+                     "no financial statement (balance sheet, income, cash flows, equity) found");
+        return T2X_ERR_NO_STATEMENTS;
+    }
+    return T2X_OK;
+}
+
+static void decide_identity(t2x_filing *f, const t2x_options *opt)
+{
+    t2x_header *h = &f->sub.hdr;
+    f->form = t2x_xstrdup(f->cover.form ? f->cover.form : "10-K");
+    f->annual = strncmp(f->form, "10-K", 4) == 0;
+    f->registrant = t2x_xstrdup(f->cover.registrant ? f->cover.registrant : "Unknown registrant");
+    /* period end: cover/header, else the latest balance-sheet date */
+    f->period_end = f->cover.period_end;
+    if (!f->period_end.y)
+        for (size_t i = 0; i < f->ntables; i++)
+            for (int c = 0; c < f->tables[i].ncols; c++)
+                if (f->tables[i].cols[c].dated && t2x_date_cmp(f->tables[i].cols[c].end, f->period_end) > 0)
+                    f->period_end = f->tables[i].cols[c].end;
+    /* fiscal year end */
+    int fm = 0, fd = 0;
+    if (h->fye && strlen(h->fye) == 4) {
+        fm = (h->fye[0] - '0') * 10 + (h->fye[1] - '0');
+        fd = (h->fye[2] - '0') * 10 + (h->fye[3] - '0');
+    } else if (f->annual && f->period_end.y) {
+        fm = f->period_end.m;
+        fd = f->period_end.d;
+    } else {
+        /* a 10-Q balance sheet compares with the last fiscal year end */
+        for (size_t i = 0; i < f->ntables && !fm; i++)
+            if (f->tables[i].kind == T2X_STMT_BALANCE)
+                for (int c = 0; c < f->tables[i].ncols; c++)
+                    if (f->tables[i].cols[c].dated && t2x_date_cmp(f->tables[i].cols[c].end, f->period_end) < 0) {
+                        fm = f->tables[i].cols[c].end.m;
+                        fd = f->tables[i].cols[c].end.d;
+                        break;
+                    }
+    }
+    if (fm >= 1 && fm <= 12 && fd >= 1 && fd <= 31) snprintf(f->fye, sizeof f->fye, "--%02d-%02d", fm, fd);
+    /* the main duration: the longest income/cash-flow column ending at the period end */
+    int best = 0;
+    for (size_t i = 0; i < f->ntables; i++)
+        for (int c = 0; c < f->tables[i].ncols; c++) {
+            t2x_column *col = &f->tables[i].cols[c];
+            if (col->dated && !col->instant && !col->skip && t2x_date_cmp(col->end, f->period_end) == 0) {
+                long len = t2x_date_diff(col->start, col->end);
+                if (len > best) {
+                    best = (int)len;
+                    f->period_start = col->start;
+                }
+            }
+        }
+    if (!best) f->period_start = t2x_date_months_back(f->period_end, f->annual ? 12 : 3);
+    int fy = f->period_end.y;
+    if (fm && (f->period_end.m > fm || (f->period_end.m == fm && f->period_end.d > fd + 7))) fy++;
+    if (fm == 12 && f->period_end.m == 1 && f->period_end.d < 8) fy--; /* a 52/53-week December year */
+    snprintf(f->fy_focus, sizeof f->fy_focus, "%d", fy);
+    if (f->annual || !fm) snprintf(f->fp_focus, sizeof f->fp_focus, "FY");
+    else {
+        int q = (months_between(fm, f->period_end.m) + 1) / 3;
+        if (q < 1) q = 1;
+        if (q > 3) q = 3;
+        snprintf(f->fp_focus, sizeof f->fp_focus, "Q%d", q);
+    }
+    if (f->annual) snprintf(f->fp_focus, sizeof f->fp_focus, "FY");
+    /* entity */
+    const char *cik = opt && opt->cik ? opt->cik : h->cik;
+    if (cik) {
+        int ok = strlen(cik) <= 10 && strlen(cik) > 0;
+        for (const char *p = cik; *p; p++) ok &= isdigit((unsigned char)*p) != 0;
+        if (ok) f->cik = t2x_xasprintf("%010lu", strtoul(cik, NULL, 10));
+    }
+    if (f->cik) {
+        f->scheme = t2x_xstrdup("http://www.sec.gov/CIK");
+        f->entity = t2x_xstrdup(f->cik);
+    } else {
+        t2x_buf b = {0};
+        for (const char *p = f->registrant; *p; p++)
+            if (isalnum((unsigned char)*p)) t2x_buf_putc(&b, (char)toupper((unsigned char)*p));
+        f->scheme = t2x_xstrdup("urn:txt2xbrl:entity-name");
+        f->entity = b.data ? b.data : t2x_xstrdup("UNKNOWN");
+        t2x_diag_add(f->diag, T2X_WARNING, f->src.name, 0, "no-cik",
+                     "no CIK in the filing or on the command line (--cik); entity identified by name "
+                     "under the scheme urn:txt2xbrl:entity-name");
+    }
+    f->prefix = (opt && valid_prefix(opt->prefix)) ? t2x_xstrdup(opt->prefix) : make_prefix(f->registrant);
+    char iso[11];
+    t2x_date_iso(f->period_end, iso);
+    f->stem = t2x_xasprintf("%s-%.4s%.2s%.2s", f->prefix, iso, iso + 5, iso + 8);
+    f->ns = t2x_xasprintf("http://txt2xbrl.invalid/%s/%.4s%.2s%.2s", f->prefix, iso, iso + 5, iso + 8);
+}
+
+t2x_status t2x_convert_bytes(const unsigned char *bytes, size_t len, const char *name,
+                             const t2x_options *opt, t2x_diag *diag, t2x_filing **out)
+{
+    *out = NULL;
+    const t2x_data *data = t2x_data_get(t2x_data_dir(opt), diag);
+    if (!data) return T2X_ERR_DATA;
+    t2x_filing *f = t2x_xcalloc(1, sizeof *f);
+    f->diag = diag;
+    f->data = data;
+    t2x_status st = t2x_source_from_bytes(bytes, len, name, &f->src, diag);
+    if (st != T2X_OK) {
+        t2x_filing_free(f);
+        return st;
+    }
+    t2x_lines_split(&f->src, &f->lines);
+    t2x_submission_parse(&f->lines, &f->sub);
+    if (f->sub.hdr.form && !form_supported(f->sub.hdr.form)) {
+        t2x_diag_add(diag, T2X_ERROR, f->src.name, 0, "not-periodic-report",
+                     "form %s is not a 10-K or 10-Q family report", f->sub.hdr.form);
+        t2x_filing_free(f);
+        return T2X_ERR_NOT_FILING;
+    }
+    st = find_tables(f);
+    if (st != T2X_OK) {
+        t2x_filing_free(f);
+        return st;
+    }
+    /* the cover of the main document */
+    size_t mainf = 0, maine = f->lines.n;
+    for (size_t k = 0; k < f->sub.ndocs; k++)
+        if (t2x_document_is_main(&f->sub.docs[k], &f->sub.hdr) || !f->sub.has_wrapper) {
+            mainf = f->sub.docs[k].first;
+            maine = f->sub.docs[k].end;
+            break;
+        }
+    t2x_cover_read(&f->lines, mainf, maine, &f->sub.hdr, &f->cover);
+    if (f->cover.form && !form_supported(f->cover.form)) {
+        t2x_diag_add(diag, T2X_ERROR, f->src.name, 0, "not-periodic-report",
+                     "form %s is not a 10-K or 10-Q family report", f->cover.form);
+        t2x_filing_free(f);
+        return T2X_ERR_NOT_FILING;
+    }
+    t2x_period_hint hint;
+    memset(&hint, 0, sizeof hint);
+    hint.period_end = f->cover.period_end;
+    hint.annual = f->cover.form ? strncmp(f->cover.form, "10-K", 4) == 0 : 1;
+    if (f->sub.hdr.fye && strlen(f->sub.hdr.fye) == 4) {
+        char mm[3] = {f->sub.hdr.fye[0], f->sub.hdr.fye[1], 0}, dd[3] = {f->sub.hdr.fye[2], f->sub.hdr.fye[3], 0};
+        hint.fye_month = atoi(mm);
+        hint.fye_day = atoi(dd);
+    }
+    for (size_t i = 0; i < f->ntables; i++)
+        t2x_periods_resolve(&f->tables[i], &f->lines, &hint, f->src.name, diag);
+    align_week_years(f);
+    decide_identity(f, opt);
+    f->ext.prefix = t2x_xstrdup(f->prefix);
+    for (size_t i = 0; i < f->ntables; i++) {
+        t2x_calc_issues ci = {0};
+        t2x_arith_solve(&f->tables[i], &ci);
+        add_calc_issues(f, i, &ci);
+        t2x_map_table(&f->tables[i], data->labels, data->concepts, &f->ext, &f->lines, f->src.name, diag);
+    }
+    t2x_model_build(f);
+    *out = f;
+    return T2X_OK;
+}
+
+t2x_status t2x_convert_file(const char *path, const t2x_options *opt, t2x_diag *diag, t2x_filing **out)
+{
+    t2x_source raw;
+    *out = NULL;
+    t2x_status st = t2x_source_read(path, &raw, diag);
+    if (st != T2X_OK) {
+        t2x_source_free(&raw);
+        return st;
+    }
+    /* raw now holds decoded bytes; convert from them (a second gunzip is a no-op) */
+    st = t2x_convert_bytes(raw.data, raw.len, path, opt, diag, out);
+    t2x_source_free(&raw);
+    return st;
+}
+
+const char *t2x_filing_stem(const t2x_filing *f) { return f->stem; }
+
+char *t2x_filing_model_xml(const t2x_filing *f, size_t *len)
+{
+    xmlChar *mem = NULL;
+    int n = 0;
+    xmlDocDumpFormatMemoryEnc(f->model, &mem, &n, "UTF-8", 1);
+    char *s = t2x_xstrndup((const char *)mem, (size_t)n);
+    xmlFree(mem);
+    if (len) *len = (size_t)n;
+    return s;
+}
+
+void t2x_filing_free(t2x_filing *f)
+{
+    if (!f) return;
+    for (size_t i = 0; i < f->ntables; i++) t2x_table_free(&f->tables[i]);
+    free(f->tables);
+    for (size_t i = 0; i < f->nissues; i++) {
+        free(f->issues[i].calc.printed);
+        free(f->issues[i].calc.computed);
+    }
+    free(f->issues);
+    t2x_cover_free(&f->cover);
+    t2x_extensions_free(&f->ext);
+    t2x_submission_free(&f->sub);
+    t2x_lines_free(&f->lines);
+    t2x_source_free(&f->src);
+    free(f->form);
+    free(f->registrant);
+    free(f->prefix);
+    free(f->stem);
+    free(f->ns);
+    free(f->scheme);
+    free(f->entity);
+    free(f->cik);
+    if (f->model) xmlFreeDoc(f->model);
+    free(f);
+}
+
+/* ---------------------------------------------------------------- outputs */
+
+static void json_str(t2x_buf *b, const char *s)
+{
+    t2x_buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            t2x_buf_putc(b, '\\');
+            t2x_buf_putc(b, (char)*p);
+        } else if (*p < 0x20) {
+            t2x_buf_printf(b, "\\u%04x", *p);
+        } else {
+            t2x_buf_putc(b, (char)*p);
+        }
+    }
+    t2x_buf_putc(b, '"');
+}
+
+/* STEM.report.json: what was found, mapped, left unmapped, warned about. */
+static char *report_json(const t2x_filing *f)
+{
+    t2x_buf b = {0};
+    char iso[11];
+    t2x_date_iso(f->period_end, iso);
+    t2x_buf_puts(&b, "{\n  \"tool\": \"txt2xbrl " T2X_VERSION "\",\n  \"source\": {\"name\": ");
+    json_str(&b, f->src.name);
+    t2x_buf_printf(&b, ", \"sha256\": \"%s\", \"length\": %zu},\n", f->src.sha256, f->src.len);
+    t2x_buf_puts(&b, "  \"form\": ");
+    json_str(&b, f->form);
+    t2x_buf_printf(&b, ",\n  \"period-end\": \"%s\",\n  \"stem\": ", iso);
+    json_str(&b, f->stem);
+    t2x_buf_puts(&b, ",\n  \"registrant\": ");
+    json_str(&b, f->registrant);
+    t2x_buf_puts(&b, ",\n  \"cik\": ");
+    if (f->cik) json_str(&b, f->cik);
+    else t2x_buf_puts(&b, "null");
+    t2x_buf_puts(&b, ",\n  \"statements\": [");
+    size_t facts = 0;
+    for (size_t i = 0; i < f->ntables; i++) {
+        const t2x_table *t = &f->tables[i];
+        int rows = 0, label = 0, arith = 0, ext = 0, cells = 0;
+        for (size_t r = 0; r < t->nrows; r++) {
+            const t2x_row *row = &t->rows[r];
+            if (row->kind != T2X_ROW_ITEM) continue;
+            rows++;
+            label += row->mapped == T2X_MAP_LABEL;
+            arith += row->mapped == T2X_MAP_ARITH;
+            ext += row->mapped == T2X_MAP_EXTENSION;
+            for (int c = 0; c < t->ncols; c++) cells += row->cells[c].present;
+        }
+        facts += (size_t)cells;
+        t2x_buf_printf(&b, "%s\n    {\"kind\": \"%s\", \"title\": ", i ? "," : "", t2x_stmt_kind_name(t->kind));
+        json_str(&b, t->title);
+        t2x_buf_printf(&b, ", \"first-line\": %ld, \"last-line\": %ld, \"columns\": %d, \"rows\": %d, "
+                           "\"mapped-by-label\": %d, \"mapped-by-arithmetic\": %d, \"extension\": %d, "
+                           "\"amounts\": %d}",
+                       f->lines.v[t->title_line].no, f->lines.v[t->end ? t->end - 1 : 0].no, t->ncols, rows,
+                       label, arith, ext, cells);
+    }
+    t2x_buf_printf(&b, "\n  ],\n  \"amounts\": %zu,\n  \"issues\": [", facts);
+    size_t k = 0;
+    for (size_t i = 0; i < f->diag->count; i++) {
+        const t2x_diag_item *it = &f->diag->items[i];
+        static const char *const sev[] = {"info", "warning", "error"};
+        t2x_buf_printf(&b, "%s\n    {\"severity\": \"%s\", \"code\": ", k++ ? "," : "", sev[it->severity]);
+        json_str(&b, it->code);
+        t2x_buf_printf(&b, ", \"line\": %ld, \"message\": ", it->line);
+        json_str(&b, it->message);
+        t2x_buf_putc(&b, '}');
+    }
+    t2x_buf_puts(&b, "\n  ]\n}\n");
+    return b.data;
+}
+
+static t2x_status write_out(const char *dir, const char *stem, const char *suffix, const char *data,
+                            size_t len, t2x_diag *diag)
+{
+    char *path = t2x_xasprintf("%s/%s%s", dir, stem, suffix);
+    int rc = t2x_write_file_atomic(path, data, len);
+    if (rc != 0) t2x_diag_add(diag, T2X_ERROR, path, 0, "io", "cannot write: %s", strerror(errno));
+    free(path);
+    return rc == 0 ? T2X_OK : T2X_ERR_IO;
+}
+
+t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_options *opt, t2x_diag *diag)
+{
+    unsigned fmt = opt && opt->formats ? opt->formats : T2X_FMT_DEFAULT;
+    if (t2x_mkdir_p(dir) != 0) {
+        t2x_diag_add(diag, T2X_ERROR, dir, 0, "io", "cannot create output directory: %s", strerror(errno));
+        return T2X_ERR_IO;
+    }
+    const char *data_dir = t2x_data_dir(opt);
+    static const struct { unsigned fmt; const char *tmpl, *suffix; } outs[] = {
+        {T2X_FMT_XBRL, "instance.xsl", ".xml"},
+        {T2X_FMT_DTS, "schema.xsl", ".xsd"},
+        {T2X_FMT_DTS, "presentation.xsl", "_pre.xml"},
+        {T2X_FMT_DTS, "calculation.xsl", "_cal.xml"},
+        {T2X_FMT_DTS, "label.xsl", "_lab.xml"},
+        {T2X_FMT_DTS, "definition.xsl", "_def.xml"},
+        {T2X_FMT_IXBRL, "inline.xsl", ".htm"},
+        {T2X_FMT_JSON, "json.xsl", ".json"},
+    };
+    /* render everything first, then write: a template error leaves no partial set */
+    char *bufs[sizeof outs / sizeof outs[0]] = {0};
+    size_t lens[sizeof outs / sizeof outs[0]] = {0};
+    t2x_status st = T2X_OK;
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0] && st == T2X_OK; i++) {
+        if (!(fmt & outs[i].fmt)) continue;
+        char *tp = t2x_xasprintf("%s/templates/%s", data_dir, outs[i].tmpl);
+        int exists = file_exists(tp);
+        free(tp);
+        if (!exists) {
+            if (outs[i].fmt == T2X_FMT_DTS && i > 1) continue; /* linkbases: optional templates */
+            t2x_diag_add(diag, T2X_ERROR, f->src.name, 0, "format-unavailable",
+                         "output format needs templates/%s, which is not installed", outs[i].tmpl);
+            st = T2X_ERR_DATA;
+            break;
+        }
+        st = t2x_render(f->model, data_dir, outs[i].tmpl, NULL, &bufs[i], &lens[i], diag);
+    }
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0] && st == T2X_OK; i++)
+        if (bufs[i]) st = write_out(dir, f->stem, outs[i].suffix, bufs[i], lens[i], diag);
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) free(bufs[i]);
+    if (st == T2X_OK && (fmt & T2X_FMT_MODEL)) {
+        size_t len;
+        char *m = t2x_filing_model_xml(f, &len);
+        st = write_out(dir, f->stem, ".model.xml", m, len, diag);
+        free(m);
+    }
+    if (st == T2X_OK && (fmt & T2X_FMT_REPORT)) {
+        char *r = report_json(f);
+        st = write_out(dir, f->stem, ".report.json", r, strlen(r), diag);
+        free(r);
+    }
+    return st;
+}

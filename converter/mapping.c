@@ -1,0 +1,431 @@
+/*
+ * mapping.c — rows → concepts (mapping.h).
+ */
+#include "mapping.h"
+#include "arith.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void lower(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; s && *s && n + 1 < cap; s++) out[n++] = (char)tolower((unsigned char)*s);
+    out[n] = '\0';
+}
+
+/* ---------------------------------------------------------------- sections */
+
+void t2x_sections_assign(t2x_table *t)
+{
+    const char *sec = "";
+    if (t->kind == T2X_STMT_BALANCE) sec = "assets";
+    for (size_t r = 0; r < t->nrows; r++) {
+        t2x_row *row = &t->rows[r];
+        char u[512];
+        lower(row->label, u, sizeof u);
+        int is_total = strncmp(u, "total", 5) == 0;
+        if (t->kind == T2X_STMT_BALANCE) {
+            if (!is_total && strstr(u, "current assets")) sec = "current-assets";
+            else if (!is_total && strstr(u, "current liabilities")) sec = "current-liabilities";
+            else if (row->kind == T2X_ROW_HEADER && !is_total && strstr(u, "liabilities") &&
+                     !strstr(u, "current"))
+                sec = "liabilities";
+            else if (!is_total && strcmp(sec, "equity") != 0 &&
+                     (strstr(u, "stockholders") || strstr(u, "shareholders") || strstr(u, "shareowners") ||
+                      strstr(u, "stockholder's") || strstr(u, "shareholder's")) &&
+                     (strstr(u, "equity") || strstr(u, "investment")) && !strstr(u, "liabilities and"))
+                sec = "equity";
+            else if (!is_total && strcmp(sec, "equity") != 0 && strcmp(sec, "assets") != 0 &&
+                     strcmp(sec, "current-assets") != 0 &&
+                     (strncmp(u, "common stock", 12) == 0 || strncmp(u, "preferred stock", 15) == 0 ||
+                      strncmp(u, "capital stock", 13) == 0))
+                sec = "equity";
+        } else if (t->kind == T2X_STMT_CASHFLOW && row->kind == T2X_ROW_HEADER) {
+            if (strstr(u, "operating activities") || strstr(u, "operations:")) sec = "operating";
+            else if (strstr(u, "investing activities")) sec = "investing";
+            else if (strstr(u, "financing activities")) sec = "financing";
+            else if (strstr(u, "supplemental") || strstr(u, "cash paid") || strstr(u, "noncash") ||
+                     strstr(u, "non-cash"))
+                sec = "supplemental";
+        } else if (t->kind == T2X_STMT_CASHFLOW && !*sec && strstr(u, "operating activities")) {
+            sec = "operating";
+        }
+        snprintf(row->section, sizeof row->section, "%s", sec);
+        if (t->kind == T2X_STMT_BALANCE) {
+            if (strncmp(u, "total current assets", 20) == 0) sec = "assets";
+            else if (strncmp(u, "total assets", 12) == 0) sec = "liabilities";
+            else if (strncmp(u, "total current liabilities", 25) == 0) sec = "liabilities";
+            else if (strncmp(u, "total liabilities", 17) == 0 && !strstr(u, " and ")) sec = "equity";
+        } else if (t->kind == T2X_STMT_CASHFLOW) {
+            if ((strncmp(u, "net cash", 8) == 0 || is_total) && strstr(u, "financing")) sec = "";
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- concept facts */
+
+const t2x_ext_concept *t2x_ext_find(const t2x_extensions *x, const char *qname)
+{
+    for (size_t i = 0; i < x->n; i++)
+        if (strcmp(x->v[i].qname, qname) == 0) return &x->v[i];
+    return NULL;
+}
+
+void t2x_extensions_free(t2x_extensions *x)
+{
+    for (size_t i = 0; i < x->n; i++) {
+        free(x->v[i].qname);
+        free(x->v[i].type);
+        free(x->v[i].label);
+        free(x->v[i].key);
+    }
+    free(x->v);
+    free(x->prefix);
+    memset(x, 0, sizeof *x);
+}
+
+int t2x_concept_info(const char *qname, const t2x_concepts *cs, const t2x_extensions *ext,
+                     const char **type, t2x_period_type *period, t2x_balance *balance)
+{
+    const t2x_concept *c = t2x_concepts_find(cs, qname);
+    if (c) {
+        *type = c->type;
+        *period = c->period;
+        *balance = c->balance;
+        return 1;
+    }
+    const t2x_ext_concept *e = ext ? t2x_ext_find(ext, qname) : NULL;
+    if (e) {
+        *type = e->type;
+        *period = e->period;
+        *balance = e->balance;
+        return 1;
+    }
+    return 0;
+}
+
+int t2x_row_unit_kind(const t2x_row *r, int ncols, const t2x_concepts *cs, const t2x_extensions *ext)
+{
+    const char *type;
+    t2x_period_type p;
+    t2x_balance b;
+    if (r->concept && t2x_concept_info(r->concept, cs, ext, &type, &p, &b)) {
+        if (strstr(type, "perShare")) return T2X_UNIT_PER_SHARE;
+        if (strstr(type, "shares")) return T2X_UNIT_SHARES;
+        if (strstr(type, "monetary")) return T2X_UNIT_MONEY;
+    }
+    if (!t2x_row_is_per_share_or_shares(r, ncols)) return T2X_UNIT_MONEY;
+    char u[512];
+    lower(r->label, u, sizeof u);
+    int frac = 0;
+    for (int c = 0; c < ncols; c++)
+        if (r->cells[c].present && r->cells[c].num.frac) frac = 1;
+    if (strstr(u, "per ") || strstr(u, "basic") || strstr(u, "diluted") || strstr(u, "primary") || frac)
+        return T2X_UNIT_PER_SHARE;
+    return T2X_UNIT_SHARES;
+}
+
+/* ---------------------------------------------------------------- extensions */
+
+static char *camel(const char *label, size_t max)
+{
+    t2x_buf b = {0};
+    int up = 1;
+    for (const char *p = label; *p && b.len < max; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (isalnum(c)) {
+            if (b.len == 0 && isdigit(c)) t2x_buf_putc(&b, 'X');
+            t2x_buf_putc(&b, (char)(up ? toupper(c) : c));
+            up = 0;
+        } else if (c == '\'') {
+            continue;
+        } else {
+            up = 1;
+        }
+    }
+    if (!b.data) return t2x_xstrdup("Item");
+    return b.data;
+}
+
+static const char *add_extension(t2x_extensions *x, const char *label, const char *key,
+                                 const char *type, t2x_period_type period, t2x_balance balance)
+{
+    char *local = camel(label, 90);
+    for (int n = 1;; n++) {
+        char *q = n == 1 ? t2x_xasprintf("%s:%s", x->prefix, local)
+                         : t2x_xasprintf("%s:%s%d", x->prefix, local, n);
+        const t2x_ext_concept *e = t2x_ext_find(x, q);
+        if (!e) {
+            x->v = t2x_grow(x->v, &x->cap, x->n + 1, sizeof *x->v);
+            t2x_ext_concept *nc = &x->v[x->n++];
+            nc->qname = q;
+            nc->type = t2x_xstrdup(type);
+            nc->period = period;
+            nc->balance = balance;
+            nc->label = t2x_xstrdup(label);
+            nc->key = t2x_xstrdup(key);
+            free(local);
+            return nc->qname;
+        }
+        if (strcmp(e->type, type) == 0 && e->period == period && e->balance == balance &&
+            strcmp(e->key, key) == 0) {
+            free(q);
+            free(local);
+            return e->qname;
+        }
+        free(q);
+    }
+}
+
+/* ---------------------------------------------------------------- polarity */
+
+/* Balance of the statement total a row rolls into. */
+static t2x_balance top_balance(const t2x_table *t, const t2x_row *row)
+{
+    switch (t->kind) {
+    case T2X_STMT_BALANCE:
+        return (strcmp(row->section, "assets") == 0 || strcmp(row->section, "current-assets") == 0)
+                   ? T2X_BAL_DEBIT
+                   : T2X_BAL_CREDIT;
+    case T2X_STMT_CASHFLOW: return T2X_BAL_DEBIT;
+    default: return T2X_BAL_CREDIT;
+    }
+}
+
+static int polarity_of(const t2x_table *t, const t2x_row *row, t2x_balance bal, int forced)
+{
+    if (forced) return forced;
+    if (bal == T2X_BAL_NONE) return 1;
+    if (t->kind == T2X_STMT_NOTE) {
+        /* a note table rolls into its last total: take that row's balance */
+        const t2x_row *top = row;
+        while (top->parent >= 0) top = &t->rows[top->parent];
+        (void)top;
+        return 1;
+    }
+    return bal == top_balance(t, row) ? 1 : -1;
+}
+
+/* ---------------------------------------------------------------- subtotals by children */
+
+static int child_has(const t2x_table *t, size_t r, const char *const *names)
+{
+    for (size_t k = 0; k < t->nrows; k++) {
+        if (t->rows[k].parent != (int)r || !t->rows[k].concept) continue;
+        for (const char *const *n = names; *n; n++)
+            if (strcmp(t->rows[k].concept, *n) == 0) return 1;
+    }
+    return 0;
+}
+
+static int children_all_balance(const t2x_table *t, size_t r, const t2x_concepts *cs, t2x_balance want)
+{
+    int any = 0;
+    for (size_t k = 0; k < t->nrows; k++) {
+        if (t->rows[k].parent != (int)r) continue;
+        if (!t->rows[k].concept) return 0;
+        const t2x_concept *c = t2x_concepts_find(cs, t->rows[k].concept);
+        if (!c || c->balance != want) return 0;
+        any = 1;
+    }
+    return any;
+}
+
+static int children_in_section(const t2x_table *t, size_t r, const char *sec)
+{
+    int any = 0;
+    for (size_t k = 0; k < t->nrows; k++) {
+        if (t->rows[k].parent != (int)r) continue;
+        if (strcmp(t->rows[k].section, sec) != 0) return 0;
+        any = 1;
+    }
+    return any;
+}
+
+static int used_in_table(const t2x_table *t, const char *qname)
+{
+    for (size_t k = 0; k < t->nrows; k++)
+        if (t->rows[k].concept && strcmp(t->rows[k].concept, qname) == 0) return 1;
+    return 0;
+}
+
+static const char *infer_subtotal(const t2x_table *t, size_t r, const t2x_concepts *cs)
+{
+    static const char *const revenue[] = {"us-gaap:Revenues",
+                                          "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax",
+                                          "us-gaap:RevenueFromContractWithCustomerIncludingAssessedTax", NULL};
+    static const char *const cost[] = {"us-gaap:CostOfGoodsAndServicesSold", "us-gaap:CostOfRevenue", NULL};
+    static const char *const gross[] = {"us-gaap:GrossProfit", NULL};
+    static const char *const ppe_parts[] = {
+        "us-gaap:Land", "us-gaap:BuildingsAndImprovementsGross", "us-gaap:MachineryAndEquipmentGross",
+        "us-gaap:FurnitureAndFixturesGross", "us-gaap:LeaseholdImprovementsGross",
+        "us-gaap:ConstructionInProgressGross", "us-gaap:LandAndLandImprovements",
+        "us-gaap:PropertyPlantAndEquipmentOther", "us-gaap:LandBuildingsAndImprovements", NULL};
+    static const char *const ppe_gross[] = {"us-gaap:PropertyPlantAndEquipmentGross", NULL};
+    static const char *const accdep[] = {
+        "us-gaap:AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment", NULL};
+    const char *pick = NULL;
+    switch (t->kind) {
+    case T2X_STMT_INCOME:
+        if (child_has(t, r, revenue) && child_has(t, r, cost)) pick = "us-gaap:GrossProfit";
+        else if (child_has(t, r, gross)) pick = "us-gaap:OperatingIncomeLoss";
+        else if (children_all_balance(t, r, cs, T2X_BAL_DEBIT))
+            pick = child_has(t, r, cost) ? "us-gaap:CostsAndExpenses" : "us-gaap:OperatingExpenses";
+        break;
+    case T2X_STMT_BALANCE:
+        if (child_has(t, r, ppe_gross) && child_has(t, r, accdep)) pick = "us-gaap:PropertyPlantAndEquipmentNet";
+        else if (child_has(t, r, ppe_parts) && children_all_balance(t, r, cs, T2X_BAL_DEBIT))
+            pick = "us-gaap:PropertyPlantAndEquipmentGross";
+        else if (children_in_section(t, r, "current-assets")) pick = "us-gaap:AssetsCurrent";
+        else if (children_in_section(t, r, "current-liabilities")) pick = "us-gaap:LiabilitiesCurrent";
+        else if (children_in_section(t, r, "liabilities")) pick = "us-gaap:LiabilitiesNoncurrent";
+        break;
+    default: break;
+    }
+    if (pick && used_in_table(t, pick)) return NULL;
+    return pick;
+}
+
+/* ---------------------------------------------------------------- mapping */
+
+static const t2x_row *header_of(const t2x_table *t, size_t r)
+{
+    for (size_t k = r; k-- > 0;) {
+        const t2x_row *h = &t->rows[k];
+        if (h->kind == T2X_ROW_HEADER) return h->indent < t->rows[r].indent || t->rows[r].indent < 0 ? h : NULL;
+        if (h->indent >= 0 && t->rows[r].indent >= 0 && h->indent < t->rows[r].indent - 1) return NULL;
+    }
+    return NULL;
+}
+
+static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_labelmap *lm,
+                                       t2x_stmt_kind kind)
+{
+    const t2x_row *row = &t->rows[r];
+    char *norm = t2x_label_normalize(row->label);
+    const t2x_label_rule *rule = NULL;
+    int words = 1;
+    for (const char *p = norm; *p; p++) words += *p == ' ';
+    const t2x_row *h = header_of(t, r);
+    if (h && words <= 3) {
+        /* short labels take their meaning from the group header: "Earnings per share: Basic" */
+        char *hl = t2x_label_normalize(h->label);
+        char *both = t2x_xasprintf("%s %s", hl, norm);
+        rule = t2x_labelmap_match(lm, kind, row->section, both);
+        free(both);
+        free(hl);
+    }
+    if (!rule) rule = t2x_labelmap_match(lm, kind, row->section, norm);
+    free(norm);
+    return rule;
+}
+
+void t2x_map_table(t2x_table *t, const t2x_labelmap *lm, const t2x_concepts *cs,
+                   t2x_extensions *ext, const t2x_lines *L, const char *name, t2x_diag *diag)
+{
+    t2x_sections_assign(t);
+    /* pass 1: label rules */
+    for (size_t r = 0; r < t->nrows; r++) {
+        t2x_row *row = &t->rows[r];
+        if (row->kind != T2X_ROW_ITEM) continue;
+        const t2x_label_rule *rule = row->label[0] ? match_row(t, r, lm, t->kind) : NULL;
+        if (!rule && t->kind == T2X_STMT_COMPREHENSIVE && row->label[0])
+            rule = match_row(t, r, lm, T2X_STMT_INCOME);
+        if (!rule) continue;
+        const t2x_concept *c = t2x_concepts_find(cs, rule->concept);
+        if (!c) continue;
+        /* one concept per statement (equity statements repeat rows by design) */
+        if (t->kind != T2X_STMT_EQUITY && used_in_table(t, rule->concept) &&
+            !(rule->flags & (T2X_RULE_BALANCE_START | T2X_RULE_BALANCE_END))) {
+            t2x_diag_add(diag, T2X_INFO, name, L->v[row->line].no, "concept-reused",
+                         "\"%s\" would repeat %s in this statement; made an extension concept",
+                         row->label, rule->concept);
+            continue;
+        }
+        row->concept = t2x_xstrdup(rule->concept);
+        row->mapped = T2X_MAP_LABEL;
+        row->rule_line = rule->line;
+        row->rule_flags = rule->flags;
+        row->polarity = rule->polarity;
+    }
+    /* pass 2: unlabeled (or unmatched) subtotals placed by their children */
+    for (size_t r = 0; r < t->nrows; r++) {
+        t2x_row *row = &t->rows[r];
+        if (row->kind != T2X_ROW_ITEM || row->concept || !row->is_subtotal) continue;
+        const char *q = infer_subtotal(t, r, cs);
+        if (q) {
+            row->concept = t2x_xstrdup(q);
+            row->mapped = T2X_MAP_ARITH;
+        }
+    }
+    /* pass 3: extension concepts for the rest; polarity and period roles for all */
+    size_t first_balance = (size_t)-1, last_balance = 0;
+    for (size_t r = 0; r < t->nrows; r++)
+        if (t->rows[r].period_role == 3) {
+            if (first_balance == (size_t)-1) first_balance = r;
+            last_balance = r;
+        }
+    for (size_t r = 0; r < t->nrows; r++) {
+        t2x_row *row = &t->rows[r];
+        if (row->kind != T2X_ROW_ITEM) continue;
+        if (row->period_role == 3) row->period_role = r == first_balance ? 1 : 2;
+        (void)last_balance;
+        if (t->kind == T2X_STMT_CASHFLOW && row->concept) {
+            if (row->rule_flags & T2X_RULE_BALANCE_START) row->period_role = 1;
+            else if (row->rule_flags & T2X_RULE_BALANCE_END) row->period_role = 2;
+        }
+        if (!row->concept && t->kind == T2X_STMT_CASHFLOW && !row->period_role) {
+            char u[512];
+            lower(row->label, u, sizeof u);
+            if (strstr(u, "beginning of")) row->period_role = 1;
+            else if (strstr(u, "end of") && strncmp(u, "cash", 4) == 0) row->period_role = 2;
+        }
+        if (!row->concept) {
+            int uk = t2x_row_unit_kind(row, t->ncols, cs, ext);
+            const char *type = uk == T2X_UNIT_PER_SHARE ? "dtr-types:perShareItemType"
+                               : uk == T2X_UNIT_SHARES  ? "xbrli:sharesItemType"
+                                                        : "xbrli:monetaryItemType";
+            t2x_period_type per = (t->kind == T2X_STMT_BALANCE || row->period_role) ? T2X_PERIOD_INSTANT
+                                                                                    : T2X_PERIOD_DURATION;
+            t2x_balance bal = T2X_BAL_NONE;
+            if (uk == T2X_UNIT_MONEY) {
+                /* the balance that makes the row's printed direction its positive value */
+                bal = top_balance(t, row);
+                int neg = row->dir < 0;
+                if (!row->solved && (t->kind == T2X_STMT_INCOME || t->kind == T2X_STMT_COMPREHENSIVE))
+                    neg = 0;
+                if (neg) bal = bal == T2X_BAL_DEBIT ? T2X_BAL_CREDIT : T2X_BAL_DEBIT;
+            }
+            char *label = row->label[0] ? t2x_xstrdup(row->label)
+                                        : t2x_xasprintf("Subtotal at line %ld", L->v[row->line].no);
+            /* the same words in another statement or section are another concept */
+            char *key = t2x_xasprintf("%s|%s|%s", t2x_stmt_kind_name(t->kind), row->section, label);
+            for (size_t k = 0; k < r; k++)
+                if (t->rows[k].mapped == T2X_MAP_EXTENSION && strcmp(t->rows[k].label, row->label) == 0 &&
+                    t->kind != T2X_STMT_EQUITY) {
+                    free(key); /* a second row with these words in this statement */
+                    key = t2x_xasprintf("%s|%s|%s|line%ld", t2x_stmt_kind_name(t->kind), row->section, label,
+                                        L->v[row->line].no);
+                    break;
+                }
+            row->concept = t2x_xstrdup(add_extension(ext, label, key, type, per, bal));
+            free(key);
+            row->mapped = T2X_MAP_EXTENSION;
+            t2x_diag_add(diag, T2X_INFO, name, L->v[row->line].no, "unmapped-row",
+                         "%s row \"%s\": no standard concept fits; extension %s",
+                         t2x_stmt_kind_name(t->kind), label, row->concept);
+            free(label);
+        }
+        const char *type;
+        t2x_period_type per;
+        t2x_balance bal;
+        if (t2x_concept_info(row->concept, cs, ext, &type, &per, &bal))
+            row->polarity = polarity_of(t, row, bal, row->polarity);
+        else
+            row->polarity = 1;
+    }
+}

@@ -1,0 +1,544 @@
+/*
+ * model.c — build the statement model document (docs/model.md) from the filing: contexts and
+ * units in use, concepts with their taxonomy attributes, cover facts, statements with rows and
+ * cells carrying final XBRL values and source spans, calculation relations, issues.
+ */
+#include "filing.h"
+#include "model.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- small registries */
+
+typedef struct ctx {
+    char *id;
+    int instant;
+    t2x_date start, end;
+    char *member;   /* NULL: no dimension */
+} ctx;
+
+typedef struct builder {
+    t2x_filing *f;
+    xmlNsPtr ns;
+    ctx *ctxs;
+    size_t nctx, capctx;
+    char **concepts;
+    size_t nconc, capconc;
+    int unit_used[4];  /* USD, USDPerShare, shares, pure */
+    /* facts seen: concept|context|unit → value, for duplicate detection */
+    char **seen_keys, **seen_vals;
+    long *seen_lines;
+    size_t nseen, capseen;
+    xmlNodePtr issues;
+} builder;
+
+static const char *const unit_ids[4] = {"USD", "USDPerShare", "shares", "pure"};
+
+static const char *member_local(const char *qname)
+{
+    const char *c = strchr(qname, ':');
+    return c ? c + 1 : qname;
+}
+
+static const char *context_id(builder *b, int instant, t2x_date start, t2x_date end, const char *member)
+{
+    for (size_t i = 0; i < b->nctx; i++) {
+        ctx *c = &b->ctxs[i];
+        if (c->instant == instant && t2x_date_cmp(c->end, end) == 0 &&
+            (instant || t2x_date_cmp(c->start, start) == 0) &&
+            ((!c->member && !member) || (c->member && member && strcmp(c->member, member) == 0)))
+            return c->id;
+    }
+    b->ctxs = t2x_grow(b->ctxs, &b->capctx, b->nctx + 1, sizeof *b->ctxs);
+    ctx *c = &b->ctxs[b->nctx++];
+    c->instant = instant;
+    c->start = start;
+    c->end = end;
+    c->member = member ? t2x_xstrdup(member) : NULL;
+    char s[11], e[11];
+    t2x_date_iso(start, s);
+    t2x_date_iso(end, e);
+    char base[64];
+    if (instant)
+        snprintf(base, sizeof base, "I%.4s%.2s%.2s", e, e + 5, e + 8);
+    else
+        snprintf(base, sizeof base, "D%.4s%.2s%.2s-%.4s%.2s%.2s", s, s + 5, s + 8, e, e + 5, e + 8);
+    c->id = member ? t2x_xasprintf("%s_%s", base, member_local(member)) : t2x_xstrdup(base);
+    return c->id;
+}
+
+static void use_concept(builder *b, const char *qname)
+{
+    for (size_t i = 0; i < b->nconc; i++)
+        if (strcmp(b->concepts[i], qname) == 0) return;
+    b->concepts = t2x_grow(b->concepts, &b->capconc, b->nconc + 1, sizeof *b->concepts);
+    b->concepts[b->nconc++] = t2x_xstrdup(qname);
+}
+
+static void prop(xmlNodePtr n, const char *name, const char *value)
+{
+    if (value) xmlNewProp(n, BAD_CAST name, BAD_CAST value);
+}
+
+static void propf(xmlNodePtr n, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void propf(xmlNodePtr n, const char *name, const char *fmt, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    xmlNewProp(n, BAD_CAST name, BAD_CAST buf);
+}
+
+static void prop_date(xmlNodePtr n, const char *name, t2x_date d)
+{
+    char s[11];
+    t2x_date_iso(d, s);
+    prop(n, name, s);
+}
+
+static xmlNodePtr add_issue(builder *b, const char *severity, const char *code, long line,
+                            const char *message)
+{
+    xmlNodePtr n = xmlNewTextChild(b->issues, b->ns, BAD_CAST "issue", NULL);
+    prop(n, "severity", severity);
+    prop(n, "code", code);
+    if (line > 0) propf(n, "line", "%ld", line);
+    xmlNodeAddContent(n, BAD_CAST message);
+    return n;
+}
+
+/* Record a fact; report a different value for the same concept and context. */
+static void seen_fact(builder *b, const char *concept, const char *context, const char *unit,
+                      const char *value, long line)
+{
+    char *key = t2x_xasprintf("%s|%s|%s", concept, context, unit ? unit : "");
+    for (size_t i = 0; i < b->nseen; i++) {
+        if (strcmp(b->seen_keys[i], key) != 0) continue;
+        if (strcmp(b->seen_vals[i], value) != 0) {
+            char *msg = t2x_xasprintf("%s in %s is %s at line %ld but %s at line %ld", concept, context,
+                                      b->seen_vals[i], b->seen_lines[i], value, line);
+            xmlNodePtr n = add_issue(b, "warning", "duplicate-fact", line, msg);
+            prop(n, "context", context);
+            prop(n, "concept", concept);
+            t2x_diag_add(b->f->diag, T2X_WARNING, b->f->src.name, line, "duplicate-fact", "%s", msg);
+            free(msg);
+        }
+        free(key);
+        return;
+    }
+    b->seen_keys = t2x_grow(b->seen_keys, &b->capseen, b->nseen + 1, sizeof *b->seen_keys);
+    b->seen_vals = t2x_xrealloc(b->seen_vals, b->capseen * sizeof *b->seen_vals);
+    b->seen_lines = t2x_xrealloc(b->seen_lines, b->capseen * sizeof *b->seen_lines);
+    b->seen_keys[b->nseen] = key;
+    b->seen_vals[b->nseen] = t2x_xstrdup(value);
+    b->seen_lines[b->nseen] = line;
+    b->nseen++;
+}
+
+/* ---------------------------------------------------------------- cover */
+
+static void cover_fact(builder *b, xmlNodePtr cover, const char *concept, const char *context,
+                       const char *value)
+{
+    xmlNodePtr n = xmlNewChild(cover, b->ns, BAD_CAST "fact", NULL);
+    prop(n, "concept", concept);
+    prop(n, "context", context);
+    prop(n, "value", value);
+    use_concept(b, concept);
+}
+
+static void cover_amount(builder *b, xmlNodePtr cover, const char *concept, int unit,
+                         const t2x_cover_amount *a)
+{
+    if (!a->found || !a->date.y) return;
+    t2x_date none = {0, 0, 0};
+    const char *cid = context_id(b, 1, none, a->date, NULL);
+    xmlNodePtr n = xmlNewChild(cover, b->ns, BAD_CAST "fact", NULL);
+    char *v = t2x_num_value_string(a->mant, 0, 0, 0);
+    prop(n, "concept", concept);
+    prop(n, "context", cid);
+    prop(n, "unit", unit_ids[unit]);
+    prop(n, "decimals", "0");
+    prop(n, "value", v);
+    propf(n, "offset", "%zu", a->offset);
+    propf(n, "length", "%zu", a->length);
+    propf(n, "line", "%ld", b->f->lines.v[a->line].no);
+    prop(n, "text", a->text);
+    prop(n, "format", "ixt:num-dot-decimal");
+    prop(n, "scale", "0");
+    b->unit_used[unit] = 1;
+    use_concept(b, concept);
+    seen_fact(b, concept, cid, unit_ids[unit], v, b->f->lines.v[a->line].no);
+    free(v);
+}
+
+static void build_cover(builder *b, xmlNodePtr root)
+{
+    t2x_filing *f = b->f;
+    xmlNodePtr cover = xmlNewChild(root, b->ns, BAD_CAST "cover", NULL);
+    const char *main = context_id(b, 0, f->period_start, f->period_end, NULL);
+    char iso[11];
+    t2x_date_iso(f->period_end, iso);
+    cover_fact(b, cover, "dei:DocumentType", main, f->form);
+    cover_fact(b, cover, "dei:AmendmentFlag", main, f->cover.amendment ? "true" : "false");
+    cover_fact(b, cover, "dei:DocumentPeriodEndDate", main, iso);
+    cover_fact(b, cover, "dei:DocumentFiscalYearFocus", main, f->fy_focus);
+    cover_fact(b, cover, "dei:DocumentFiscalPeriodFocus", main, f->fp_focus);
+    if (f->fye[0]) cover_fact(b, cover, "dei:CurrentFiscalYearEndDate", main, f->fye);
+    cover_fact(b, cover, "dei:EntityRegistrantName", main, f->registrant);
+    if (f->cik) cover_fact(b, cover, "dei:EntityCentralIndexKey", main, f->cik);
+    if (f->cover.file_number) cover_fact(b, cover, "dei:EntityFileNumber", main, f->cover.file_number);
+    if (f->cover.tax_id) cover_fact(b, cover, "dei:EntityTaxIdentificationNumber", main, f->cover.tax_id);
+    if (f->cover.state) cover_fact(b, cover, "dei:EntityIncorporationStateCountryCode", main, f->cover.state);
+    cover_amount(b, cover, "dei:EntityCommonStockSharesOutstanding", 2, &f->cover.shares_outstanding);
+    cover_amount(b, cover, "dei:EntityPublicFloat", 0, &f->cover.public_float);
+}
+
+/* ---------------------------------------------------------------- statements */
+
+static const char *role_name(t2x_stmt_kind k)
+{
+    switch (k) {
+    case T2X_STMT_BALANCE: return "BalanceSheet";
+    case T2X_STMT_INCOME: return "IncomeStatement";
+    case T2X_STMT_COMPREHENSIVE: return "ComprehensiveIncome";
+    case T2X_STMT_CASHFLOW: return "CashFlow";
+    case T2X_STMT_EQUITY: return "StockholdersEquity";
+    case T2X_STMT_NOTE: return "Note";
+    default: return "Statement";
+    }
+}
+
+/* Share-count scale named in a label: "(in millions)", "(000's)". */
+static int label_scale(const char *label)
+{
+    int s, ex;
+    if (t2x_scale_caption(label, &s, &ex)) return s;
+    return 0;
+}
+
+/* The context of one cell, or NULL when the cell has no reportable period. */
+static const char *cell_context(builder *b, const t2x_table *t, size_t r, int c, t2x_period_type per)
+{
+    const t2x_row *row = &t->rows[r];
+    const t2x_column *col = &t->cols[c];
+    t2x_date none = {0, 0, 0};
+    if (t->kind == T2X_STMT_EQUITY) {
+        if (row->period_role) {
+            if (!row->row_date.y) return NULL;
+            return context_id(b, 1, none, row->row_date, col->member);
+        }
+        /* a movement: between the balances around it */
+        t2x_date from = {0, 0, 0}, to = {0, 0, 0};
+        for (size_t k = r; k-- > 0;)
+            if (t->rows[k].period_role && t->rows[k].row_date.y) {
+                from = t->rows[k].row_date;
+                break;
+            }
+        for (size_t k = r + 1; k < t->nrows; k++)
+            if (t->rows[k].period_role && t->rows[k].row_date.y) {
+                to = t->rows[k].row_date;
+                break;
+            }
+        if (!from.y || !to.y || t2x_date_cmp(from, to) >= 0) return NULL;
+        if (per == T2X_PERIOD_INSTANT) return NULL;
+        return context_id(b, 0, t2x_date_add_days(from, 1), to, col->member);
+    }
+    if (!col->dated) return NULL;
+    if (col->instant) {
+        if (per == T2X_PERIOD_DURATION) return NULL;
+        return context_id(b, 1, none, col->end, NULL);
+    }
+    if (per == T2X_PERIOD_INSTANT) {
+        if (row->period_role == 1) return context_id(b, 1, none, t2x_date_add_days(col->start, -1), NULL);
+        return context_id(b, 1, none, col->end, NULL);
+    }
+    return context_id(b, 0, col->start, col->end, NULL);
+}
+
+static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_counts)
+{
+    t2x_filing *f = b->f;
+    t2x_table *t = &f->tables[ti];
+    const t2x_lines *L = &f->lines;
+    xmlNodePtr st = xmlNewChild(root, b->ns, BAD_CAST "statement", NULL);
+    char sid[32];
+    snprintf(sid, sizeof sid, "s%zu", ti + 1);
+    prop(st, "id", sid);
+    prop(st, "kind", t2x_stmt_kind_name(t->kind));
+    int n = ++role_counts[t->kind];
+    if (n == 1) prop(st, "role", role_name(t->kind));
+    else propf(st, "role", "%s%d", role_name(t->kind), n);
+    prop(st, "title", t->title);
+    propf(st, "first-line", "%ld", L->v[t->title_line].no);
+    propf(st, "last-line", "%ld", L->v[t->end > 0 ? t->end - 1 : 0].no);
+    propf(st, "scale", "%d", t->scale);
+    propf(st, "document", "%zu", t->doc + 1);
+    for (int c = 0; c < t->ncols; c++) {
+        const t2x_column *col = &t->cols[c];
+        xmlNodePtr cn = xmlNewChild(st, b->ns, BAD_CAST "column", NULL);
+        propf(cn, "id", "%sc%d", sid, c + 1);
+        if (t->kind != T2X_STMT_EQUITY && col->dated && !col->skip) {
+            t2x_date none = {0, 0, 0};
+            prop(cn, "context", col->instant ? context_id(b, 1, none, col->end, NULL)
+                                             : context_id(b, 0, col->start, col->end, NULL));
+        }
+        if (col->member) {
+            prop(cn, "member", col->member);
+            use_concept(b, col->member);
+            use_concept(b, "us-gaap:StatementEquityComponentsAxis");
+        }
+        prop(cn, "label", col->header ? col->header : "");
+        if (col->skip) prop(cn, "skip", "true");
+    }
+    for (size_t r = 0; r < t->nrows; r++) {
+        t2x_row *row = &t->rows[r];
+        xmlNodePtr rn = xmlNewChild(st, b->ns, BAD_CAST "row", NULL);
+        char rid[80];
+        snprintf(rid, sizeof rid, "%sr%zu", sid, r + 1);
+        prop(rn, "id", rid);
+        propf(rn, "line", "%ld", L->v[row->line].no);
+        propf(rn, "depth", "%d", row->depth);
+        if (row->section[0]) prop(rn, "section", row->section);
+        prop(rn, "label", row->label);
+        const char *kind = row->kind == T2X_ROW_HEADER ? "header"
+                           : t2x_starts_with_ci(row->label, "total") && row->is_subtotal ? "total"
+                           : row->is_subtotal ? "subtotal" : "item";
+        prop(rn, "kind", kind);
+        if (row->kind == T2X_ROW_HEADER) continue;
+        static const char *const mapped[] = {"none", "label", "arithmetic", "extension"};
+        prop(rn, "mapped", mapped[row->mapped]);
+        if (row->mapped == T2X_MAP_LABEL) propf(rn, "rule", "%d", row->rule_line);
+        if (row->period_role) prop(rn, "period-role", row->period_role == 1 ? "start" : "end");
+        if (!row->concept) continue;
+        prop(rn, "concept", row->concept);
+        use_concept(b, row->concept);
+        const char *type;
+        t2x_period_type per = T2X_PERIOD_DURATION;
+        t2x_balance bal;
+        t2x_concept_info(row->concept, f->data->concepts, &f->ext, &type, &per, &bal);
+        int uk = t2x_row_unit_kind(row, t->ncols, f->data->concepts, &f->ext);
+        int negated = 0;
+        const char *ptype;
+        t2x_period_type pper = per;
+        t2x_balance pbal;
+        if (row->parent >= 0 && t->rows[row->parent].concept)
+            t2x_concept_info(t->rows[row->parent].concept, f->data->concepts, &f->ext, &ptype, &pper, &pbal);
+        if (row->parent >= 0 && t->rows[row->parent].concept && pper == per && uk == T2X_UNIT_MONEY) {
+            xmlNodePtr cl = xmlNewChild(rn, b->ns, BAD_CAST "calc", NULL);
+            char pid[80];
+            snprintf(pid, sizeof pid, "%sr%d", sid, row->parent + 1);
+            prop(cl, "parent", pid);
+            propf(cl, "weight", "%d", row->polarity * t->rows[row->parent].polarity);
+        }
+        for (int c = 0; c < t->ncols; c++) {
+            t2x_cell *cell = &row->cells[c];
+            if (!cell->present) continue;
+            const t2x_column *col = &t->cols[c];
+            if (col->skip || (t->kind == T2X_STMT_EQUITY && col->share_column)) {
+                char *msg = t2x_xasprintf("amount %s of \"%s\" is in a column that is not tagged", cell->text, row->label);
+                xmlNodePtr is = add_issue(b, "info", "untagged-amount", L->v[cell->line].no, msg);
+                prop(is, "statement", sid);
+                prop(is, "row", rid);
+                propf(is, "offset", "%zu", cell->offset);
+                propf(is, "length", "%zu", cell->length);
+                free(msg);
+                continue;
+            }
+            const char *cid = cell_context(b, t, r, c, per);
+            if (!cid) {
+                char *msg = t2x_xasprintf("amount %s of \"%s\" has no period that fits %s", cell->text, row->label, row->concept);
+                xmlNodePtr is = add_issue(b, "info", "untagged-amount", L->v[cell->line].no, msg);
+                prop(is, "statement", sid);
+                prop(is, "row", rid);
+                propf(is, "offset", "%zu", cell->offset);
+                propf(is, "length", "%zu", cell->length);
+                free(msg);
+                continue;
+            }
+            int scale = uk == T2X_UNIT_MONEY ? t->scale : uk == T2X_UNIT_SHARES ? label_scale(row->label) : 0;
+            if (uk == T2X_UNIT_SHARES && !scale && t->share_scale) scale = t->share_scale;
+            int printed_neg = cell->num.negative && !cell->num.dash;
+            int sign;
+            if (uk != T2X_UNIT_MONEY) sign = printed_neg ? -1 : 1;
+            else if (!row->solved && (t->kind == T2X_STMT_INCOME || t->kind == T2X_STMT_COMPREHENSIVE) &&
+                     row->polarity < 0)
+                sign = 1; /* an expense printed as a deduction or as a magnitude */
+            else
+                sign = row->dir * (printed_neg ? -1 : 1) * row->polarity;
+            int neg = sign < 0 && cell->num.mant != 0 && !cell->num.dash;
+            if (cell->num.mant != 0 && !cell->num.dash && (neg != printed_neg)) negated = 1;
+            char *value = cell->num.dash ? t2x_xstrdup("0")
+                                         : t2x_num_value_string(cell->num.mant, cell->num.frac, scale, neg);
+            int decimals = cell->num.frac - scale;
+            xmlNodePtr cn = xmlNewChild(rn, b->ns, BAD_CAST "cell", NULL);
+            propf(cn, "column", "%sc%d", sid, c + 1);
+            prop(cn, "context", cid);
+            prop(cn, "unit", unit_ids[uk]);
+            b->unit_used[uk] = 1;
+            propf(cn, "decimals", "%d", decimals);
+            prop(cn, "value", value);
+            propf(cn, "offset", "%zu", cell->offset);
+            propf(cn, "length", "%zu", cell->length);
+            propf(cn, "line", "%ld", L->v[cell->line].no);
+            prop(cn, "text", cell->text);
+            prop(cn, "format", cell->num.dash ? "ixt:fixed-zero" : "ixt:num-dot-decimal");
+            propf(cn, "scale", "%d", scale);
+            if (neg) prop(cn, "sign", "-");
+            seen_fact(b, row->concept, cid, unit_ids[uk], value, L->v[cell->line].no);
+            free(value);
+        }
+        prop(rn, "negated", negated ? "true" : "false");
+    }
+}
+
+/* ---------------------------------------------------------------- the document */
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+void t2x_model_build(t2x_filing *f)
+{
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.f = f;
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "filing");
+    b.ns = xmlNewNs(root, BAD_CAST T2X_MODEL_NS, NULL);
+    xmlSetNs(root, b.ns);
+    xmlDocSetRootElement(doc, root);
+    prop(root, "tool-version", T2X_VERSION);
+    prop(root, "taxonomy-year", "2023");
+    const char *base = strrchr(f->src.name, '/');
+    prop(root, "source-name", base ? base + 1 : f->src.name);
+    prop(root, "source-sha256", f->src.sha256);
+    propf(root, "source-length", "%zu", f->src.len);
+    prop(root, "form", f->form);
+    prop(root, "amendment", f->cover.amendment ? "true" : "false");
+    prop_date(root, "period-start", f->period_start);
+    prop_date(root, "period-end", f->period_end);
+    if (f->fye[0]) prop(root, "fiscal-year-end", f->fye);
+    prop(root, "fiscal-year-focus", f->fy_focus);
+    prop(root, "fiscal-period-focus", f->fp_focus);
+    prop(root, "registrant", f->registrant);
+    prop(root, "entity-scheme", f->scheme);
+    prop(root, "entity-id", f->entity);
+    if (f->cik) prop(root, "cik", f->cik);
+    prop(root, "prefix", f->prefix);
+    prop(root, "stem", f->stem);
+    prop(root, "namespace", f->ns);
+    xmlNodePtr units = xmlNewChild(root, b.ns, BAD_CAST "units", NULL);
+    xmlNodePtr contexts = xmlNewChild(root, b.ns, BAD_CAST "contexts", NULL);
+    xmlNodePtr concepts = xmlNewChild(root, b.ns, BAD_CAST "concepts", NULL);
+    b.issues = xmlNewNode(b.ns, BAD_CAST "issues");
+    build_cover(&b, root);
+    int role_counts[T2X_STMT_KIND_COUNT] = {0};
+    for (size_t i = 0; i < f->ntables; i++) build_statement(&b, root, i, role_counts);
+    /* calculation inconsistencies of the filing */
+    for (size_t i = 0; i < f->nissues; i++) {
+        const t2x_filing_issue *fi = &f->issues[i];
+        const t2x_table *t = &f->tables[fi->table];
+        const t2x_row *row = &t->rows[fi->calc.row];
+        long line = f->lines.v[row->cells[fi->calc.col].present ? row->cells[fi->calc.col].line : row->line].no;
+        long long pm = 0, cm = 0;
+        char *pv, *cv;
+        { /* scale both to full values */
+            t2x_num np, nc;
+            const char *ps = fi->calc.printed[0] == '-' ? fi->calc.printed + 1 : fi->calc.printed;
+            const char *cs = fi->calc.computed[0] == '-' ? fi->calc.computed + 1 : fi->calc.computed;
+            t2x_num_parse(ps, (int)strlen(ps), &np);
+            t2x_num_parse(cs, (int)strlen(cs), &nc);
+            pm = np.mant;
+            cm = nc.mant;
+            pv = t2x_num_value_string(pm, np.frac, t->scale, fi->calc.printed[0] == '-');
+            cv = t2x_num_value_string(cm, nc.frac, t->scale, fi->calc.computed[0] == '-');
+        }
+        const t2x_column *col = &t->cols[fi->calc.col];
+        char when[64] = "";
+        if (t->kind == T2X_STMT_EQUITY) snprintf(when, sizeof when, "column \"%.40s\"", col->header ? col->header : "");
+        else if (col->dated) t2x_date_iso(col->end, when);
+        char *msg = t2x_xasprintf("%s \"%s\" (%s): printed %s, but the items above it add up to %s",
+                                  t2x_stmt_kind_name(t->kind), row->label[0] ? row->label : "subtotal",
+                                  when, pv, cv);
+        xmlNodePtr n = add_issue(&b, "warning", "calc-inconsistency", line, msg);
+        propf(n, "statement", "s%zu", fi->table + 1);
+        propf(n, "row", "s%zur%zu", fi->table + 1, fi->calc.row + 1);
+        prop(n, "printed", pv);
+        prop(n, "computed", cv);
+        t2x_diag_add(f->diag, T2X_WARNING, f->src.name, line, "calc-inconsistency", "%s", msg);
+        free(msg);
+        free(pv);
+        free(cv);
+    }
+    xmlAddChild(root, b.issues);
+    /* units, contexts, concepts: only those in use, in a stable order */
+    static const char *const measure[4] = {"iso4217:USD", NULL, "xbrli:shares", "xbrli:pure"};
+    for (int u = 0; u < 4; u++) {
+        if (!b.unit_used[u]) continue;
+        xmlNodePtr n = xmlNewChild(units, b.ns, BAD_CAST "unit", NULL);
+        prop(n, "id", unit_ids[u]);
+        if (measure[u]) prop(n, "measure", measure[u]);
+        else {
+            prop(n, "numerator", "iso4217:USD");
+            prop(n, "denominator", "xbrli:shares");
+        }
+    }
+    /* contexts sorted by id */
+    char **ids = t2x_xmalloc(sizeof(char *) * (b.nctx + 1));
+    for (size_t i = 0; i < b.nctx; i++) ids[i] = b.ctxs[i].id;
+    qsort(ids, b.nctx, sizeof *ids, cmp_str);
+    for (size_t k = 0; k < b.nctx; k++) {
+        ctx *c = NULL;
+        for (size_t i = 0; i < b.nctx; i++)
+            if (b.ctxs[i].id == ids[k]) c = &b.ctxs[i];
+        xmlNodePtr n = xmlNewChild(contexts, b.ns, BAD_CAST "context", NULL);
+        prop(n, "id", c->id);
+        if (c->instant) prop_date(n, "instant", c->end);
+        else {
+            prop_date(n, "start", c->start);
+            prop_date(n, "end", c->end);
+        }
+        if (c->member) {
+            xmlNodePtr m = xmlNewChild(n, b.ns, BAD_CAST "member", NULL);
+            prop(m, "dimension", "us-gaap:StatementEquityComponentsAxis");
+            prop(m, "value", c->member);
+        }
+    }
+    free(ids);
+    qsort(b.concepts, b.nconc, sizeof *b.concepts, cmp_str);
+    for (size_t i = 0; i < b.nconc; i++) {
+        xmlNodePtr n = xmlNewChild(concepts, b.ns, BAD_CAST "concept", NULL);
+        prop(n, "name", b.concepts[i]);
+        const t2x_concept *c = t2x_concepts_find(f->data->concepts, b.concepts[i]);
+        const t2x_ext_concept *e = c ? NULL : t2x_ext_find(&f->ext, b.concepts[i]);
+        if (e) prop(n, "extension", "true");
+        prop(n, "type", c ? c->type : e ? e->type : "xbrli:stringItemType");
+        t2x_period_type per = c ? c->period : e ? e->period : T2X_PERIOD_DURATION;
+        t2x_balance bal = c ? c->balance : e ? e->balance : T2X_BAL_NONE;
+        prop(n, "period", per == T2X_PERIOD_INSTANT ? "instant" : "duration");
+        if (bal != T2X_BAL_NONE) prop(n, "balance", bal == T2X_BAL_DEBIT ? "debit" : "credit");
+        prop(n, "abstract", c && c->abstract ? "true" : "false");
+        if (e) prop(n, "label", e->label);
+        free(b.concepts[i]);
+    }
+    free(b.concepts);
+    for (size_t i = 0; i < b.nctx; i++) {
+        free(b.ctxs[i].id);
+        free(b.ctxs[i].member);
+    }
+    free(b.ctxs);
+    for (size_t i = 0; i < b.nseen; i++) {
+        free(b.seen_keys[i]);
+        free(b.seen_vals[i]);
+    }
+    free(b.seen_keys);
+    free(b.seen_vals);
+    free(b.seen_lines);
+    f->model = doc;
+}

@@ -1,0 +1,30 @@
+/*
+ * source.h — stage 1: input bytes → decoded source. Reads a file or standard input, inflates
+ * gzip, rejects what is not text (empty, binary, truncated). The decoded bytes are kept as
+ * they are (Windows-1252 superset); every later offset refers to them.
+ */
+#ifndef T2X_SOURCE_H
+#define T2X_SOURCE_H
+
+#include <stddef.h>
+#include "txt2xbrl.h"
+
+/* Largest decoded input accepted (bytes). */
+#define T2X_SOURCE_MAX ((size_t)256 * 1024 * 1024)
+
+typedef struct t2x_source {
+    unsigned char *data; /* decoded bytes, NUL-terminated (the NUL is not counted) */
+    size_t len;          /* number of decoded bytes */
+    char *name;          /* input name for messages ("-" = stdin) */
+    char sha256[65];     /* hex digest of the decoded bytes */
+    int was_gzip;        /* input was gzip-compressed */
+} t2x_source;
+
+/* Read `path` ("-" = standard input) whole. OUT: *src (t2x_source_free) */
+t2x_status t2x_source_read(const char *path, t2x_source *src, t2x_diag *diag);
+/* Take bytes already in memory (copied). OUT: *src */
+t2x_status t2x_source_from_bytes(const unsigned char *bytes, size_t len, const char *name,
+                                 t2x_source *src, t2x_diag *diag);
+void t2x_source_free(t2x_source *src);
+
+#endif

@@ -1,0 +1,192 @@
+/*
+ * statements.c — find the financial statements in a document (legacy guide §1.7): title lines
+ * ("Consolidated Balance Sheets", "STATEMENT OF EARNINGS", …) followed by a table, and the
+ * region each one covers, across page breaks and repeated titles, up to the first line that
+ * ends it ("See accompanying notes", prose, the next statement).
+ */
+#include "table.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Upper-case copy with runs of blanks folded, trimmed. */
+static void fold_upper(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    int sp = 1;
+    for (; *s && n + 1 < cap; s++) {
+        char c = *s;
+        if (c == ' ' || c == '\t') {
+            if (!sp) out[n++] = ' ';
+            sp = 1;
+            continue;
+        }
+        out[n++] = (char)toupper((unsigned char)c);
+        sp = 0;
+    }
+    while (n && out[n - 1] == ' ') n--;
+    out[n] = '\0';
+}
+
+static int has(const char *s, const char *w) { return strstr(s, w) != NULL; }
+
+t2x_stmt_kind t2x_title_kind(const char *text)
+{
+    char u[256];
+    if (strlen(text) > 400) return T2X_STMT_ANY;
+    fold_upper(text, u, sizeof u);
+    size_t n = strlen(u);
+    if (n < 8 || n > 110) return T2X_STMT_ANY;
+    /* not a title: references, table-of-contents lines, sentences */
+    static const char *const not_title[] = {"NOTES TO", "SEE ", "INCLUDED", "REFER", "INCORPORATED",
+                                            "INDEX", "....", ". . .", " PAGE", "REPORT OF",
+                                            "THE FOLLOWING", " IS ", " ARE ", " WERE ", " WAS ",
+                                            "SCHEDULE", "SELECTED", "PRO FORMA", "PROFORMA",
+                                            "QUARTERLY", "SUPPLEMENT", " HAVE ", " THE COMPANY"};
+    for (size_t i = 0; i < sizeof not_title / sizeof not_title[0]; i++)
+        if (has(u, not_title[i])) return T2X_STMT_ANY;
+    /* a page number at the end marks a table of contents line */
+    if (isdigit((unsigned char)u[n - 1]) && n > 2 && u[n - 2] == ' ') {
+        /* "… MARCH 31, 1997" ends with a year: allowed; "… 3" is a page number */
+        int k = (int)n - 1;
+        while (k >= 0 && isdigit((unsigned char)u[k])) k--;
+        if ((int)n - 1 - k < 4) return T2X_STMT_ANY;
+    }
+    int words = 1;
+    for (size_t i = 0; i < n; i++) words += u[i] == ' ';
+    if (words > 16) return T2X_STMT_ANY;
+    if (has(u, "BALANCE SHEET") || has(u, "FINANCIAL POSITION") || has(u, "FINANCIAL CONDITION") ||
+        (has(u, "STATEMENT") && has(u, " OF CONDITION")))
+        return T2X_STMT_BALANCE;
+    if (has(u, "CASH FLOW")) return (has(u, "STATEMENT") || has(u, "CASH FLOWS")) ? T2X_STMT_CASHFLOW : T2X_STMT_ANY;
+    if (has(u, "STATEMENT") &&
+        (has(u, "STOCKHOLDERS") || has(u, "SHAREHOLDERS") || has(u, "SHAREOWNERS") ||
+         has(u, "STOCKHOLDER'S") || has(u, "SHAREHOLDER'S")) &&
+        (has(u, "EQUITY") || has(u, "INVESTMENT") || has(u, "CAPITAL")))
+        return T2X_STMT_EQUITY;
+    if (has(u, "STATEMENT") && has(u, "OF RETAINED EARNINGS") && !has(u, "EARNINGS AND RETAINED") &&
+        !has(u, "INCOME AND RETAINED"))
+        return T2X_STMT_EQUITY;
+    if (has(u, "STATEMENT") && has(u, "COMPREHENSIVE INCOME") && !has(u, "INCOME AND COMPREHENSIVE") &&
+        !has(u, "OPERATIONS AND COMPREHENSIVE") && !has(u, "EARNINGS AND COMPREHENSIVE"))
+        return T2X_STMT_COMPREHENSIVE;
+    if ((has(u, "STATEMENT") &&
+         (has(u, "OF INCOME") || has(u, "OF OPERATIONS") || has(u, "OF EARNINGS") ||
+          has(u, "OF CONSOLIDATED INCOME") || has(u, "OF CONSOLIDATED OPERATIONS") ||
+          has(u, "OF CONSOLIDATED EARNINGS") || has(u, "OF LOSS") || has(u, "OF NET INCOME"))) ||
+        has(u, "INCOME STATEMENT") || has(u, "EARNINGS STATEMENT"))
+        return T2X_STMT_INCOME;
+    return T2X_STMT_ANY;
+}
+
+/* A line that ends a statement region ("See accompanying notes", a notes heading). */
+static int ends_statement(const char *text)
+{
+    char u[256];
+    fold_upper(text, u, sizeof u);
+    if (t2x_starts_with_ci(u, "SEE ") && (has(u, "NOTES") || has(u, "ACCOMPANYING"))) return 1;
+    if (t2x_starts_with_ci(u, "THE ACCOMPANYING NOTES")) return 1;
+    if (t2x_starts_with_ci(u, "THE NOTES ")) return 1;
+    if ((t2x_starts_with_ci(u, "NOTES TO ") || t2x_starts_with_ci(u, "NOTE 1")) && strlen(u) < 80)
+        return 1;
+    return 0;
+}
+
+/* Prose: a long line of many words and no amounts at its end. */
+static int is_prose(const t2x_line *ln)
+{
+    const char *t = ln->text;
+    int words = 0, lower = 0, letters = 0;
+    for (int i = 0; t[i]; i++) {
+        if (isalpha((unsigned char)t[i])) {
+            letters++;
+            if (islower((unsigned char)t[i])) lower++;
+        }
+        if (t[i] != ' ' && (i == 0 || t[i - 1] == ' ')) words++;
+    }
+    if (words < 9 || letters < 45) return 0;
+    /* a trailing amount makes it a table row */
+    int k = ln->ncols - 1;
+    while (k >= 0 && t[k] == ' ') k--;
+    if (k >= 0 && (isdigit((unsigned char)t[k]) || t[k] == ')' || t[k] == '-')) {
+        int j = k;
+        while (j >= 0 && t[j] != ' ') j--;
+        if (k - j >= 2 && t[j + 1] != '(') return 0;
+        if (t[j + 1] == '(' || t[j + 1] == '$') return 0;
+    }
+    return lower * 2 > letters;
+}
+
+/* Count lines in [from, to) that end with an amount far to the right. */
+static int numeric_lines(const t2x_lines *L, size_t from, size_t to)
+{
+    int count = 0;
+    for (size_t i = from; i < to; i++) {
+        const t2x_line *ln = &L->v[i];
+        int k = ln->ncols - 1;
+        while (k >= 0 && ln->text[k] == ' ') k--;
+        if (k < 30) continue;
+        int j = k;
+        while (j >= 0 && ln->text[j] != ' ') j--;
+        t2x_num num;
+        const char *tok = ln->text + j + 1;
+        int len = k - j;
+        if (t2x_num_parse(tok, len, &num) && !num.dash && !t2x_is_year_token(tok, len)) count++;
+    }
+    return count;
+}
+
+static void add_table(t2x_table **tables, size_t *n, size_t *cap, t2x_stmt_kind kind,
+                      const t2x_line *title, size_t doc, size_t tline, size_t first, size_t end)
+{
+    *tables = t2x_grow(*tables, cap, *n + 1, sizeof **tables);
+    t2x_table *t = &(*tables)[(*n)++];
+    memset(t, 0, sizeof *t);
+    t->kind = kind;
+    t->title = t2x_trim(t2x_xstrdup(title->text));
+    t->doc = doc;
+    t->title_line = tline;
+    t->first = first;
+    t->end = end;
+}
+
+void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t doc,
+                         t2x_table **tables, size_t *n, size_t *cap)
+{
+    size_t i = first;
+    while (i < end) {
+        t2x_stmt_kind kind = t2x_title_kind(L->v[i].text);
+        if (kind == T2X_STMT_ANY) {
+            i++;
+            continue;
+        }
+        /* the region: up to the next other statement, an end line, prose, or 400 lines */
+        size_t j = i + 1, last_content = i;
+        int prose_run = 0;
+        for (; j < end && j < i + 400; j++) {
+            const t2x_line *ln = &L->v[j];
+            if (t2x_line_blank(ln)) continue;
+            t2x_stmt_kind k2 = t2x_title_kind(ln->text);
+            if (k2 != T2X_STMT_ANY && k2 != kind && j > i + 2) break;
+            if (ends_statement(ln->text)) break;
+            if (is_prose(ln)) {
+                if (++prose_run >= 2) {
+                    j = last_content + 1;
+                    break;
+                }
+                continue;
+            }
+            prose_run = 0;
+            last_content = j;
+        }
+        if (j > last_content + 1) j = last_content + 1;
+        if (numeric_lines(L, i + 1, j) >= 3) {
+            add_table(tables, n, cap, kind, &L->v[i], doc, i, i + 1, j);
+            i = j;
+        } else {
+            i++;
+        }
+    }
+}

@@ -1,0 +1,716 @@
+/*
+ * table.c — read the table of a statement region (table.h; legacy guide §1.4, §3.6, §4.6).
+ *
+ * Pass 1 finds, per page segment, the value columns: right-aligned amounts share the display
+ * column of their last digit, so a histogram of those columns gives the anchors. Pass 2 walks
+ * the lines: the header zone above the first amounts gives each column its header text; rule
+ * lines mark subtotals; a line with amounts at anchors is a row whose label is the text left of
+ * them; a text-only line is a group header or the first part of a wrapped label.
+ */
+#include "table.h"
+#include "util.h"
+#include "dates.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_COLS 16
+#define ANCHOR_TOL 2
+
+/* ---------------------------------------------------------------- tokens */
+
+typedef struct tok {
+    int c0, c1;     /* display columns [c0, c1) */
+    t2x_num num;    /* parsed when is_num */
+    int is_num;
+} tok;
+
+/* Working copy of a line with dot leaders blanked ("Net sales.......$ 412" → spaces). */
+static void blank_leaders(const char *in, char *out, int n)
+{
+    memcpy(out, in, (size_t)n);
+    out[n] = '\0';
+    for (int i = 0; i + 1 < n; i++) {
+        if (out[i] == '.' && (out[i + 1] == '.' || (out[i + 1] == ' ' && i + 2 < n && out[i + 2] == '.'))) {
+            int j = i;
+            while (j < n && (out[j] == '.' || (out[j] == ' ' && j + 1 < n && out[j + 1] == '.'))) j++;
+            if (j - i >= 3)
+                for (int k = i; k < j; k++) out[k] = ' ';
+            i = j;
+        }
+    }
+    /* "___" underscores used as leaders or blanks, and '=' / '-' runs inside text, stay */
+}
+
+/* A day of the month printed after a month name ("December 31") is part of a date. */
+static int after_month_name(const char *w, int s, const t2x_num *num)
+{
+    if (num->dash || num->frac || num->negative || num->dollar || num->mant > 31) return 0;
+    int e = s;
+    while (e > 0 && w[e - 1] == ' ') e--;
+    int b = e;
+    while (b > 0 && isalpha((unsigned char)w[b - 1])) b--;
+    if (b == e) return 0;
+    int ml;
+    return t2x_month_from_name(w + b, &ml) != 0;
+}
+
+/* Split from the right into amount tokens; stops at the first token that is not an amount.
+ * A lone "$" or "(" joins the amount to its right. Returns the count; toks[0] is rightmost.
+ * *label_end receives the display column after the last label character. */
+static int right_amounts(const char *w, int n, tok *toks, int max, int *label_end)
+{
+    int count = 0, pos = n;
+    *label_end = 0;
+    while (pos > 0 && count < max) {
+        int e = pos;
+        while (e > 0 && w[e - 1] == ' ') e--;
+        if (e == 0) break;
+        int s = e;
+        while (s > 0 && w[s - 1] != ' ') s--;
+        /* join "$" / "(" / "$(" tokens standing alone to the left */
+        int s2 = s;
+        for (;;) {
+            int e2 = s2;
+            while (e2 > 0 && w[e2 - 1] == ' ') e2--;
+            if (e2 == 0 || s2 - e2 > 12) break;
+            int b = e2;
+            while (b > 0 && w[b - 1] != ' ') b--;
+            int L = e2 - b;
+            if ((L == 1 && (w[b] == '$' || w[b] == '(')) || (L == 2 && w[b] == '$' && w[b + 1] == '(')) {
+                s2 = b;
+                continue;
+            }
+            break;
+        }
+        t2x_num num;
+        if (t2x_num_parse(w + s2, e - s2, &num) && !t2x_is_year_token(w + s, e - s) &&
+            !after_month_name(w, s2, &num)) {
+            toks[count].c0 = s2;
+            toks[count].c1 = e;
+            toks[count].num = num;
+            toks[count].is_num = 1;
+            count++;
+            pos = s2;
+        } else {
+            break;
+        }
+    }
+    int k = pos;
+    while (k > 0 && w[k - 1] == ' ') k--;
+    *label_end = k;
+    return count;
+}
+
+/* Display column of the last character of the printed number of a token. */
+static int digit_end(const tok *t) { return t->c0 + t->num.num_start + t->num.num_len - 1; }
+
+/* ---------------------------------------------------------------- line classes */
+
+static int is_rule_line(const char *t, int *kind)
+{
+    int dashes = 0, eq = 0, other = 0;
+    for (const char *p = t; *p; p++) {
+        if (*p == '-' || *p == '_') dashes++;
+        else if (*p == '=') eq++;
+        else if (*p != ' ') other++;
+    }
+    if (other || dashes + eq < 3) return 0;
+    *kind = eq > dashes ? 2 : 1;
+    return 1;
+}
+
+static int is_page_marker(const t2x_line *ln)
+{
+    const char *t = ln->text;
+    while (*t == ' ') t++;
+    if (t2x_starts_with_ci(t, "<PAGE>")) return 1;
+    if (memchr(ln->text, '\f', (size_t)ln->ncols)) return 1;
+    return 0;
+}
+
+/* EDGAR table markup alone on a line: <TABLE>, <CAPTION>, <S> <C>…, <FN>, </TABLE>. */
+static int is_markup(const char *text)
+{
+    while (*text == ' ') text++;
+    static const char *const tags[] = {"<TABLE>", "</TABLE>", "<CAPTION>", "</CAPTION>", "<S>", "<C>",
+                                       "<FN>", "</FN>", "<PAGE>"};
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+        if (t2x_starts_with_ci(text, tags[i])) return 1;
+    return 0;
+}
+
+/* A page footer or header: "2", "- 23 -", "-3-", "F-3", "Page 4", "(continued)", "(Unaudited)". */
+static int is_page_noise(const char *text)
+{
+    char t[64];
+    size_t n = 0;
+    for (const char *p = text; *p && n < sizeof t - 1; p++)
+        if (*p != ' ') t[n++] = (char)tolower((unsigned char)*p);
+    t[n] = '\0';
+    if (strlen(text) > 200) return 0;
+    if (n == 0) return 0;
+    if (strcmp(t, "(continued)") == 0 || strcmp(t, "continued") == 0 ||
+        strcmp(t, "(unaudited)") == 0 || strcmp(t, "unaudited") == 0 ||
+        strcmp(t, "<page>") == 0 || strstr(t, "(continued)"))
+        return 1;
+    const char *p = t;
+    if (strncmp(p, "page", 4) == 0) p += 4;
+    while (*p == '-') p++;
+    if (isalpha((unsigned char)p[0]) && p[1] == '-' && isupper((unsigned char)text[strspn(text, " ")])) p += 2;
+    int digits = 0;
+    while (isdigit((unsigned char)*p)) {
+        p++;
+        digits++;
+    }
+    while (*p == '-') p++;
+    return digits > 0 && digits <= 3 && *p == '\0';
+}
+
+/* ---------------------------------------------------------------- scale captions */
+
+int t2x_scale_caption(const char *text, int *scale, int *except_per_share)
+{
+    char u[512];
+    size_t n = 0;
+    for (const char *p = text; *p && n < sizeof u - 1; p++) u[n++] = (char)tolower((unsigned char)*p);
+    u[n] = '\0';
+    int s = -1;
+    if (strstr(u, "in thousands") || strstr(u, "000's omitted") || strstr(u, "000s omitted") ||
+        strstr(u, "000 omitted") || strstr(u, "(000)") || strstr(u, "($000)") ||
+        strstr(u, "thousands of dollars") || strstr(u, "amounts in thousands") ||
+        strstr(u, "dollars in thousands") || strstr(u, "(thousands)") ||
+        strstr(u, "in thousands of"))
+        s = 3;
+    if (strstr(u, "in millions") || strstr(u, "millions of dollars") || strstr(u, "(millions)") ||
+        strstr(u, "dollars in millions") || strstr(u, "amounts in millions") || strstr(u, "$ millions"))
+        s = 6;
+    if (s < 0) return 0;
+    /* a sentence that mentions thousands is not a caption */
+    if (n > 160) return 0;
+    *scale = s;
+    *except_per_share = strstr(u, "except") != NULL;
+    return 1;
+}
+
+/* ---------------------------------------------------------------- anchors */
+
+typedef struct segment {
+    size_t first, end;       /* line indexes */
+    int anchors[MAX_COLS];   /* ascending display columns */
+    int nanchors;
+} segment;
+
+static void find_anchors(const t2x_lines *L, segment *sg)
+{
+    int hist[T2X_LINE_MAX_COLS + 4];
+    memset(hist, 0, sizeof hist);
+    char w[T2X_LINE_MAX_COLS + 1];
+    tok toks[MAX_COLS * 2];
+    for (size_t i = sg->first; i < sg->end; i++) {
+        const t2x_line *ln = &L->v[i];
+        int rk;
+        if (ln->ncols == 0 || is_rule_line(ln->text, &rk) || is_page_noise(ln->text) || is_markup(ln->text))
+            continue;
+        blank_leaders(ln->text, w, ln->ncols);
+        int le;
+        int nt = right_amounts(w, ln->ncols, toks, MAX_COLS * 2, &le);
+        for (int k = 0; k < nt; k++) {
+            int d = digit_end(&toks[k]);
+            if (d >= 0 && d < T2X_LINE_MAX_COLS) hist[d]++;
+        }
+    }
+    /* clusters of nearby columns */
+    int best = 0;
+    typedef struct { int pos, count; } cl;
+    cl cls[64];
+    int ncl = 0;
+    for (int c = 0; c < T2X_LINE_MAX_COLS && ncl < 64;) {
+        if (!hist[c]) {
+            c++;
+            continue;
+        }
+        int start = c, total = 0, mode = c;
+        while (c < T2X_LINE_MAX_COLS && (hist[c] || (c + 1 < T2X_LINE_MAX_COLS && hist[c + 1] && c - start < 4))) {
+            total += hist[c];
+            if (hist[c] > hist[mode]) mode = c;
+            c++;
+            if (c - start > 4) break;
+        }
+        cls[ncl].pos = mode;
+        cls[ncl].count = total;
+        if (total > best) best = total;
+        ncl++;
+    }
+    sg->nanchors = 0;
+    int min = best / 4;
+    if (min < 2) min = 2;
+    for (int k = 0; k < ncl && sg->nanchors < MAX_COLS; k++) {
+        if (cls[k].count < min) continue;
+        if (sg->nanchors && cls[k].pos - sg->anchors[sg->nanchors - 1] <= 4) {
+            continue;
+        }
+        sg->anchors[sg->nanchors++] = cls[k].pos;
+    }
+}
+
+/* Index of the anchor a number ending at display column d belongs to, or -1. */
+static int anchor_of(const segment *sg, int d, int tol)
+{
+    int best = -1, bd = tol + 1;
+    for (int a = 0; a < sg->nanchors; a++) {
+        int dist = abs(sg->anchors[a] - d);
+        if (dist < bd) {
+            bd = dist;
+            best = a;
+        }
+    }
+    return best;
+}
+
+/* Split a line into label and cells by the segment's anchors. Returns the number of cells;
+ * cells[a] is filled for anchor a. *label_end: display column after the label. */
+static int split_row(const t2x_line *ln, const segment *sg, tok *cells, int *present, int *label_end)
+{
+    char w[T2X_LINE_MAX_COLS + 1];
+    tok toks[MAX_COLS * 2];
+    blank_leaders(ln->text, w, ln->ncols);
+    int le;
+    int nt = right_amounts(w, ln->ncols, toks, MAX_COLS * 2, &le);
+    for (int a = 0; a < sg->nanchors; a++) present[a] = 0;
+    int used = 0, last_anchor = sg->nanchors;
+    int k;
+    for (int tol = ANCHOR_TOL;; tol = ANCHOR_TOL * 3) {
+        used = 0;
+        last_anchor = sg->nanchors;
+        for (int a = 0; a < sg->nanchors; a++) present[a] = 0;
+        for (k = 0; k < nt; k++) {
+            int a = anchor_of(sg, digit_end(&toks[k]), tol);
+            if (a < 0 || a >= last_anchor) break;
+            cells[a] = toks[k];
+            present[a] = 1;
+            last_anchor = a;
+            used++;
+        }
+        /* an amount left over inside the number area: the typist was off by a few columns */
+        if (tol > ANCHOR_TOL || k >= nt || sg->nanchors == 0 || digit_end(&toks[k]) < sg->anchors[0] - 3)
+            break;
+    }
+    /* the label ends where the first unused token ends */
+    if (k < nt) {
+        *label_end = toks[k].c1;
+    } else {
+        *label_end = le;
+    }
+    return used;
+}
+
+/* ---------------------------------------------------------------- rows */
+
+static void cell_from_tok(t2x_cell *c, const t2x_line *ln, size_t line_idx, const tok *t)
+{
+    c->present = 1;
+    c->line = line_idx;
+    c->num = t->num;
+    c->col0 = t->c0 + t->num.num_start;
+    c->col1 = c->col0 + t->num.num_len;
+    c->offset = t2x_line_offset(ln, c->col0);
+    c->length = t2x_line_offset(ln, c->col1) - c->offset;
+    c->text = t2x_xstrndup(ln->text + c->col0, (size_t)(c->col1 - c->col0));
+}
+
+static char *label_text(const t2x_line *ln, int end)
+{
+    char *s = t2x_xstrndup(ln->text, (size_t)(end > 0 ? end : 0));
+    /* drop dot leaders and trailing filler */
+    char w[T2X_LINE_MAX_COLS + 1];
+    blank_leaders(s, w, (int)strlen(s));
+    free(s);
+    s = t2x_xstrdup(w);
+    return t2x_trim(s);
+}
+
+static void append_label(char **dst, const char *add)
+{
+    if (!*add) return;
+    if (!**dst) {
+        free(*dst);
+        *dst = t2x_xstrdup(add);
+        return;
+    }
+    size_t n = strlen(*dst);
+    /* "Compre-" + "hensive" → "Comprehensive" */
+    char *r;
+    if (n > 1 && (*dst)[n - 1] == '-' && isalpha((unsigned char)(*dst)[n - 2]) && islower((unsigned char)add[0]))
+        r = t2x_xasprintf("%.*s%s", (int)(n - 1), *dst, add);
+    else
+        r = t2x_xasprintf("%s %s", *dst, add);
+    free(*dst);
+    *dst = r;
+}
+
+static int ends_with_connector(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0) return 0;
+    char c = s[n - 1];
+    if (c == ',' || c == '-' || c == '&' || c == '(') return 1;
+    static const char *const words[] = {" and", " of", " for", " to", " in", " on", " from", " less",
+                                        " net", " the", " by", " or", " at", " with", " under"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t w = strlen(words[i]);
+        if (n >= w && strcasecmp(s + n - w, words[i]) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Does `next` (a label fragment) continue `prev`? */
+static int continues(const char *prev, int prev_indent, const char *next, int next_indent)
+{
+    size_t n = strlen(prev);
+    if (n && prev[n - 1] == ':') return 0;
+    unsigned char c = (unsigned char)next[0];
+    if (!c) return 1; /* values under a label line with no label of their own */
+    if (islower(c) || c == '(' || c == '$' || c == '&' || isdigit(c)) return 1;
+    if (ends_with_connector(prev)) return 1;
+    (void)prev_indent;
+    (void)next_indent;
+    return 0;
+}
+
+typedef struct pending {
+    char *label;       /* text-only lines waiting for their values */
+    size_t first_line;
+    int indent;
+    int colon_block;   /* started by a line ending in ':' followed by text lines */
+} pending;
+
+static t2x_row *new_row(t2x_table *t, size_t *cap, int kind, const char *label, size_t first,
+                        size_t line, int indent)
+{
+    t->rows = t2x_grow(t->rows, cap, t->nrows + 1, sizeof *t->rows);
+    t2x_row *r = &t->rows[t->nrows++];
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    r->label = t2x_xstrdup(label);
+    r->first_line = first;
+    r->line = line;
+    r->indent = indent;
+    r->cells = t2x_xcalloc((size_t)(t->ncols > 0 ? t->ncols : 1), sizeof(t2x_cell));
+    r->parent = -1;
+    r->weight_sign = 1;
+    r->dir = 1;
+    return r;
+}
+
+static void flush_pending_as_headers(t2x_table *t, size_t *cap, pending *p)
+{
+    if (p->label) {
+        new_row(t, cap, T2X_ROW_HEADER, p->label, p->first_line, p->first_line, p->indent);
+        free(p->label);
+        p->label = NULL;
+    }
+    p->colon_block = 0;
+}
+
+/* ---------------------------------------------------------------- header text */
+
+/* Does the text name a period ("Year ended", "Three Months Ended", "December 31,")? */
+static int is_period_phrase(const char *s, int n)
+{
+    char u[256];
+    int m = n < 255 ? n : 255;
+    for (int i = 0; i < m; i++) u[i] = (char)tolower((unsigned char)s[i]);
+    u[m] = '\0';
+    static const char *const words[] = {"ended", "ending", "month", "week", "year", "quarter",
+                                        "fiscal", "period", "as of", "at "};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(u, words[i])) return 1;
+    for (int i = 0; i < m; i++) {
+        int ml;
+        if ((i == 0 || !isalpha((unsigned char)u[i - 1])) && isalpha((unsigned char)u[i]) &&
+            t2x_month_from_name(u + i, &ml))
+            return 1;
+    }
+    return 0;
+}
+
+static void add_header_chunks(t2x_table *t, const segment *sg, const t2x_line *ln, int col_area_left)
+{
+    /* chunks: runs separated by two or more blanks */
+    typedef struct { int s, e; int alpha; } chunk;
+    chunk ch[32];
+    int nch = 0;
+    const char *x = ln->text;
+    int i = 0, n = ln->ncols;
+    while (i < n && nch < 32) {
+        while (i < n && x[i] == ' ') i++;
+        if (i >= n) break;
+        int s = i, e = i;
+        while (i < n && !(x[i] == ' ' && (i + 1 >= n || x[i + 1] == ' '))) {
+            i++;
+            e = i;
+        }
+        int alpha = 0;
+        for (int k = s; k < e; k++)
+            if (isalpha((unsigned char)x[k])) alpha = 1;
+        if (e > col_area_left) {
+            ch[nch].s = s;
+            ch[nch].e = e;
+            ch[nch].alpha = alpha;
+            nch++;
+        }
+    }
+    int nalpha = 0;
+    for (int k = 0; k < nch; k++) nalpha += ch[k].alpha;
+    for (int k = 0; k < nch; k++) {
+        for (int a = 0; a < sg->nanchors && a < t->ncols; a++) {
+            int L0 = a == 0 ? col_area_left : sg->anchors[a - 1] + 2;
+            int R0 = sg->anchors[a] + 2;
+            int overlap = ch[k].s < R0 && ch[k].e > L0;
+            int apply = overlap;
+            if (ch[k].alpha && nalpha == 1 && is_period_phrase(x + ch[k].s, ch[k].e - ch[k].s))
+                apply = 1; /* one period phrase over all columns */
+            if (!apply && !overlap) {
+                /* nearest chunk of this line wins a column no chunk overlaps */
+                int best = -1, bd = 1 << 30;
+                for (int m = 0; m < nch; m++) {
+                    int mid = (ch[m].s + ch[m].e) / 2;
+                    int d = abs(mid - (L0 + R0) / 2);
+                    int ov = ch[m].s < R0 && ch[m].e > L0;
+                    if (ov) {
+                        best = -2;
+                        break;
+                    }
+                    if (d < bd) {
+                        bd = d;
+                        best = m;
+                    }
+                }
+                apply = best == k && ch[k].alpha && is_period_phrase(x + ch[k].s, ch[k].e - ch[k].s);
+            }
+            if (!apply) continue;
+            char *piece = t2x_xstrndup(x + ch[k].s, (size_t)(ch[k].e - ch[k].s));
+            if (!t->cols[a].header) t->cols[a].header = t2x_xstrdup("");
+            append_label(&t->cols[a].header, piece);
+            free(piece);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- the reader */
+
+static int segment_break(const t2x_lines *L, size_t i, t2x_stmt_kind kind)
+{
+    const t2x_line *ln = &L->v[i];
+    if (is_page_marker(ln) || is_page_noise(ln->text)) return 1;
+    return t2x_title_kind(ln->text) == kind;
+}
+
+int t2x_table_read(const t2x_lines *L, t2x_table *t)
+{
+    /* scale: caption lines in the region or just above the title */
+    t->scale = 0;
+    size_t from = t->title_line > 6 ? t->title_line - 6 : 0;
+    for (size_t i = from; i < t->end; i++) {
+        int s, ex;
+        if (i >= t->first + 40 && i > t->title_line + 40) break;
+        if (t2x_scale_caption(L->v[i].text, &s, &ex)) {
+            t->scale = s;
+            t->except_per_share = ex;
+            break;
+        }
+    }
+    /* segments */
+    segment segs[64];
+    int nseg = 0;
+    size_t s0 = t->first;
+    for (size_t i = t->first; i <= t->end && nseg < 64; i++) {
+        if (i == t->end || (i > s0 + 2 && segment_break(L, i, t->kind))) {
+            segs[nseg].first = s0;
+            segs[nseg].end = i;
+            find_anchors(L, &segs[nseg]);
+            if (segs[nseg].nanchors) nseg++;
+            s0 = i;
+        }
+    }
+    if (nseg == 0) return 0;
+    /* the statement's columns: the widest segment */
+    int ncols = 0;
+    for (int k = 0; k < nseg; k++)
+        if (segs[k].nanchors > ncols) ncols = segs[k].nanchors;
+    t->ncols = ncols;
+    t->cols = t2x_xcalloc((size_t)ncols, sizeof *t->cols);
+    for (int k = 0; k < nseg; k++)
+        if (segs[k].nanchors == ncols) {
+            for (int a = 0; a < ncols; a++) t->cols[a].anchor = segs[k].anchors[a];
+            break;
+        }
+    size_t cap = 0;
+    int data_rows = 0;
+    for (int k = 0; k < nseg; k++) {
+        segment *sg = &segs[k];
+        /* map this segment's anchors to statement columns: right-aligned */
+        int shift = ncols - sg->nanchors;
+        /* header zone: up to the first line with amounts */
+        size_t i = sg->first;
+        int col_area_left = sg->anchors[0] - 14;
+        tok cells[MAX_COLS];
+        int present[MAX_COLS];
+        int label_end;
+        size_t zone_end = sg->end;
+        for (size_t j = sg->first; j < sg->end; j++) {
+            int rk;
+            if (is_rule_line(L->v[j].text, &rk)) continue;
+            if (split_row(&L->v[j], sg, cells, present, &label_end) > 0) {
+                zone_end = j;
+                break;
+            }
+        }
+        /* header zone lines: column headers overlap the column area; label lines lie left */
+        size_t last_header = sg->first;
+        for (size_t j = sg->first; j < zone_end; j++) {
+            const t2x_line *ln = &L->v[j];
+            int rk;
+            if (t2x_line_blank(ln) || is_rule_line(ln->text, &rk) || is_page_noise(ln->text) ||
+                is_page_marker(ln) || is_markup(ln->text) || t2x_title_kind(ln->text) != T2X_STMT_ANY)
+                continue;
+            int sc, ex;
+            if (t2x_scale_caption(ln->text, &sc, &ex)) continue;
+            int last = ln->ncols - 1;
+            while (last >= 0 && ln->text[last] == ' ') last--;
+            if (last >= col_area_left) {
+                if (shift == 0 && k == 0) add_header_chunks(t, sg, ln, col_area_left);
+                else if (shift == 0 && !t->cols[0].header) add_header_chunks(t, sg, ln, col_area_left);
+                last_header = j + 1;
+            }
+        }
+        /* label lines after the column headers belong to the rows */
+        i = last_header > sg->first ? last_header : zone_end;
+        if (k == 0 && last_header == sg->first) i = sg->first;
+        pending p = {0};
+        int rule_above = 0, in_fn = 0;
+        for (; i < sg->end; i++) {
+            const t2x_line *ln = &L->v[i];
+            int rk;
+            const char *tx = ln->text + strspn(ln->text, " ");
+            if (t2x_starts_with_ci(tx, "<FN>")) in_fn = 1;
+            if (in_fn) {
+                if (t2x_starts_with_ci(tx, "</FN>") || t2x_starts_with_ci(tx, "</TABLE>")) in_fn = 0;
+                continue;
+            }
+            if (is_markup(ln->text)) continue;
+            if (t2x_line_blank(ln)) {
+                if (p.label && !p.colon_block) flush_pending_as_headers(t, &cap, &p);
+                continue;
+            }
+            if (is_rule_line(ln->text, &rk)) {
+                rule_above = rk > rule_above ? rk : rule_above;
+                continue;
+            }
+            if (is_page_noise(ln->text) || is_page_marker(ln) ||
+                (i < zone_end && t2x_title_kind(ln->text) != T2X_STMT_ANY))
+                continue;
+            int sc, ex;
+            if (i < zone_end && t2x_scale_caption(ln->text, &sc, &ex)) continue;
+            int n = split_row(ln, sg, cells, present, &label_end);
+            char *lab = label_text(ln, label_end);
+            int indent = t2x_line_indent(ln);
+            if (n == 0) {
+                /* a text line: header, or part of a wrapped label */
+                if (i < zone_end && indent >= col_area_left) {
+                    free(lab);
+                    continue; /* a column heading */
+                }
+                if (p.label) {
+                    size_t pl = strlen(p.label);
+                    int colon = pl && p.label[pl - 1] == ':';
+                    if (colon && lab[strlen(lab) - 1] != ':' && indent > p.indent) {
+                        /* "Common stock, $1 par value:" followed by its caption lines */
+                        append_label(&p.label, lab);
+                        p.colon_block = 1;
+                        free(lab);
+                        continue;
+                    }
+                    if (p.colon_block || continues(p.label, p.indent, lab, indent)) {
+                        if (!(p.colon_block && lab[strlen(lab) - 1] == ':')) {
+                            append_label(&p.label, lab);
+                            free(lab);
+                            continue;
+                        }
+                    }
+                    flush_pending_as_headers(t, &cap, &p);
+                }
+                p.label = lab;
+                p.first_line = i;
+                p.indent = indent;
+                p.colon_block = 0;
+                continue;
+            }
+            /* a row with amounts */
+            size_t first_line = i;
+            int row_indent = indent < label_end ? indent : -1;
+            if (p.label) {
+                size_t pl = strlen(p.label);
+                int colon = pl && p.label[pl - 1] == ':';
+                if (p.colon_block || (!colon && continues(p.label, p.indent, lab, indent))) {
+                    append_label(&p.label, lab);
+                    free(lab);
+                    lab = p.label;
+                    first_line = p.first_line;
+                    row_indent = p.indent;
+                    p.label = NULL;
+                    p.colon_block = 0;
+                } else {
+                    flush_pending_as_headers(t, &cap, &p);
+                }
+            }
+            t2x_row *r = new_row(t, &cap, T2X_ROW_ITEM, lab, first_line, i, row_indent);
+            free(lab);
+            r->rule_above = rule_above;
+            rule_above = 0;
+            for (int a = 0; a < sg->nanchors; a++)
+                if (present[a] && a + shift < ncols) cell_from_tok(&r->cells[a + shift], ln, i, &cells[a]);
+            data_rows++;
+        }
+        flush_pending_as_headers(t, &cap, &p);
+    }
+    /* presentation depth from the distinct label indents */
+    int levels[16], nlev = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        int ind = t->rows[r].indent;
+        if (ind < 0) continue;
+        int found = 0;
+        for (int k = 0; k < nlev; k++)
+            if (abs(levels[k] - ind) <= 1) found = 1;
+        if (!found && nlev < 16) levels[nlev++] = ind;
+    }
+    for (size_t r = 0; r < t->nrows; r++) {
+        int ind = t->rows[r].indent, d = 0;
+        if (ind >= 0)
+            for (int k = 0; k < nlev; k++)
+                if (levels[k] < ind - 1) d++;
+        t->rows[r].depth = d > 4 ? 4 : d;
+    }
+    return data_rows >= 2;
+}
+
+void t2x_table_free(t2x_table *t)
+{
+    free(t->title);
+    for (int c = 0; c < t->ncols; c++) {
+        free(t->cols[c].header);
+        free(t->cols[c].member);
+    }
+    free(t->cols);
+    for (size_t r = 0; r < t->nrows; r++) {
+        t2x_row *row = &t->rows[r];
+        free(row->label);
+        free(row->concept);
+        for (int c = 0; c < t->ncols; c++) free(row->cells[c].text);
+        free(row->cells);
+    }
+    free(t->rows);
+    memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,106 @@
+/*
+ * table.h — stages 4–5: document lines → statements → tables. A statement is a titled region
+ * of lines (statements.c finds it); its table (table.c) is columns (right-aligned number
+ * anchors with their header text) and rows (labels, wrapped lines joined, and cells: printed
+ * numbers with their exact source spans). Nothing here knows about XBRL concepts; periods,
+ * arithmetic and mapping fill the fields marked "later".
+ */
+#ifndef T2X_TABLE_H
+#define T2X_TABLE_H
+
+#include <stddef.h>
+#include "dates.h"
+#include "lines.h"
+#include "numbers.h"
+#include "stmtkind.h"
+
+/* One printed number of a row. */
+typedef struct t2x_cell {
+    int present;         /* 0: no number in this column */
+    size_t line;         /* index into t2x_lines of the line holding it */
+    int col0, col1;      /* display columns [col0, col1) of the printed number (num span) */
+    size_t offset, length; /* source byte span of the printed number */
+    t2x_num num;         /* parsed amount */
+    char *text;          /* the printed number (display form of the span) */
+} t2x_cell;
+
+/* Row kinds. */
+enum { T2X_ROW_HEADER, T2X_ROW_ITEM };
+
+/* One statement row. */
+typedef struct t2x_row {
+    int kind;            /* T2X_ROW_HEADER (no numbers) or T2X_ROW_ITEM */
+    char *label;         /* printed label, wrapped lines joined by one space ("" if none) */
+    size_t first_line;   /* index of the label's first line */
+    size_t line;         /* index of the line holding the numbers (= first_line for headers) */
+    int indent;          /* display column where the label starts (-1 if no label) */
+    int depth;           /* presentation depth, from the indentation levels of the statement */
+    int rule_above;      /* 1: a single rule, 2: a double rule directly above its numbers */
+    char section[24];    /* "current-assets", "operating", ... ("" if none) */
+    t2x_cell *cells;     /* ncols cells (owned) */
+    /* later: arithmetic (arith.c) */
+    int parent;          /* row index of the subtotal this row adds into, -1 if none */
+    int weight_sign;     /* e: +1/-1 sign of this row within its parent's printed sum */
+    int is_subtotal;     /* a printed sum of the rows whose parent is this row */
+    int dir;             /* +1/-1: direction of the printed amounts toward the statement total */
+    int solved;          /* dir comes from arithmetic, not from a guess */
+    /* later: mapping (mapping.c) */
+    char *concept;       /* QName, NULL if unmapped */
+    int mapped;          /* T2X_MAP_* */
+    int rule_line;       /* labels.tsv line of the rule used */
+    unsigned rule_flags; /* T2X_RULE_* of that rule */
+    int polarity;        /* +1/-1 (see docs/model.md) */
+    int period_role;     /* 0, or 1 start / 2 end (balance rows of equity and cash-flow statements) */
+    t2x_date row_date;   /* equity statement: the date a balance row names (y == 0 if none) */
+} t2x_row;
+
+/* One value column. */
+typedef struct t2x_column {
+    int anchor;          /* display column of the last digit of right-aligned numbers */
+    int left;            /* leftmost display column its numbers reach */
+    char *header;        /* header text of the column, lines joined top to bottom */
+    /* later: periods (periods.c) */
+    int instant;         /* 1: instant (balance sheet), 0: duration */
+    t2x_date start, end; /* duration start/end, or end = the instant */
+    int months, weeks;   /* length named in the header (0 if none) */
+    int dated;           /* 1 when the column's date is known */
+    char *member;        /* equity: StatementEquityComponentsAxis member QName, NULL = total */
+    int share_column;    /* equity: the column holds share counts */
+    int skip;            /* 1: not a reported period (pro forma, percent, change column) */
+} t2x_column;
+
+/* One statement with its table. */
+typedef struct t2x_table {
+    t2x_stmt_kind kind;
+    char *title;         /* title line as printed (trimmed) */
+    size_t doc;          /* index of the submission document */
+    size_t title_line;   /* line index of the title */
+    size_t first, end;   /* line indexes [first, end) of the statement region */
+    int scale;           /* power of ten of money amounts (0, 3, 6) */
+    int share_scale;     /* power of ten of share counts */
+    int except_per_share;/* the scale caption excepts per-share amounts */
+    t2x_column *cols;
+    int ncols;
+    t2x_row *rows;
+    size_t nrows;
+} t2x_table;
+
+/* Find the statements of one document's lines [first, end). Appends to the array *tables of *n entries.
+ * `form` is the filing's form ("10-K", …) or NULL. */
+void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t doc,
+                         t2x_table **tables, size_t *n, size_t *cap);
+
+/* Read the table of a statement region (columns, rows, cells). Returns 0 when the region
+ * holds no table (fewer than two rows with numbers). */
+int t2x_table_read(const t2x_lines *L, t2x_table *t);
+
+/* Read a caption such as "(In thousands, except per share amounts)"; returns 1 if the line
+ * states a scale. OUT: *scale, *except_per_share */
+int t2x_scale_caption(const char *text, int *scale, int *except_per_share);
+
+/* Statement kind named by a title line, or T2X_STMT_ANY when the line is not a title. */
+t2x_stmt_kind t2x_title_kind(const char *text);
+
+void t2x_table_free(t2x_table *t);
+
+#endif

@@ -1,0 +1,127 @@
+/*
+ * txt2xbrl.h — the one public header of libtxt2xbrl.
+ *
+ * Turns a legacy plain-text EDGAR filing (10-K, 10-Q, 10-KSB, 10-QSB, EX-13; 1993–2008) into
+ * a statement model (XML) and, through the XSLT templates, into XBRL outputs.
+ *
+ * Ownership: every pointer a t2x_* function returns is owned by the caller and is released with
+ * the matching *_free function, unless the comment says "borrowed".
+ * Allocation policy: out-of-memory aborts the process with a message (one xmalloc wrapper,
+ * as cmark does); no function returns NULL for lack of memory.
+ * Errors are data: functions return a t2x_status; details (file, line, message) go to the
+ * t2x_diag list passed in. Only the command line turns statuses into exit codes.
+ */
+#ifndef TXT2XBRL_H
+#define TXT2XBRL_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define T2X_VERSION "0.1.0"
+
+/* Result of a library call. */
+typedef enum t2x_status {
+    T2X_OK = 0,
+    T2X_ERR_USAGE,        /* bad arguments */
+    T2X_ERR_INPUT,        /* unreadable, empty, binary, truncated compressed input */
+    T2X_ERR_NOT_FILING,   /* not a filing, or a form we do not read (8-K, ...) */
+    T2X_ERR_HTML,         /* the financial statements are in HTML, which we do not read */
+    T2X_ERR_NO_STATEMENTS,/* a filing, but no financial statement was found */
+    T2X_ERR_IO,           /* could not write an output */
+    T2X_ERR_DATA,         /* taxonomy/template data missing or invalid */
+    T2X_ERR_VERIFY,       /* verification found a conversion error */
+    T2X_ERR_INTERNAL      /* a bug */
+} t2x_status;
+
+/* A short English name of a status (borrowed, static). */
+const char *t2x_status_str(t2x_status st);
+
+/* Severity of one diagnostic. */
+typedef enum t2x_severity { T2X_INFO, T2X_WARNING, T2X_ERROR } t2x_severity;
+
+/* One diagnostic: where and what. */
+typedef struct t2x_diag_item {
+    t2x_severity severity;
+    char *file;      /* input name, may be NULL */
+    long line;       /* 1-based line in the decoded input, 0 when none */
+    char *code;      /* short stable code, e.g. "calc-inconsistency" */
+    char *message;   /* one line, no trailing newline */
+} t2x_diag_item;
+
+/* A growing list of diagnostics. Zero-initialise, then t2x_diag_free. */
+typedef struct t2x_diag {
+    t2x_diag_item *items;
+    size_t count, cap;
+} t2x_diag;
+
+/* Append a diagnostic (printf-style message). */
+void t2x_diag_add(t2x_diag *d, t2x_severity sev, const char *file, long line, const char *code,
+                  const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+/* Release every item (the struct itself is the caller's). */
+void t2x_diag_free(t2x_diag *d);
+
+/* Output formats of a conversion (bit set). */
+enum {
+    T2X_FMT_MODEL  = 1 << 0,  /* STEM.model.xml: the statement model itself */
+    T2X_FMT_XBRL   = 1 << 1,  /* STEM.xml: XBRL 2.1 instance */
+    T2X_FMT_IXBRL  = 1 << 2,  /* STEM.htm: Inline XBRL 1.1 */
+    T2X_FMT_DTS    = 1 << 3,  /* STEM.xsd and linkbases */
+    T2X_FMT_JSON   = 1 << 4,  /* STEM.json: xBRL-JSON */
+    T2X_FMT_REPORT = 1 << 5,  /* STEM.report.json */
+    T2X_FMT_DEFAULT = (1 << 1) | (1 << 3) | (1 << 5)
+};
+
+/* Options of one conversion. Zero-initialise; NULL strings mean "not given". */
+typedef struct t2x_options {
+    const char *cik;          /* --cik: overrides the SEC header */
+    const char *prefix;       /* --prefix: extension namespace prefix and file stem prefix */
+    const char *data_dir;     /* root holding taxonomy/ and templates/ (NULL: built-in default) */
+    unsigned formats;         /* T2X_FMT_* bits (0: T2X_FMT_DEFAULT) */
+    int strict;               /* --strict: filing inconsistencies are errors */
+} t2x_options;
+
+/* A converted filing: the statement model and what was learnt on the way. Opaque. */
+typedef struct t2x_filing t2x_filing;
+
+/*
+ * Convert the bytes of one filing (plain text, gzip, or an EDGAR submission) into a model.
+ * `name` names the input in messages. On success *out is the caller's (t2x_filing_free).
+ * OUT: *out
+ */
+t2x_status t2x_convert_bytes(const unsigned char *bytes, size_t len, const char *name,
+                             const t2x_options *opt, t2x_diag *diag, t2x_filing **out);
+
+/* Read a file ("-" = standard input) and convert it, as t2x_convert_bytes. OUT: *out */
+t2x_status t2x_convert_file(const char *path, const t2x_options *opt, t2x_diag *diag,
+                            t2x_filing **out);
+
+/* The file stem, e.g. "alg-20031231" (borrowed from f). */
+const char *t2x_filing_stem(const t2x_filing *f);
+
+/* The model as serialized XML, NUL-terminated (caller frees with free()). OUT: *len */
+char *t2x_filing_model_xml(const t2x_filing *f, size_t *len);
+
+/* Write the requested outputs into `dir` (created if missing), each atomically. */
+t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_options *opt,
+                            t2x_diag *diag);
+
+/* A human review listing of the model (statements, rows, concepts, values); caller frees. */
+char *t2x_filing_inspect(const t2x_filing *f);
+
+/* Release a filing. NULL is fine. */
+void t2x_filing_free(t2x_filing *f);
+
+/* The data directory used when t2x_options.data_dir is NULL (borrowed). */
+const char *t2x_default_data_dir(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,173 @@
+/*
+ * test_table.c — statement detection, table reading and the arithmetic solver on real
+ * excerpts (tests/data/README.md): markup, page breaks, wrapped labels, dashes, scale, spans.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "arith.h"
+#include "submission.h"
+#include "table.h"
+#include "testutil.h"
+
+typedef struct fixture {
+    t2x_source src;
+    t2x_lines L;
+    t2x_table *t;
+    size_t n, cap;
+} fixture;
+
+static void load(fixture *fx, const char *rel)
+{
+    memset(fx, 0, sizeof *fx);
+    t2x_diag d = {0};
+    size_t len = 0;
+    char *text = slurp(srcpath(rel), &len);
+    assert_non_null(text);
+    assert_int_equal(t2x_source_from_bytes((unsigned char *)text, len, rel, &fx->src, &d), T2X_OK);
+    free(text);
+    t2x_diag_free(&d);
+    t2x_lines_split(&fx->src, &fx->L);
+    t2x_statements_find(&fx->L, 0, fx->L.n, 0, &fx->t, &fx->n, &fx->cap);
+}
+
+static void unload(fixture *fx)
+{
+    for (size_t i = 0; i < fx->n; i++) t2x_table_free(&fx->t[i]);
+    free(fx->t);
+    t2x_lines_free(&fx->L);
+    t2x_source_free(&fx->src);
+}
+
+static const t2x_row *row_named(const t2x_table *t, const char *label)
+{
+    for (size_t r = 0; r < t->nrows; r++)
+        if (strcmp(t->rows[r].label, label) == 0) return &t->rows[r];
+    fail_msg("no row \"%s\"", label);
+    return NULL;
+}
+
+/* The span of a cell holds exactly its printed text in the source bytes. */
+static void span_is(const fixture *fx, const t2x_cell *c, const char *text)
+{
+    assert_true(c->present);
+    assert_string_equal(c->text, text);
+    assert_int_equal(c->length, strlen(text));
+    assert_memory_equal(fx->src.data + c->offset, text, c->length);
+}
+
+static void test_markup_table(void **state)
+{
+    (void)state;
+    fixture fx;
+    load(&fx, "tests/data/apple-10q-1997-operations.txt");
+    assert_int_equal(fx.n, 1);
+    t2x_table *t = &fx.t[0];
+    assert_int_equal(t->kind, T2X_STMT_INCOME);
+    assert_true(t2x_table_read(&fx.L, t));
+    assert_int_equal(t->scale, 6);
+    assert_true(t->except_per_share);
+    assert_int_equal(t->ncols, 2);
+    assert_non_null(strstr(t->cols[0].header, "December 26, 1997"));
+    assert_non_null(strstr(t->cols[1].header, "December 27, 1996"));
+    assert_non_null(strstr(t->cols[0].header, "THREE MONTHS ENDED"));
+    assert_null(strstr(t->cols[0].header, "<C>"));
+    const t2x_row *r = row_named(t, "Net sales");
+    span_is(&fx, &r->cells[0], "1,578");
+    span_is(&fx, &r->cells[1], "2,129");
+    r = row_named(t, "Income (loss) before provision (benefit) for income taxes");
+    span_is(&fx, &r->cells[1], "120");
+    assert_true(r->cells[1].num.negative);
+    r = row_named(t, "Provision (benefit) for income taxes");
+    assert_true(r->cells[0].num.dash);
+    r = row_named(t, "Costs and expenses:");
+    assert_int_equal(r->kind, T2X_ROW_HEADER);
+    r = row_named(t, "Common shares used in the calculations of basic earnings (loss) per share (in thousands)");
+    span_is(&fx, &r->cells[0], "127,989");
+    /* arithmetic: 1,578 − 1,538 = 40; the unlabeled 1,538 adds up its three expense rows */
+    t2x_calc_issues ci = {0};
+    t2x_arith_solve(t, &ci);
+    assert_int_equal(ci.n, 0);
+    const t2x_row *sub = row_named(t, "");
+    assert_true(sub->is_subtotal);
+    const t2x_row *cost = row_named(t, "Cost of sales");
+    assert_int_equal(&t->rows[cost->parent], sub);
+    assert_int_equal(cost->weight_sign, 1);
+    assert_int_equal(sub->dir, -1);  /* expenses are deducted on the way to operating income */
+    assert_int_equal(cost->dir, -1);
+    const t2x_row *ni = row_named(t, "Net income (loss)");
+    assert_int_equal(ni->dir, 1);
+    unload(&fx);
+}
+
+static void test_page_break_and_deductions(void **state)
+{
+    (void)state;
+    fixture fx;
+    load(&fx, "tests/data/bms-10q-1997-balance-sheet.txt");
+    /* the title repeats after the page break: one statement */
+    assert_true(fx.n >= 1);
+    t2x_table *t = &fx.t[0];
+    assert_int_equal(t->kind, T2X_STMT_BALANCE);
+    assert_true(t2x_table_read(&fx.L, t));
+    assert_int_equal(t->scale, 6);
+    assert_int_equal(t->ncols, 2);
+    assert_non_null(strstr(t->cols[0].header, "March 31"));
+    assert_non_null(strstr(t->cols[1].header, "1996"));
+    const t2x_row *r = row_named(t, "Time deposits and marketable securities");
+    span_is(&fx, &r->cells[0], "495");
+    r = row_named(t, "Excess of cost over net tangible assets received in business acquisitions");
+    span_is(&fx, &r->cells[1], "1,508");
+    t2x_calc_issues ci = {0};
+    t2x_arith_solve(t, &ci);
+    r = row_named(t, "Less: Accumulated depreciation");
+    assert_int_equal(r->weight_sign, -1); /* printed positive, deducted */
+    r = row_named(t, "Total Assets");
+    assert_true(r->is_subtotal);
+    span_is(&fx, &r->cells[0], "14,860");
+    r = row_named(t, "Total Liabilities and Stockholders' Equity");
+    span_is(&fx, &r->cells[1], "14,685");
+    r = row_named(t, "Less cost of treasury stock - 82,900,540 common shares in 1997 and 81,806,550 in 1996");
+    span_is(&fx, &r->cells[0], "2,988");
+    assert_int_equal(r->weight_sign, -1);
+    assert_int_equal(ci.n, 0);
+    t2x_calc_issues_free(&ci);
+    unload(&fx);
+}
+
+static void test_title_kinds(void **state)
+{
+    (void)state;
+    assert_int_equal(t2x_title_kind("                           Consolidated Balance Sheets"), T2X_STMT_BALANCE);
+    assert_int_equal(t2x_title_kind("CONDENSED CONSOLIDATED STATEMENT OF EARNINGS"), T2X_STMT_INCOME);
+    assert_int_equal(t2x_title_kind("Consolidated Statements of Stockholders' Equity"), T2X_STMT_EQUITY);
+    assert_int_equal(t2x_title_kind("STATEMENT OF CONSOLIDATED CASH FLOWS"), T2X_STMT_CASHFLOW);
+    assert_int_equal(t2x_title_kind("CONSOLIDATED STATEMENTS OF FINANCIAL POSITION"), T2X_STMT_BALANCE);
+    assert_int_equal(t2x_title_kind("Consolidated Statements of Comprehensive Income"), T2X_STMT_COMPREHENSIVE);
+    /* not titles: references, contents lines, sentences */
+    assert_int_equal(t2x_title_kind("See Notes to Consolidated Financial Statements"), T2X_STMT_ANY);
+    assert_int_equal(t2x_title_kind("Consolidated Balance Sheets ........................  F-3"), T2X_STMT_ANY);
+    assert_int_equal(t2x_title_kind("The Company's balance sheet is strong and the statement of income shows"), T2X_STMT_ANY);
+    int s, ex;
+    assert_true(t2x_scale_caption("(In thousands, except per share amounts)", &s, &ex));
+    assert_int_equal(s, 3);
+    assert_true(ex);
+    assert_true(t2x_scale_caption("(000's omitted)", &s, &ex));
+    assert_int_equal(s, 3);
+    assert_true(t2x_scale_caption("(Unaudited, in millions of dollars except share amounts)", &s, &ex));
+    assert_int_equal(s, 6);
+    assert_false(t2x_scale_caption("Net sales", &s, &ex));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_markup_table),
+        cmocka_unit_test(test_page_break_and_deductions),
+        cmocka_unit_test(test_title_kinds),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
