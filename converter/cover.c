@@ -44,8 +44,10 @@ static char *stristr(const char *h, const char *n)
     return NULL;
 }
 
-/* The first amount of at least `min` in text[from..], as a span. */
-static int find_amount(const t2x_line *ln, size_t idx, int from, long long min, t2x_cover_amount *a)
+/* The first amount of at least `min` in text[from..], as a span; `dollars`: 1 for an amount
+ * printed after '$', 0 for a count (no '$'). */
+static int find_amount(const t2x_line *ln, size_t idx, int from, long long min, int dollars,
+                       t2x_cover_amount *a)
 {
     const char *t = ln->text;
     for (int i = from; i < ln->ncols; i++) {
@@ -55,6 +57,12 @@ static int find_amount(const t2x_line *ln, size_t idx, int from, long long min, 
         while (j < ln->ncols && (isdigit((unsigned char)t[j]) || (t[j] == ',' && isdigit((unsigned char)t[j + 1]))))
             j++;
         t2x_num num;
+        int after_dollar = i > 0 && (t[i - 1] == '$' || (t[i - 1] == ' ' && i > 1 && t[i - 2] == '$'));
+        if (after_dollar != dollars) { /* a dollar amount is not a share count, and vice versa */
+            i = j;
+            continue;
+        }
+        if (j < ln->ncols && t[j] == '.' && isdigit((unsigned char)t[j + 1])) { i = j; continue; }
         if (!t2x_num_parse(t + i, j - i, &num) || num.frac) continue;
         if (num.mant < min || t2x_is_year_token(t + i, j - i)) continue;
         a->found = 1;
@@ -166,7 +174,7 @@ void t2x_cover_read(const t2x_lines *L, size_t first, size_t end, const t2x_head
         if (!c->public_float.found && stristr(t, "aggregate market value")) {
             for (size_t k = i; k < i + 6 && k < stop; k++) {
                 const char *d = strchr(L->v[k].text, '$');
-                if (d && find_amount(&L->v[k], k, (int)(d - L->v[k].text), 1000, &c->public_float)) break;
+                if (d && find_amount(&L->v[k], k, (int)(d - L->v[k].text), 1000, 1, &c->public_float)) break;
             }
             for (size_t k = i > first + 3 ? i - 3 : first; k < i + 6 && k < stop; k++) {
                 t2x_date d;
@@ -184,9 +192,11 @@ void t2x_cover_read(const t2x_lines *L, size_t first, size_t end, const t2x_head
             if ((stristr(buf, "outstanding") || stristr(buf, "practicable")) && stristr(buf, "share") &&
                 !stristr(t, "aggregate market") && !stristr(t, "held by non")) {
                 t2x_cover_amount a = {0};
-                for (size_t k = i; k < i + 2 && k < stop; k++)
-                    if (find_amount(&L->v[k], k, 0, 1000, &a)) break;
-                if (a.found && !strchr(L->v[a.line].text + 0, '$')) {
+                /* the count may stand a few lines below its sentence:
+                 * "… as of the latest practicable date: May 7, 2003. / Common Stock $1.00 par value - 1,517,146" */
+                for (size_t k = i; k < i + 5 && k < stop; k++)
+                    if (find_amount(&L->v[k], k, 0, 1000, 0, &a)) break;
+                if (a.found) {
                     t2x_date d = {0, 0, 0};
                     int len;
                     for (size_t k = i > first + 4 ? i - 4 : first; k <= a.line + 1 && k < stop; k++)

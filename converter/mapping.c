@@ -200,6 +200,8 @@ static int polarity_of(const t2x_table *t, const t2x_row *row, t2x_balance bal, 
 {
     if (forced) return forced;
     if (bal == T2X_BAL_NONE) return 1;
+    /* supplemental disclosures (interest paid, taxes paid) are amounts, not cash movements */
+    if (t->kind == T2X_STMT_CASHFLOW && strcmp(row->section, "supplemental") == 0) return 1;
     if (t->kind == T2X_STMT_NOTE) {
         /* a note table rolls into its last total: take that row's balance */
         const t2x_row *top = row;
@@ -310,16 +312,17 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
     const t2x_label_rule *rule = NULL;
     int words = 1;
     for (const char *p = norm; *p; p++) words += *p == ' ';
-    const t2x_row *h = header_of(t, r);
+    rule = t2x_labelmap_match(lm, kind, row->section, norm);
+    const t2x_row *h = rule ? NULL : header_of(t, r);
     if (h && words <= 3) {
-        /* short labels take their meaning from the group header: "Earnings per share: Basic" */
+        /* a short label no rule knows takes its meaning from its group header:
+         * "Earnings per share of common stock:" + "Basic" */
         char *hl = t2x_label_normalize(h->label);
         char *both = t2x_xasprintf("%s %s", hl, norm);
         rule = t2x_labelmap_match(lm, kind, row->section, both);
         free(both);
         free(hl);
     }
-    if (!rule) rule = t2x_labelmap_match(lm, kind, row->section, norm);
     free(norm);
     return rule;
 }

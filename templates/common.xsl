@@ -23,6 +23,7 @@
   <xsl:variable name="ns-us-types" select="'http://fasb.org/us-types/2023'"/>
   <xsl:variable name="ns-srt-types" select="'http://fasb.org/srt-types/2023'"/>
   <xsl:variable name="ns-dtr-types" select="'http://www.xbrl.org/dtr/type/2022-03-31'"/>
+  <xsl:variable name="ns-enum2" select="'http://xbrl.org/2020/extensible-enumerations-2.0'"/>
   <xsl:variable name="ns-iso4217" select="'http://www.xbrl.org/2003/iso4217'"/>
   <xsl:variable name="ns-xbrli" select="'http://www.xbrl.org/2003/instance'"/>
   <xsl:variable name="ns-xbrldi" select="'http://xbrl.org/2006/xbrldi'"/>
@@ -38,6 +39,7 @@
   <xsl:variable name="xsd-us-types" select="'https://xbrl.fasb.org/us-gaap/2023/elts/us-types-2023.xsd'"/>
   <xsl:variable name="xsd-srt-types" select="'https://xbrl.fasb.org/srt/2023/elts/srt-types-2023.xsd'"/>
   <xsl:variable name="xsd-dtr-types" select="'https://www.xbrl.org/dtr/type/2022-03-31/types.xsd'"/>
+  <xsl:variable name="xsd-enum2" select="'https://www.xbrl.org/2020/extensible-enumerations-2.0.xsd'"/>
   <xsl:variable name="xsd-xbrli" select="'http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd'"/>
 
   <!-- ============================================================ the filing -->
@@ -54,6 +56,7 @@
     <t2x:ns prefix="us-types" uri="{$ns-us-types}" xsd="{$xsd-us-types}"/>
     <t2x:ns prefix="srt-types" uri="{$ns-srt-types}" xsd="{$xsd-srt-types}"/>
     <t2x:ns prefix="dtr-types" uri="{$ns-dtr-types}" xsd="{$xsd-dtr-types}"/>
+    <t2x:ns prefix="enum2" uri="{$ns-enum2}" xsd="{$xsd-enum2}"/>
     <t2x:ns prefix="iso4217" uri="{$ns-iso4217}"/>
     <t2x:ns prefix="xbrli" uri="{$ns-xbrli}" xsd="{$xsd-xbrli}"/>
     <t2x:ns prefix="xbrldi" uri="{$ns-xbrldi}"/>
@@ -63,6 +66,20 @@
     <t2x:ns prefix="{$ext-prefix}" uri="{$ext-ns}" ext="true"/>
   </xsl:variable>
   <xsl:variable name="t2x-ns-table" select="exsl:node-set($t2x-ns-table-rtf)/t2x:ns"/>
+
+  <!-- Stop unless the input is a model whose own prefix does not shadow a standard one. -->
+  <xsl:template name="t2x:check-filing">
+    <xsl:if test="not(/m:filing)">
+      <xsl:message terminate="yes">txt2xbrl templates: the input is not a statement model</xsl:message>
+    </xsl:if>
+    <xsl:if test="$t2x-ns-table[not(@ext)][@prefix = $ext-prefix] or $ext-prefix = 'xs'
+                  or $ext-prefix = 'xml' or $ext-prefix = ''">
+      <xsl:message terminate="yes">
+        <xsl:value-of select="concat('txt2xbrl templates: the filing prefix ', $ext-prefix,
+                                     ' is reserved for a standard namespace')"/>
+      </xsl:message>
+    </xsl:if>
+  </xsl:template>
 
   <!-- The prefix of a prefixed name ("us-gaap:Assets" -> "us-gaap"). -->
   <xsl:template name="t2x:prefix">
@@ -110,6 +127,33 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="$f/../@concept"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The provenance comment at the top of every output: tool version, source name and hash.
+       "-" runs are broken up so that any file name makes a well-formed comment. -->
+  <xsl:template name="t2x:provenance-comment">
+    <xsl:comment>
+      <xsl:call-template name="t2x:comment-safe">
+        <xsl:with-param name="s" select="concat(' txt2xbrl ', /m:filing/@tool-version, ' from ',
+                                                /m:filing/@source-name, ' (sha256 ',
+                                                /m:filing/@source-sha256, ') ')"/>
+      </xsl:call-template>
+    </xsl:comment>
+  </xsl:template>
+
+  <xsl:template name="t2x:comment-safe">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '--')">
+        <xsl:value-of select="concat(substring-before($s, '--'), '- ')"/>
+        <xsl:call-template name="t2x:comment-safe">
+          <xsl:with-param name="s" select="concat('-', substring-after($s, '--'))"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$s"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

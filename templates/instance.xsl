@@ -40,17 +40,12 @@
   <xsl:key name="fact-by-unit" match="m:cover/m:fact | m:statement/m:row/m:cell" use="@unit"/>
 
   <xsl:template match="/">
-    <xsl:if test="not(m:filing)">
-      <xsl:message terminate="yes">txt2xbrl templates: the input is not a statement model</xsl:message>
-    </xsl:if>
+    <xsl:call-template name="t2x:check-filing"/>
     <xsl:apply-templates select="m:filing"/>
   </xsl:template>
 
   <xsl:template match="m:filing">
-    <xsl:comment>
-      <xsl:value-of select="concat(' txt2xbrl ', @tool-version, ' from ', @source-name,
-                                   ' (sha256 ', @source-sha256, ') ')"/>
-    </xsl:comment>
+    <xsl:call-template name="t2x:provenance-comment"/>
     <xbrli:xbrl>
       <xsl:call-template name="t2x:declare-ns">
         <xsl:with-param name="prefix" select="$ext-prefix"/>

@@ -33,17 +33,12 @@
   <xsl:variable name="ext-concepts" select="/m:filing/m:concepts/m:concept[@extension = 'true']"/>
 
   <xsl:template match="/">
-    <xsl:if test="not(m:filing)">
-      <xsl:message terminate="yes">txt2xbrl templates: the input is not a statement model</xsl:message>
-    </xsl:if>
+    <xsl:call-template name="t2x:check-filing"/>
     <xsl:apply-templates select="m:filing"/>
   </xsl:template>
 
   <xsl:template match="m:filing">
-    <xsl:comment>
-      <xsl:value-of select="concat(' txt2xbrl ', @tool-version, ' from ', @source-name,
-                                   ' (sha256 ', @source-sha256, ') ')"/>
-    </xsl:comment>
+    <xsl:call-template name="t2x:provenance-comment"/>
     <xs:schema targetNamespace="{$ext-ns}" elementFormDefault="qualified"
                attributeFormDefault="unqualified">
       <!-- namespace declarations: the filing's own, then us-gaap, dei, srt and the data type

@@ -24,6 +24,7 @@
 #include <libxslt/xslt.h>
 
 #include "render.h"
+#include "testutil.h"
 #include "txt2xbrl.h"
 #include "util.h"
 #include "xbrlvalid.h"
@@ -157,12 +158,10 @@ static t2x_status validate(const char *inst, const char *xsd, t2x_diag *d)
 
 static int group_setup(void **state)
 {
+    const char *path = srcpath("tests/data/model-small.xml"); /* exits 99 without SRCDIR */
     data_dir = getenv("SRCDIR");
-    if (!data_dir || !*data_dir) data_dir = ".";
     t2x_xml_init();
-    char *path = t2x_xasprintf("%s/tests/data/model-small.xml", data_dir);
     model = xmlReadFile(path, NULL, XML_PARSE_NONET);
-    free(path);
     if (!model) return -1;
     if (render(model, "instance.xsl", NULL, &instance, &instance_len) != T2X_OK) return -1;
     if (render(model, "schema.xsl", NULL, &schema, &schema_len) != T2X_OK) return -1;
@@ -454,6 +453,35 @@ static void test_instance_unused_dropped(void **state)
     assert_null(strstr(out, "xbrli:pure"));
     assert_int_equal(n, instance_len); /* nothing else changes */
     free(out);
+    xmlFreeDoc(doc);
+}
+
+/* Any source name gives well-formed outputs (the provenance comment may not hold "--"). */
+static void test_odd_source_name(void **state)
+{
+    xmlDocPtr doc = xmlCopyDoc(model, 1);
+    xmlSetProp(xmlDocGetRootElement(doc), BAD_CAST "source-name", BAD_CAST "a--b<&>-");
+    const char *names[] = {"instance.xsl", "schema.xsl"};
+    for (size_t i = 0; i < 2; i++) {
+        char *out = NULL;
+        size_t n = 0;
+        assert_int_equal(render(doc, names[i], NULL, &out, &n), T2X_OK);
+        xmlDocPtr res = parse(out, n);
+        assert_non_null(strstr(out, "<!-- txt2xbrl 0.1.0 from a- -b<&>- (sha256 "));
+        xmlFreeDoc(res);
+        free(out);
+    }
+    /* the filing's prefix may not shadow a standard one */
+    xmlSetProp(xmlDocGetRootElement(doc), BAD_CAST "prefix", BAD_CAST "us-gaap");
+    for (size_t i = 0; i < 2; i++) {
+        char *out = NULL;
+        size_t n = 0;
+        t2x_diag d = {0};
+        assert_int_equal(t2x_render(doc, data_dir, names[i], NULL, &out, &n, &d), T2X_ERR_DATA);
+        assert_true(diag_mentions(&d, "reserved"));
+        assert_null(out);
+        t2x_diag_free(&d);
+    }
     xmlFreeDoc(doc);
 }
 
@@ -854,6 +882,7 @@ int main(void)
         cmocka_unit_test(test_instance_dedup_and_order),
         cmocka_unit_test(test_instance_deterministic),
         cmocka_unit_test(test_instance_unused_dropped),
+        cmocka_unit_test(test_odd_source_name),
         cmocka_unit_test(test_schema),
         cmocka_unit_test(test_validate_ok),
         cmocka_unit_test(test_validate_wrong_period_type),
