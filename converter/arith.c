@@ -233,6 +233,25 @@ void t2x_arith_solve(t2x_table *t, t2x_calc_issues *issues)
                     }
                 }
                 if (!best_k) continue;
+                /* leading rows that cancel each other (a figure repeated with the opposite sign)
+                 * are not part of the group: the shorter group adds up just as well */
+                for (int j = best_k - 1; j >= 1; j--) {
+                    int zero = 1;
+                    for (int c = 0; c < nc && zero; c++) {
+                        long long sum = 0;
+                        for (int i = 0; i < j; i++) sum += best_e[i] * val[stack[sp - (size_t)best_k + (size_t)i]][c];
+                        zero = sum == 0;
+                    }
+                    int nonzero_rows = 0;
+                    for (int i = 0; i < j; i++)
+                        for (int c = 0; c < nc; c++)
+                            if (val[stack[sp - (size_t)best_k + (size_t)i]][c]) { nonzero_rows++; break; }
+                    if (zero && nonzero_rows >= 2 && best_k - j >= 1) {
+                        memmove(best_e, best_e + j, sizeof(int) * (size_t)(best_k - j));
+                        best_k -= j;
+                        break;
+                    }
+                }
                 /* accept: children, signs, and the columns that disagree */
                 for (int c = 0; c < nc; c++) {
                     if (!sv.colok[c] || !pres[r][c]) continue;

@@ -4,6 +4,7 @@
 #include "dates.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -206,3 +207,29 @@ int t2x_date_find(const char *s, t2x_date *out, int *len)
     }
     return -1;
 }
+
+/* Month and day named without a year ("December 31", "Dec. 31,"), 0 if none. */
+int t2x_month_day(const char *s, int *m, int *d)
+{
+    for (int i = 0; s && s[i]; i++) {
+        if (i > 0 && isalpha((unsigned char)s[i - 1])) continue;
+        int ml;
+        int mm = isalpha((unsigned char)s[i]) ? t2x_month_from_name(s + i, &ml) : 0;
+        if (!mm) continue;
+        int k = i + ml;
+        while (s[k] == ' ') k++;
+        if (isdigit((unsigned char)s[k])) {
+            int dd = atoi(s + k);
+            if (dd >= 1 && dd <= 31) {
+                *m = mm;
+                *d = dd;
+                return 1;
+            }
+        }
+        *m = mm;
+        *d = 0;
+        return 1;
+    }
+    return 0;
+}
+

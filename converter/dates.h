@@ -30,4 +30,8 @@ int t2x_month_from_name(const char *s, int *len);
  * "MAR-31-1997") in s; returns its start index or -1. OUT: *out, *len */
 int t2x_date_find(const char *s, t2x_date *out, int *len);
 
+/* Month and day named without a year ("December 31", "Dec. 31,"): 1 if a month is named
+ * (*d = 0 when no day follows). OUT: *m, *d */
+int t2x_month_day(const char *s, int *m, int *d);
+
 #endif

@@ -4,6 +4,7 @@
 #include "mapping.h"
 #include "arith.h"
 #include "util.h"
+#include "dates.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -377,15 +378,30 @@ void t2x_map_table(t2x_table *t, const t2x_labelmap *lm, const t2x_concepts *cs,
         if (row->kind != T2X_ROW_ITEM) continue;
         if (row->period_role == 3) row->period_role = r == first_balance ? 1 : 2;
         (void)last_balance;
-        if (t->kind == T2X_STMT_CASHFLOW && row->concept) {
-            if (row->rule_flags & T2X_RULE_BALANCE_START) row->period_role = 1;
+        /* balances inside a statement of durations: "Cash at beginning of year",
+         * "Retained earnings, end of year" (instants at the period's start or end) */
+        int durations = t->kind == T2X_STMT_CASHFLOW || t->kind == T2X_STMT_INCOME ||
+                        t->kind == T2X_STMT_COMPREHENSIVE || t->kind == T2X_STMT_NOTE;
+        if (durations && row->concept && !row->period_role) {
+            if ((row->rule_flags & T2X_RULE_BALANCE_START) && (row->rule_flags & T2X_RULE_BALANCE_END)) {
+                char u[512];
+                lower(row->label, u, sizeof u);
+                /* by its words; a row named by a date ("…, January 1") is placed by that date */
+                int m, d;
+                row->period_role = strstr(u, "beginning") || strstr(u, "start") ? 1
+                                   : strstr(u, "end of")                        ? 2
+                                   : t2x_month_day(u, &m, &d) && d             ? 0
+                                                                               : 2;
+            } else if (row->rule_flags & T2X_RULE_BALANCE_START) row->period_role = 1;
             else if (row->rule_flags & T2X_RULE_BALANCE_END) row->period_role = 2;
         }
-        if (!row->concept && t->kind == T2X_STMT_CASHFLOW && !row->period_role) {
+        if (durations && !row->concept && !row->period_role) {
             char u[512];
             lower(row->label, u, sizeof u);
             if (strstr(u, "beginning of")) row->period_role = 1;
-            else if (strstr(u, "end of") && strncmp(u, "cash", 4) == 0) row->period_role = 2;
+            else if (strstr(u, "end of year") || strstr(u, "end of period") || strstr(u, "end of the year") ||
+                     strstr(u, "end of quarter"))
+                row->period_role = 2;
         }
         if (!row->concept) {
             int uk = t2x_row_unit_kind(row, t->ncols, cs, ext);

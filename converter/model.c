@@ -257,7 +257,19 @@ static const char *cell_context(builder *b, const t2x_table *t, size_t r, int c,
         return context_id(b, 1, none, col->end, NULL);
     }
     if (per == T2X_PERIOD_INSTANT) {
-        if (row->period_role == 1) return context_id(b, 1, none, t2x_date_add_days(col->start, -1), NULL);
+        t2x_date before = t2x_date_add_days(col->start, -1);
+        int role = row->period_role;
+        if (!role) {
+            /* a balance named by its day: "Retained Earnings, January 1" opens the period,
+             * "…, December 31" closes it */
+            int m, d;
+            if (t2x_month_day(row->label, &m, &d) && d) {
+                if (m == col->end.m && d == col->end.d) role = 2;
+                else if ((m == col->start.m && d == col->start.d) || (m == before.m && d == before.d)) role = 1;
+                else role = 2;
+            }
+        }
+        if (role == 1) return context_id(b, 1, none, before, NULL);
         return context_id(b, 1, none, col->end, NULL);
     }
     return context_id(b, 0, col->start, col->end, NULL);

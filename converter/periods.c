@@ -87,31 +87,6 @@ static int last_year(const char *s)
     return y;
 }
 
-/* Month and day named without a year ("December 31", "Dec. 31,"), 0 if none. */
-static int month_day(const char *s, int *m, int *d)
-{
-    for (int i = 0; s && s[i]; i++) {
-        if (i > 0 && isalpha((unsigned char)s[i - 1])) continue;
-        int ml;
-        int mm = isalpha((unsigned char)s[i]) ? t2x_month_from_name(s + i, &ml) : 0;
-        if (!mm) continue;
-        int k = i + ml;
-        while (s[k] == ' ') k++;
-        if (isdigit((unsigned char)s[k])) {
-            int dd = atoi(s + k);
-            if (dd >= 1 && dd <= 31) {
-                *m = mm;
-                *d = dd;
-                return 1;
-            }
-        }
-        *m = mm;
-        *d = 0;
-        return 1;
-    }
-    return 0;
-}
-
 static const char *equity_member(const char *header, int *shares)
 {
     char u[512];
@@ -168,6 +143,18 @@ static void resolve_equity(t2x_table *t, const t2x_period_hint *hint, const char
             t->cols[c].member = m ? t2x_xstrdup(m) : NULL;
         }
     }
+    /* two amount columns naming the same component cannot both be it */
+    for (int c = 0; c < t->ncols; c++)
+        for (int d = c + 1; d < t->ncols; d++) {
+            const t2x_column *a = &t->cols[c], *b = &t->cols[d];
+            if (a->skip || b->skip || a->share_column || b->share_column) continue;
+            if ((a->member && b->member && strcmp(a->member, b->member) == 0) || (!a->member && !b->member)) {
+                t2x_diag_add(diag, T2X_WARNING, name, L->v[t->title_line].no, "unmapped-column",
+                             "equity statement columns %d and %d both read as %s; neither is tagged",
+                             c + 1, d + 1, a->member ? a->member : "the total");
+                t->cols[c].skip = t->cols[d].skip = 1;
+            }
+        }
     /* balance rows and their dates */
     for (size_t r = 0; r < t->nrows; r++) {
         t2x_row *row = &t->rows[r];
@@ -230,15 +217,30 @@ void t2x_periods_resolve(t2x_table *t, const t2x_lines *L, const t2x_period_hint
         t2x_date d = {0, 0, 0};
         int len;
         int y = 0, m = 0, dd = 0;
-        if (t2x_date_find(h, &d, &len) >= 0) {
+        int at;
+        if ((at = t2x_date_find(h, &d, &len)) >= 0) {
             y = d.y;
             m = d.m;
             dd = d.d;
+            /* "September 27, 1996, and September 29, 1995" over "1996  1995": the column's own
+             * year picks its date; a year no date names keeps the first date's month and day */
             int y2 = last_year(h);
-            if (y2 && y2 != y && strstr(h, ",") == NULL) y = y2;
+            if (y2 && y2 != y) {
+                t2x_date e;
+                int l2, k = at + len, found = 0;
+                while (!found && (at = t2x_date_find(h + k, &e, &l2)) >= 0) {
+                    if (e.y == y2) {
+                        m = e.m;
+                        dd = e.d;
+                        found = 1;
+                    }
+                    k += at + l2;
+                }
+                y = y2;
+            }
         } else {
             y = last_year(h);
-            if (!month_day(h, &m, &dd)) month_day(title_phrase, &m, &dd);
+            if (!t2x_month_day(h, &m, &dd)) t2x_month_day(title_phrase, &m, &dd);
         }
         if (!y) {
             /* a single undated column of a quarterly/annual report is the current period */

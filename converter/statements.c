@@ -54,6 +54,10 @@ t2x_stmt_kind t2x_title_kind(const char *text)
         while (k >= 0 && isdigit((unsigned char)u[k])) k--;
         if ((int)n - 1 - k < 4) return T2X_STMT_ANY;
     }
+    /* a group heading ("Cash Flows From Operating Activities:") is not a title */
+    if (u[n - 1] == ':' || has(u, " FROM ") || has(u, "PROVIDED") || has(u, " USED ") ||
+        has(u, "EFFECT OF") || has(u, "CHANGES IN CASH"))
+        return T2X_STMT_ANY;
     int words = 1;
     for (size_t i = 0; i < n; i++) words += u[i] == ' ';
     if (words > 16) return T2X_STMT_ANY;
@@ -69,8 +73,13 @@ t2x_stmt_kind t2x_title_kind(const char *text)
     if (has(u, "STATEMENT") && has(u, "OF RETAINED EARNINGS") && !has(u, "EARNINGS AND RETAINED") &&
         !has(u, "INCOME AND RETAINED"))
         return T2X_STMT_EQUITY;
-    if (has(u, "STATEMENT") && has(u, "COMPREHENSIVE INCOME") && !has(u, "INCOME AND COMPREHENSIVE") &&
-        !has(u, "OPERATIONS AND COMPREHENSIVE") && !has(u, "EARNINGS AND COMPREHENSIVE"))
+    /* "STATEMENT OF COMPREHENSIVE INCOME" alone; a combined "STATEMENT OF EARNINGS,
+     * COMPREHENSIVE INCOME and RETAINED EARNINGS" is an income statement first */
+    if (has(u, "STATEMENT") && has(u, "OF COMPREHENSIVE INCOME") && !has(u, "OF EARNINGS") &&
+        !has(u, "OF OPERATIONS") && !has(u, "OF INCOME"))
+        return T2X_STMT_COMPREHENSIVE;
+    if (has(u, "STATEMENT") && has(u, "COMPREHENSIVE INCOME") && !has(u, "OF EARNINGS") &&
+        !has(u, "OF OPERATIONS") && !has(u, "OF INCOME") && !has(u, "INCOME AND COMPREHENSIVE"))
         return T2X_STMT_COMPREHENSIVE;
     if ((has(u, "STATEMENT") &&
          (has(u, "OF INCOME") || has(u, "OF OPERATIONS") || has(u, "OF EARNINGS") ||

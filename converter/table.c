@@ -85,6 +85,14 @@ static int right_amounts(const char *w, int n, tok *toks, int max, int *label_en
             break;
         }
         t2x_num num;
+        /* an amount glued to the label by a closing parenthesis: "…($87 in 1995)1,496" */
+        if (!t2x_num_parse(w + s2, e - s2, &num)) {
+            int k = e - 1;
+            while (k > s && w[k] != ')') k--;
+            if (k > s && k + 1 < e && isdigit((unsigned char)w[k + 1]) && t2x_num_parse(w + k + 1, e - k - 1, &num)) {
+                s = s2 = k + 1;
+            }
+        }
         if (t2x_num_parse(w + s2, e - s2, &num) && !t2x_is_year_token(w + s, e - s) &&
             !after_month_name(w, s2, &num)) {
             toks[count].c0 = s2;
@@ -555,7 +563,15 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
         int shift = ncols - sg->nanchors;
         /* header zone: up to the first line with amounts */
         size_t i = sg->first;
-        int col_area_left = sg->anchors[0] - 14;
+        /* the number area starts where the first column's amounts start */
+        int col_area_left = sg->anchors[0];
+        for (size_t j = sg->first; j < sg->end; j++) {
+            tok cl[MAX_COLS];
+            int pr[MAX_COLS], le2;
+            if (split_row(&L->v[j], sg, cl, pr, &le2) > 0 && pr[0] && cl[0].c0 < col_area_left)
+                col_area_left = cl[0].c0;
+        }
+        col_area_left -= 1;
         tok cells[MAX_COLS];
         int present[MAX_COLS];
         int label_end;
