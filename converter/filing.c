@@ -49,20 +49,26 @@ const t2x_data *t2x_data_get(const char *dir, t2x_diag *diag)
     char *lp = t2x_xasprintf("%s/taxonomy/labels.tsv", dir);
     t2x_concepts *cs = t2x_concepts_load(cp, diag);
     t2x_labelmap *lm = cs ? t2x_labelmap_load(lp, cs, diag) : NULL;
+    char *fp = t2x_xasprintf("%s/taxonomy/label-facts.tsv", dir);
+    t2x_lf_rules *lf = lm ? t2x_lf_load(fp, diag) : NULL;
     free(cp);
     free(lp);
-    if (!cs || !lm) {
+    free(fp);
+    if (!cs || !lm || !lf) {
+        if (lm) t2x_labelmap_free(lm);
         if (cs) t2x_concepts_free(cs);
         return NULL;
     }
     cache.dir = t2x_xstrdup(dir);
     cache.concepts = cs;
     cache.labels = lm;
+    cache.label_facts = lf;
     return &cache;
 }
 
 void t2x_data_cleanup(void)
 {
+    if (cache.label_facts) t2x_lf_free(cache.label_facts);
     if (cache.labels) t2x_labelmap_free(cache.labels);
     if (cache.concepts) t2x_concepts_free(cache.concepts);
     free(cache.dir);
@@ -321,20 +327,21 @@ static void decide_identity(t2x_filing *f, const t2x_options *opt)
     f->ns = t2x_xasprintf("http://txt2xbrl.invalid/%s/%.4s%.2s%.2s", f->prefix, iso, iso + 5, iso + 8);
 }
 
-t2x_status t2x_convert_bytes(const unsigned char *bytes, size_t len, const char *name,
-                             const t2x_options *opt, t2x_diag *diag, t2x_filing **out)
+/* The pipeline on a decoded source (taken over by the filing). */
+static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_diag *diag, t2x_filing **out)
 {
     *out = NULL;
     const t2x_data *data = t2x_data_get(t2x_data_dir(opt), diag);
-    if (!data) return T2X_ERR_DATA;
+    if (!data) {
+        t2x_source_free(src);
+        return T2X_ERR_DATA;
+    }
     t2x_filing *f = t2x_xcalloc(1, sizeof *f);
     f->diag = diag;
     f->data = data;
-    t2x_status st = t2x_source_from_bytes(bytes, len, name, &f->src, diag);
-    if (st != T2X_OK) {
-        t2x_filing_free(f);
-        return st;
-    }
+    f->src = *src;
+    memset(src, 0, sizeof *src);
+    t2x_status st;
     t2x_lines_split(&f->src, &f->lines);
     t2x_submission_parse(&f->lines, &f->sub);
     if (f->sub.hdr.form && !form_supported(f->sub.hdr.form)) {
@@ -388,19 +395,29 @@ t2x_status t2x_convert_bytes(const unsigned char *bytes, size_t len, const char 
     return T2X_OK;
 }
 
-t2x_status t2x_convert_file(const char *path, const t2x_options *opt, t2x_diag *diag, t2x_filing **out)
+t2x_status t2x_convert_bytes(const unsigned char *bytes, size_t len, const char *name,
+                             const t2x_options *opt, t2x_diag *diag, t2x_filing **out)
 {
-    t2x_source raw;
+    t2x_source src;
     *out = NULL;
-    t2x_status st = t2x_source_read(path, &raw, diag);
+    t2x_status st = t2x_source_from_bytes(bytes, len, name, &src, diag);
     if (st != T2X_OK) {
-        t2x_source_free(&raw);
+        t2x_source_free(&src);
         return st;
     }
-    /* raw now holds decoded bytes; convert from them (a second gunzip is a no-op) */
-    st = t2x_convert_bytes(raw.data, raw.len, path, opt, diag, out);
-    t2x_source_free(&raw);
-    return st;
+    return convert_source(&src, opt, diag, out);
+}
+
+t2x_status t2x_convert_file(const char *path, const t2x_options *opt, t2x_diag *diag, t2x_filing **out)
+{
+    t2x_source src;
+    *out = NULL;
+    t2x_status st = t2x_source_read(path, &src, diag);
+    if (st != T2X_OK) {
+        t2x_source_free(&src);
+        return st;
+    }
+    return convert_source(&src, opt, diag, out);
 }
 
 const char *t2x_filing_stem(const t2x_filing *f) { return f->stem; }

@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 #include "arith.h"
 #include "cover.h"
+#include "labelfacts.h"
 #include "mapping.h"
 #include "periods.h"
 #include "source.h"
@@ -27,6 +28,7 @@ typedef struct t2x_data {
     char *dir;
     t2x_concepts *concepts;
     t2x_labelmap *labels;
+    t2x_lf_rules *label_facts;  /* taxonomy/label-facts.tsv */
 } t2x_data;
 
 struct t2x_filing {

@@ -275,6 +275,76 @@ static const char *cell_context(builder *b, const t2x_table *t, size_t r, int c,
     return context_id(b, 0, col->start, col->end, NULL);
 }
 
+/* Facts printed inside the row's label (labelfacts.h), as cells with origin="label". */
+static void label_facts(builder *b, const t2x_table *t, size_t r, xmlNodePtr rn, const char *sid)
+{
+    t2x_filing *f = b->f;
+    const t2x_row *row = &t->rows[r];
+    t2x_lf_fact *lf;
+    size_t n;
+    t2x_lf_extract(f->data->label_facts, t->kind, row, &f->lines, &lf, &n);
+    size_t last_span = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        const char *type;
+        t2x_period_type per;
+        t2x_balance bal;
+        if (!t2x_concept_info(lf[i].concept, f->data->concepts, &f->ext, &type, &per, &bal)) continue;
+        int scale = lf[i].scale + (lf[i].unit == T2X_UNIT_MONEY ? t->scale : 0);
+        /* the columns this number belongs to */
+        for (int c = 0; c < t->ncols; c++) {
+            const t2x_column *col = &t->cols[c];
+            const char *cid = NULL;
+            t2x_date none = {0, 0, 0};
+            if (t->kind == T2X_STMT_EQUITY) {
+                if (col->member || col->skip) continue; /* the total column: no dimension */
+                if (row->period_role) {
+                    if (!row->row_date.y || per != T2X_PERIOD_INSTANT) continue;
+                    cid = context_id(b, 1, none, row->row_date, NULL);
+                } else {
+                    t2x_date from = {0, 0, 0}, to = {0, 0, 0};
+                    for (size_t k = r; k-- > 0;)
+                        if (t->rows[k].period_role && t->rows[k].row_date.y) { from = t->rows[k].row_date; break; }
+                    for (size_t k = r + 1; k < t->nrows; k++)
+                        if (t->rows[k].period_role && t->rows[k].row_date.y) { to = t->rows[k].row_date; break; }
+                    if (!from.y || !to.y || per != T2X_PERIOD_DURATION) continue;
+                    cid = context_id(b, 0, t2x_date_add_days(from, 1), to, NULL);
+                }
+            } else {
+                if (!col->dated || col->skip) continue;
+                if (lf[i].year && col->end.y != lf[i].year) continue;
+                if (per == T2X_PERIOD_INSTANT) cid = context_id(b, 1, none, col->end, NULL);
+                else if (!col->instant) cid = context_id(b, 0, col->start, col->end, NULL);
+                else continue;
+            }
+            char *value = t2x_num_value_string(lf[i].num.mant, lf[i].num.frac, scale, 0);
+            xmlNodePtr cn = xmlNewChild(rn, b->ns, BAD_CAST "cell", NULL);
+            propf(cn, "column", "%sc%d", sid, c + 1);
+            prop(cn, "concept", lf[i].concept);
+            prop(cn, "context", cid);
+            static const char *const uid[3] = {"USD", "USDPerShare", "shares"};
+            prop(cn, "unit", uid[lf[i].unit]);
+            b->unit_used[lf[i].unit] = 1;
+            propf(cn, "decimals", "%d", lf[i].num.frac - scale);
+            prop(cn, "value", value);
+            propf(cn, "offset", "%zu", lf[i].offset);
+            propf(cn, "length", "%zu", lf[i].length);
+            propf(cn, "line", "%ld", f->lines.v[lf[i].line].no);
+            prop(cn, "text", lf[i].text);
+            prop(cn, "format", "ixt:num-dot-decimal");
+            propf(cn, "scale", "%d", scale);
+            prop(cn, "origin", "label");
+            /* one printed number for two periods: the second fact is not in the text */
+            if (lf[i].offset == last_span) prop(cn, "hidden", "true");
+            last_span = lf[i].offset;
+            use_concept(b, lf[i].concept);
+            seen_fact(b, lf[i].concept, cid, uid[lf[i].unit], value, f->lines.v[lf[i].line].no);
+            free(value);
+            if (t->kind == T2X_STMT_EQUITY) break;
+        }
+    }
+    t2x_lf_facts_free(lf, n);
+}
+
 static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_counts)
 {
     t2x_filing *f = b->f;
@@ -408,6 +478,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             free(value);
         }
         prop(rn, "negated", negated ? "true" : "false");
+        label_facts(b, t, r, rn, sid);
     }
 }
 

@@ -192,6 +192,26 @@ static void test_10k_statements(void **state)
     expect(s, "us-gaap:StockholdersEquity", "I20021231", "11874709"); /* the same fact as the balance sheet */
 }
 
+/* Numbers printed inside labels are facts too (taxonomy/label-facts.tsv). */
+static void test_label_facts(void **state)
+{
+    (void)state;
+    sample *k = &tenk, *q = &tenq;
+    expect(k, "us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent", "I20031231", "371000");
+    expect(k, "us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent", "I20021231", "333000");
+    expect(q, "us-gaap:AllowanceForDoubtfulAccountsReceivableCurrent", "I20030331", "339000");
+    expect(k, "us-gaap:CommonStockSharesAuthorized", "I20031231", "4000000");
+    expect(k, "us-gaap:CommonStockSharesIssued", "I20031231", "1726146");
+    expect(k, "us-gaap:CommonStockSharesIssued", "I20021231", "1709146");
+    expect(k, "us-gaap:CommonStockSharesOutstanding", "I20031231", "1534146");
+    expect(k, "us-gaap:CommonStockParOrStatedValuePerShare", "I20031231", "1");
+    expect(k, "us-gaap:TreasuryStockCommonShares", "I20021231", "192000");
+    expect(k, "us-gaap:TreasuryStockSharesAcquired", "D20010101-20011231", "12470");
+    expect(k, "us-gaap:StockIssuedDuringPeriodSharesNewIssues", "D20030101-20031231", "17000");
+    /* one printed number for two periods: the second fact is hidden, not tagged twice */
+    assert_int_equal(count(k, "count(//m:cell[@concept='us-gaap:TreasuryStockCommonShares' and @hidden='true'])"), 1);
+}
+
 static void test_10k_cover(void **state)
 {
     (void)state;
@@ -298,6 +318,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_10q_statements), cmocka_unit_test(test_10q_cover),
         cmocka_unit_test(test_10k_statements), cmocka_unit_test(test_10k_cover),
+        cmocka_unit_test(test_label_facts),
         cmocka_unit_test(test_10k_inconsistency), cmocka_unit_test(test_spans),
         cmocka_unit_test(test_contexts), cmocka_unit_test(test_model_schema),
         cmocka_unit_test(test_deterministic),
