@@ -4,6 +4,7 @@
  * templates (each file written to a temporary name and renamed).
  */
 #include "filing.h"
+#include "ex27.h"
 #include "model.h"
 #include "render.h"
 #include "util.h"
@@ -63,11 +64,19 @@ const t2x_data *t2x_data_get(const char *dir, t2x_diag *diag)
     cache.concepts = cs;
     cache.labels = lm;
     cache.label_facts = lf;
+    char *xp = t2x_xasprintf("%s/taxonomy/ex27.tsv", dir); /* EX-27 tag table (ex27.h) */
+    cache.ex27 = t2x_ex27map_load(xp, cs, diag);
+    free(xp);
+    if (!cache.ex27) {
+        t2x_data_cleanup();
+        return NULL;
+    }
     return &cache;
 }
 
 void t2x_data_cleanup(void)
 {
+    if (cache.ex27) t2x_ex27map_free(cache.ex27);
     if (cache.label_facts) t2x_lf_free(cache.label_facts);
     if (cache.labels) t2x_labelmap_free(cache.labels);
     if (cache.concepts) t2x_concepts_free(cache.concepts);
@@ -154,6 +163,52 @@ static void align_week_years(t2x_filing *f)
 }
 
 /* ---------------------------------------------------------------- conversion */
+
+static void add_calc_issues(t2x_filing *f, size_t ti, t2x_calc_issues *ci);
+
+/* Note tables (EPS computation, inventories, income taxes…): read like statements, kept only
+ * where the note rules of labels.tsv map at least two rows — a table nobody can place with
+ * confidence is left out rather than filled with invented concepts. */
+static void add_notes(t2x_filing *f, const t2x_period_hint *hint)
+{
+    t2x_table *notes = NULL;
+    size_t nn = 0, cap = 0;
+    for (size_t k = 0; k < f->sub.ndocs; k++) {
+        const t2x_document *d = &f->sub.docs[k];
+        int primary = t2x_document_is_main(d, &f->sub.hdr) || t2x_document_is_ex13(d) || !f->sub.has_wrapper;
+        if (!primary || d->is_html || d->is_binary) continue;
+        t2x_notes_find(&f->lines, d->first, d->end, k, f->tables, f->ntables, &notes, &nn, &cap);
+    }
+    t2x_diag quiet = {0}; /* a note table that is not kept leaves no messages */
+    for (size_t i = 0; i < nn; i++) {
+        t2x_table *t = &notes[i];
+        int keep = t2x_table_read(&f->lines, t);
+        if (keep) {
+            t2x_periods_resolve(t, &f->lines, hint, f->src.name, &quiet);
+            t2x_calc_issues ci = {0};
+            t2x_arith_solve(t, &ci);
+            t2x_map_table(t, f->data->labels, f->data->concepts, &f->ext, &f->lines, f->src.name, &quiet);
+            int mapped = 0;
+            for (size_t r = 0; r < t->nrows; r++) mapped += t->rows[r].mapped == T2X_MAP_LABEL;
+            keep = mapped >= 2;
+            if (keep) {
+                f->tables = t2x_xrealloc(f->tables, (f->ntables + 1) * sizeof *f->tables);
+                f->tables[f->ntables] = *t;
+                add_calc_issues(f, f->ntables, &ci);
+                f->ntables++;
+                for (size_t q = 0; q < quiet.count; q++)
+                    if (quiet.items[q].severity >= T2X_WARNING)
+                        t2x_diag_add(f->diag, quiet.items[q].severity, quiet.items[q].file, quiet.items[q].line,
+                                     quiet.items[q].code, "%s", quiet.items[q].message);
+            } else {
+                t2x_calc_issues_free(&ci);
+            }
+        }
+        if (!keep) t2x_table_free(t);
+        t2x_diag_free(&quiet);
+    }
+    free(notes);
+}
 
 static void add_calc_issues(t2x_filing *f, size_t ti, t2x_calc_issues *ci)
 {
@@ -390,7 +445,9 @@ static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_di
         add_calc_issues(f, i, &ci);
         t2x_map_table(&f->tables[i], data->labels, data->concepts, &f->ext, &f->lines, f->src.name, diag);
     }
+    add_notes(f, &hint);
     t2x_model_build(f);
+    t2x_ex27_check(f); /* EX-27 cross-check: reads the model, adds <ex27> (ex27check.c) */
     *out = f;
     return T2X_OK;
 }

@@ -28,6 +28,7 @@ typedef struct t2x_data {
     char *dir;
     t2x_concepts *concepts;
     t2x_labelmap *labels;
+    struct t2x_ex27map *ex27;  /* taxonomy/ex27.tsv: EX-27 tag → concept (ex27.h) */
     t2x_lf_rules *label_facts;  /* taxonomy/label-facts.tsv */
 } t2x_data;
 
@@ -57,6 +58,10 @@ void t2x_data_cleanup(void);
 
 /* Build f->model from the filing's tables and cover (model.c). */
 void t2x_model_build(t2x_filing *f);
+
+/* Cross-check the EX-27 Financial Data Schedules of the submission against f->model and add
+ * the results to it (<ex27>, ex27-mismatch issues and warnings; ex27check.c). */
+void t2x_ex27_check(t2x_filing *f);
 
 /* The resolved data directory for options (borrowed). */
 const char *t2x_data_dir(const t2x_options *opt);

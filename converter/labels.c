@@ -186,6 +186,11 @@ static void pass_tokens(const char *s, t2x_buf *out)
             i += m;
             continue;
         }
+        if (c == ',' && i + 1 < n && is_alpha(s[i + 1])) { /* "Marketing,selling" */
+            t2x_buf_puts(out, ", ");
+            i++;
+            continue;
+        }
         if (c == '$' || c == '*') {
             t2x_buf_putc(out, ' ');
             i++;
@@ -454,7 +459,7 @@ t2x_labelmap *t2x_labelmap_load(const char *path, const t2x_concepts *concepts, 
 
         m->rules = t2x_grow(m->rules, &cap, m->count + 1, sizeof *m->rules);
         t2x_label_rule *r = &m->rules[m->count];
-        memset(r, 0, sizeof *r);
+        *r = (t2x_label_rule){0};
         int rc = regcomp(&r->re, f[2], REG_EXTENDED | REG_ICASE | REG_NOSUB);
         if (rc != 0) {
             char msg[256];

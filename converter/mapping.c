@@ -197,18 +197,21 @@ static t2x_balance top_balance(const t2x_table *t, const t2x_row *row)
     }
 }
 
-static int polarity_of(const t2x_table *t, const t2x_row *row, t2x_balance bal, int forced)
+static int polarity_of(const t2x_table *t, const t2x_row *row, t2x_balance bal, int forced,
+                       const t2x_concepts *cs)
 {
     if (forced) return forced;
     if (bal == T2X_BAL_NONE) return 1;
     /* supplemental disclosures (interest paid, taxes paid) are amounts, not cash movements */
     if (t->kind == T2X_STMT_CASHFLOW && strcmp(row->section, "supplemental") == 0) return 1;
     if (t->kind == T2X_STMT_NOTE) {
-        /* a note table rolls into its last total: take that row's balance */
+        /* a note table rolls into its own total: polarity against that total's balance */
         const t2x_row *top = row;
         while (top->parent >= 0) top = &t->rows[top->parent];
-        (void)top;
-        return 1;
+        if (top == row || !top->concept) return 1;
+        const t2x_concept *c = t2x_concepts_find(cs, top->concept);
+        if (!c || c->balance == T2X_BAL_NONE) return 1;
+        return bal == c->balance ? 1 : -1;
     }
     return bal == top_balance(t, row) ? 1 : -1;
 }
@@ -287,6 +290,16 @@ static const char *infer_subtotal(const t2x_table *t, size_t r, const t2x_concep
         else if (children_in_section(t, r, "current-liabilities")) pick = "us-gaap:LiabilitiesCurrent";
         else if (children_in_section(t, r, "liabilities")) pick = "us-gaap:LiabilitiesNoncurrent";
         break;
+    case T2X_STMT_NOTE: {
+        static const char *const inv[] = {"us-gaap:InventoryFinishedGoodsNetOfReserves",
+                                           "us-gaap:InventoryWorkInProcessNetOfReserves",
+                                           "us-gaap:InventoryRawMaterialsAndSuppliesNetOfReserves",
+                                           "us-gaap:InventoryPartsAndComponentsNetOfReserves", NULL};
+        static const char *const lifo[] = {"us-gaap:InventoryLIFOReserve", NULL};
+        if (child_has(t, r, inv) && !child_has(t, r, lifo) && children_all_balance(t, r, cs, T2X_BAL_DEBIT))
+            pick = "us-gaap:InventoryGross";
+        break;
+    }
     default: break;
     }
     if (pick && used_in_table(t, pick)) return NULL;
@@ -403,6 +416,7 @@ void t2x_map_table(t2x_table *t, const t2x_labelmap *lm, const t2x_concepts *cs,
                      strstr(u, "end of quarter"))
                 row->period_role = 2;
         }
+        if (!row->concept && t->kind == T2X_STMT_NOTE) continue; /* notes: no invented concepts */
         if (!row->concept) {
             int uk = t2x_row_unit_kind(row, t->ncols, cs, ext);
             const char *type = uk == T2X_UNIT_PER_SHARE ? "dtr-types:perShareItemType"
@@ -443,7 +457,7 @@ void t2x_map_table(t2x_table *t, const t2x_labelmap *lm, const t2x_concepts *cs,
         t2x_period_type per;
         t2x_balance bal;
         if (t2x_concept_info(row->concept, cs, ext, &type, &per, &bal))
-            row->polarity = polarity_of(t, row, bal, row->polarity);
+            row->polarity = polarity_of(t, row, bal, row->polarity, cs);
         else
             row->polarity = 1;
     }

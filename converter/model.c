@@ -5,6 +5,7 @@
  */
 #include "filing.h"
 #include "model.h"
+#include "untagged.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -142,6 +143,23 @@ static void seen_fact(builder *b, const char *concept, const char *context, cons
     b->nseen++;
 }
 
+/* Was this concept and context already stated with the opposite value? A note table that
+ * gives a statement's figure the other sign is our reading error, not the filing's. */
+static int opposite_of_seen(builder *b, const char *concept, const char *context, const char *unit,
+                            const char *value)
+{
+    if (strcmp(value, "0") == 0) return 0;
+    char *key = t2x_xasprintf("%s|%s|%s", concept, context, unit ? unit : "");
+    int found = 0;
+    for (size_t i = 0; i < b->nseen && !found; i++) {
+        if (strcmp(b->seen_keys[i], key) != 0) continue;
+        const char *v = b->seen_vals[i];
+        found = (value[0] == '-' && strcmp(v, value + 1) == 0) || (v[0] == '-' && strcmp(v + 1, value) == 0);
+    }
+    free(key);
+    return found;
+}
+
 /* ---------------------------------------------------------------- cover */
 
 static void cover_fact(builder *b, xmlNodePtr cover, const char *concept, const char *context,
@@ -214,6 +232,32 @@ static const char *role_name(t2x_stmt_kind k)
     case T2X_STMT_NOTE: return "Note";
     default: return "Statement";
     }
+}
+
+/* Notes: a row's sign relative to the subtotal it adds into. Within a sum (same period type)
+ * a concept whose balance differs from its parent's is deducted (expected return on plan
+ * assets in pension cost, a LIFO reserve in inventories); a movement rolling into a balance
+ * (a duration into an instant: service cost into the benefit obligation) is not. */
+static int note_flip(const t2x_filing *f, const t2x_table *t, const t2x_row *row)
+{
+    if (row->parent < 0 || !t->rows[row->parent].concept) return 1;
+    const char *rt, *pt;
+    t2x_period_type rp, pp;
+    t2x_balance rb, pb;
+    if (!t2x_concept_info(row->concept, f->data->concepts, &f->ext, &rt, &rp, &rb) ||
+        !t2x_concept_info(t->rows[row->parent].concept, f->data->concepts, &f->ext, &pt, &pp, &pb))
+        return 1;
+    return (rb != T2X_BAL_NONE && pb != T2X_BAL_NONE && rb != pb && rp == pp) ? -1 : 1;
+}
+
+/* The sign of a note amount: its printed direction within its subtotal, turned by note_flip;
+ * with no subtotal above it, as printed ("Less …" deductions as magnitudes). */
+static int note_sign(const t2x_filing *f, const t2x_table *t, const t2x_row *row, int printed_neg)
+{
+    int p = printed_neg ? -1 : 1;
+    if (row->parent >= 0 && t->rows[row->parent].concept) return row->weight_sign * p * note_flip(f, t, row);
+    if (t2x_starts_with_ci(row->label, "less") || t2x_starts_with_ci(row->label, "deduct")) return 1;
+    return p;
 }
 
 /* Share-count scale named in a label: "(in millions)", "(000's)". */
@@ -399,7 +443,20 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
         prop(rn, "mapped", mapped[row->mapped]);
         if (row->mapped == T2X_MAP_LABEL) propf(rn, "rule", "%d", row->rule_line);
         if (row->period_role) prop(rn, "period-role", row->period_role == 1 ? "start" : "end");
-        if (!row->concept) continue;
+        if (!row->concept) {
+            for (int c = 0; c < t->ncols; c++) {
+                const t2x_cell *cell = &row->cells[c];
+                if (!cell->present) continue;
+                char *msg = t2x_xasprintf("amount %s of \"%s\" is in a row no rule maps", cell->text, row->label);
+                xmlNodePtr is = add_issue(b, "info", "untagged-amount", L->v[cell->line].no, msg);
+                prop(is, "statement", sid);
+                prop(is, "row", rid);
+                propf(is, "offset", "%zu", cell->offset);
+                propf(is, "length", "%zu", cell->length);
+                free(msg);
+            }
+            continue;
+        }
         prop(rn, "concept", row->concept);
         use_concept(b, row->concept);
         const char *type;
@@ -413,7 +470,14 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
         t2x_balance pbal;
         if (row->parent >= 0 && t->rows[row->parent].concept)
             t2x_concept_info(t->rows[row->parent].concept, f->data->concepts, &f->ext, &ptype, &pper, &pbal);
-        if (row->parent >= 0 && t->rows[row->parent].concept && pper == per && uk == T2X_UNIT_MONEY) {
+        if (row->parent >= 0 && t->rows[row->parent].concept && pper == per && uk == T2X_UNIT_MONEY &&
+            t->kind == T2X_STMT_NOTE) {
+            xmlNodePtr cl = xmlNewChild(rn, b->ns, BAD_CAST "calc", NULL);
+            char pid[80];
+            snprintf(pid, sizeof pid, "%sr%d", sid, row->parent + 1);
+            prop(cl, "parent", pid);
+            propf(cl, "weight", "%d", note_flip(f, t, row));
+        } else if (row->parent >= 0 && t->rows[row->parent].concept && pper == per && uk == T2X_UNIT_MONEY) {
             xmlNodePtr cl = xmlNewChild(rn, b->ns, BAD_CAST "calc", NULL);
             char pid[80];
             snprintf(pid, sizeof pid, "%sr%d", sid, row->parent + 1);
@@ -435,6 +499,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
                 continue;
             }
             const char *cid = cell_context(b, t, r, c, per);
+
             if (!cid) {
                 char *msg = t2x_xasprintf("amount %s of \"%s\" has no period that fits %s", cell->text, row->label, row->concept);
                 xmlNodePtr is = add_issue(b, "info", "untagged-amount", L->v[cell->line].no, msg);
@@ -450,6 +515,8 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             int printed_neg = cell->num.negative && !cell->num.dash;
             int sign;
             if (uk != T2X_UNIT_MONEY) sign = printed_neg ? -1 : 1;
+            else if (t->kind == T2X_STMT_NOTE)
+                sign = note_sign(f, t, row, printed_neg);
             else if (!row->solved && (t->kind == T2X_STMT_INCOME || t->kind == T2X_STMT_COMPREHENSIVE) &&
                      row->polarity < 0)
                 sign = 1; /* an expense printed as a deduction or as a magnitude */
@@ -460,6 +527,18 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             char *value = cell->num.dash ? t2x_xstrdup("0")
                                          : t2x_num_value_string(cell->num.mant, cell->num.frac, scale, neg);
             int decimals = cell->num.frac - scale;
+            if (t->kind == T2X_STMT_NOTE && opposite_of_seen(b, row->concept, cid, unit_ids[uk], value)) {
+                char *msg = t2x_xasprintf("amount %s of \"%s\" would state %s with the opposite sign of the "
+                                          "same figure elsewhere; not tagged", cell->text, row->label, row->concept);
+                xmlNodePtr is = add_issue(b, "info", "untagged-amount", L->v[cell->line].no, msg);
+                prop(is, "statement", sid);
+                prop(is, "row", rid);
+                propf(is, "offset", "%zu", cell->offset);
+                propf(is, "length", "%zu", cell->length);
+                free(msg);
+                free(value);
+                continue;
+            }
             xmlNodePtr cn = xmlNewChild(rn, b->ns, BAD_CAST "cell", NULL);
             propf(cn, "column", "%sc%d", sid, c + 1);
             prop(cn, "context", cid);
@@ -559,6 +638,7 @@ void t2x_model_build(t2x_filing *f)
         free(pv);
         free(cv);
     }
+    t2x_model_list_untagged(f, root, b.issues, b.ns); /* design §5.4: the numbers left */
     xmlAddChild(root, b.issues);
     /* units, contexts, concepts: only those in use, in a stable order */
     static const char *const measure[4] = {"iso4217:USD", NULL, "xbrli:shares", "xbrli:pure"};

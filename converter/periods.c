@@ -197,6 +197,7 @@ void t2x_periods_resolve(t2x_table *t, const t2x_lines *L, const t2x_period_hint
         return;
     }
     int instant = t->kind == T2X_STMT_BALANCE;
+    int note = t->kind == T2X_STMT_NOTE;
     /* statement-wide phrase: the title and the lines just below it */
     char title_phrase[512] = "";
     for (size_t i = t->title_line; i < t->first + 6 && i < t->end; i++) {
@@ -214,6 +215,13 @@ void t2x_periods_resolve(t2x_table *t, const t2x_lines *L, const t2x_period_hint
             continue;
         }
         col->instant = instant;
+        if (note) {
+            /* a note column is a date ("December 31, 2002") unless it names a period; with
+             * years alone it serves both (each row's concept picks the instant or the year) */
+            int pm, pw, hm, hd;
+            t2x_period_length(h, &pm, &pw);
+            col->instant = !pm && !pw && t2x_month_day(h, &hm, &hd) && !strstr(u, "ended") && !strstr(u, "ending");
+        }
         t2x_date d = {0, 0, 0};
         int len;
         int y = 0, m = 0, dd = 0;
@@ -257,7 +265,7 @@ void t2x_periods_resolve(t2x_table *t, const t2x_lines *L, const t2x_period_hint
             }
         }
         if (!y || !m || !dd) {
-            t2x_diag_add(diag, T2X_WARNING, name, L->v[t->title_line].no, "period-unknown",
+            t2x_diag_add(diag, note ? T2X_INFO : T2X_WARNING, name, L->v[t->title_line].no, "period-unknown",
                          "%s column %d (\"%s\"): no date found; not tagged",
                          t2x_stmt_kind_name(t->kind), c + 1, h);
             col->skip = 1;
@@ -273,13 +281,13 @@ void t2x_periods_resolve(t2x_table *t, const t2x_lines *L, const t2x_period_hint
         }
         col->end = end;
         col->dated = 1;
-        if (instant) continue;
+        if (col->instant) continue;
         int months = 0, weeks = 0;
         t2x_period_length(h, &months, &weeks);
         if (!months && !weeks) t2x_period_length(title_phrase, &months, &weeks);
         if (!months && !weeks) {
             months = hint->annual ? 12 : 3;
-            t2x_diag_add(diag, T2X_WARNING, name, L->v[t->title_line].no, "period-guess",
+            t2x_diag_add(diag, note ? T2X_INFO : T2X_WARNING, name, L->v[t->title_line].no, "period-guess",
                          "%s column %d (\"%s\"): period length not printed; assumed %d months",
                          t2x_stmt_kind_name(t->kind), c + 1, h, months);
         }

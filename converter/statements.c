@@ -128,22 +128,25 @@ static int is_prose(const t2x_line *ln)
     return lower * 2 > letters;
 }
 
+/* Does the line end with an amount (not a dash, not a year) far to the right? */
+static int numeric_lines_one(const t2x_line *ln)
+{
+    int k = ln->ncols - 1;
+    while (k >= 0 && ln->text[k] == ' ') k--;
+    if (k < 30) return 0;
+    int j = k;
+    while (j >= 0 && ln->text[j] != ' ') j--;
+    t2x_num num;
+    const char *tok = ln->text + j + 1;
+    int len = k - j;
+    return t2x_num_parse(tok, len, &num) && !num.dash && !t2x_is_year_token(tok, len);
+}
+
 /* Count lines in [from, to) that end with an amount far to the right. */
 static int numeric_lines(const t2x_lines *L, size_t from, size_t to)
 {
     int count = 0;
-    for (size_t i = from; i < to; i++) {
-        const t2x_line *ln = &L->v[i];
-        int k = ln->ncols - 1;
-        while (k >= 0 && ln->text[k] == ' ') k--;
-        if (k < 30) continue;
-        int j = k;
-        while (j >= 0 && ln->text[j] != ' ') j--;
-        t2x_num num;
-        const char *tok = ln->text + j + 1;
-        int len = k - j;
-        if (t2x_num_parse(tok, len, &num) && !num.dash && !t2x_is_year_token(tok, len)) count++;
-    }
+    for (size_t i = from; i < to; i++) count += numeric_lines_one(&L->v[i]);
     return count;
 }
 
@@ -197,5 +200,84 @@ void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t do
         } else {
             i++;
         }
+    }
+}
+
+void t2x_notes_find(const t2x_lines *L, size_t first, size_t end, size_t doc, const t2x_table *stmts,
+                    size_t nstmts, t2x_table **tables, size_t *n, size_t *cap)
+{
+    size_t i = first;
+    while (i < end) {
+        /* skip the statements */
+        int inside = 0;
+        for (size_t k = 0; k < nstmts; k++)
+            if (stmts[k].doc == doc && i >= stmts[k].title_line && i < stmts[k].end) {
+                i = stmts[k].end;
+                inside = 1;
+                break;
+            }
+        if (inside) continue;
+        if (!numeric_lines_one(&L->v[i])) {
+            i++;
+            continue;
+        }
+        /* the block: table-like lines until prose, a title, or three blank lines */
+        size_t j = i, last = i;
+        int blanks = 0, amounts = 0;
+        for (; j < end && j < i + 200; j++) {
+            const t2x_line *ln = &L->v[j];
+            if (t2x_line_blank(ln)) {
+                if (++blanks >= 3) break;
+                continue;
+            }
+            blanks = 0;
+            if (is_prose(ln) || t2x_title_kind(ln->text) != T2X_STMT_ANY) break;
+            int stop = 0;
+            for (size_t k = 0; k < nstmts; k++)
+                if (stmts[k].doc == doc && j == stmts[k].title_line) stop = 1;
+            if (stop) break;
+            if (numeric_lines_one(ln)) {
+                amounts++;
+                last = j;
+            }
+        }
+        if (amounts >= 3) {
+            /* its column headings: up to eight lines above, not prose, not two blank lines */
+            size_t h = i;
+            int bl = 0;
+            while (h > first && h + 8 > i) {
+                const t2x_line *up = &L->v[h - 1];
+                if (t2x_line_blank(up)) {
+                    if (++bl >= 2) break;
+                } else {
+                    bl = 0;
+                    if (is_prose(up) || numeric_lines_one(up) || ends_statement(up->text)) break;
+                }
+                h--;
+            }
+            /* its title: the nearest line above with words in it */
+            size_t tl = h;
+            int letters = 0;
+            while (tl > first && tl + 12 > h && !letters) {
+                tl--;
+                const char *t = L->v[tl].text;
+                for (int c = 0; t[c] && !letters; c++) letters = isalpha((unsigned char)t[c]) && isalpha((unsigned char)t[c + 1]);
+            }
+            if (!letters || L->v[tl].ncols > 300) tl = h;
+            /* five-year selected data and quarterly results are not notes to the statements */
+            int excluded = 0;
+            for (size_t k = tl > first + 40 ? tl - 40 : first; k <= tl && !excluded; k++) {
+                char u[256];
+                fold_upper(L->v[k].text, u, sizeof u);
+                excluded = has(u, "SELECTED FINANCIAL DATA") || has(u, "SELECTED CONSOLIDATED FINANCIAL") ||
+                           has(u, "QUARTERLY") || has(u, "FIVE-YEAR") || has(u, "FIVE YEAR") ||
+                           has(u, "TEN-YEAR") || has(u, "ELEVEN-YEAR");
+            }
+            char ut[256];
+            fold_upper(L->v[tl].text, ut, sizeof ut);
+            if (has(ut, "QUARTER") && !has(ut, "ENDED")) excluded = 1;
+            if (!excluded) add_table(tables, n, cap, T2X_STMT_NOTE, &L->v[tl], doc, tl, h, last + 1);
+        }
+        i = j > i ? j : i + 1;
     }
 }

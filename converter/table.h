@@ -90,6 +90,12 @@ typedef struct t2x_table {
 void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t doc,
                          t2x_table **tables, size_t *n, size_t *cap);
 
+/* Find untitled numeric tables (note tables) in lines [first, end) of a document, outside the
+ * statements already found. Appends T2X_STMT_NOTE tables whose title is the nearest heading or
+ * sentence above the table. */
+void t2x_notes_find(const t2x_lines *L, size_t first, size_t end, size_t doc, const t2x_table *stmts,
+                    size_t nstmts, t2x_table **tables, size_t *n, size_t *cap);
+
 /* Read the table of a statement region (columns, rows, cells). Returns 0 when the region
  * holds no table (fewer than two rows with numbers). */
 int t2x_table_read(const t2x_lines *L, t2x_table *t);

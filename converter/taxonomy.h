@@ -78,7 +78,10 @@ int t2x_section_matches(const char *rule_section, const char *row_section);
 
 /* Normalise a printed label for matching (caller frees): lower case, Windows-1252 quotes and
  * dashes to ASCII, dot leaders, footnote markers ("(1)", "(a)", "*", "<F1>"), "(Note 3)" and
- * "$" removed, runs of blanks to one space, trailing ":" and blanks removed. */
+ * "$" removed, runs of blanks to one space, trailing ":" and blanks removed. Also: the label's
+ * bytes may be UTF-8 or Windows-1252; "--" becomes " - "; a word broken at a wrapped line
+ * ("out- standing") is joined; no blank after "(" or before ")" and ","; a blank after a comma
+ * followed by a letter; trailing "." "-" "," ";" removed. */
 char *t2x_label_normalize(const char *label);
 
 #endif

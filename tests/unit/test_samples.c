@@ -159,8 +159,8 @@ static void test_10q_cover(void **state)
     assert_int_equal(count(s, "count(//m:cover/m:fact[@concept='dei:EntityCentralIndexKey'])"), 0);
     assert_int_equal(count(s, "count(/m:filing[@entity-scheme='urn:txt2xbrl:entity-name'])"), 1);
     /* units and decimals */
-    assert_int_equal(count(s, "count(//m:row[@concept='us-gaap:EarningsPerShareBasic']/m:cell[@unit='USDPerShare' and @decimals='2'])"), 2);
-    assert_int_equal(count(s, "count(//m:row[@concept='us-gaap:Assets']/m:cell[@unit='USD' and @decimals='0'])"), 2);
+    assert_int_equal(count(s, "count(//m:statement[@kind='income']/m:row[@concept='us-gaap:EarningsPerShareBasic']/m:cell[@unit='USDPerShare' and @decimals='2'])"), 2);
+    assert_int_equal(count(s, "count(//m:statement[@kind='balance-sheet']/m:row[@concept='us-gaap:Assets']/m:cell[@unit='USD' and @decimals='0'])"), 2);
 }
 
 static void test_10k_statements(void **state)

@@ -1,0 +1,566 @@
+/*
+ * ex27check.c — the EX-27 cross-check (legacy guide §2.5): every value of every Financial Data
+ * Schedule is compared with the fact of the same concept and period in the statement model, and
+ * the results are added to the model (<ex27>, docs/model.md), to its issues and to the
+ * diagnostics. The check reads the model only — cells and numeric cover facts — never the
+ * tables, so it sees exactly what the outputs carry. Disagreements are reported, never fixed.
+ *
+ * Periods: balance tags (instant concepts) take the column's PERIOD-END; income tags (duration
+ * concepts) the duration resolved by t2x_ex27_resolve (10-Q schedules are year to date). Dates
+ * match within 7 days either way (52/53-week years print the nominal month end).
+ *
+ * Tolerance: |statement − FDS × MULTIPLIER| ≤ the rounding of the two printed values: half a
+ * unit of the coarser when both are rounded to the same unit, else half of each unit added
+ * (statement unit 10^−decimals, FDS unit MULTIPLIER × 10^−printed decimals); plus half an FDS
+ * unit per adjustment term; plus 0.01 for per-share values.
+ */
+#include "ex27.h"
+#include "filing.h"
+#include "model.h"
+#include "util.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ facts of the model */
+
+typedef struct mctx {
+    char *id;
+    int instant;
+    t2x_date start, end;
+    int dims;          /* has dimension members: not compared */
+} mctx;
+
+typedef struct mfact {
+    const char *concept; /* borrowed from `strings` */
+    const mctx *ctx;
+    char *value;
+    int decimals;      /* INT_MIN: INF or absent */
+    long line;
+} mfact;
+
+typedef struct facts {
+    mctx *ctx;
+    size_t nctx;
+    mfact *v;
+    size_t n, cap;
+    char **strings;    /* concept names, one per distinct row/cell concept attribute */
+    size_t nstr, capstr;
+} facts;
+
+static int is_el(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static char *get(xmlNodePtr n, const char *name)
+{
+    return (char *)xmlGetProp(n, BAD_CAST name);
+}
+
+static t2x_date iso_date(const char *s)
+{
+    t2x_date d = {0, 0, 0};
+    if (s && strlen(s) >= 10 && sscanf(s, "%4d-%2d-%2d", &d.y, &d.m, &d.d) == 3 && t2x_date_valid(d)) return d;
+    d.y = 0;
+    return d;
+}
+
+static const char *intern(facts *F, const char *s)
+{
+    for (size_t i = F->nstr; i-- > 0;)
+        if (strcmp(F->strings[i], s) == 0) return F->strings[i];
+    F->strings = t2x_grow(F->strings, &F->capstr, F->nstr + 1, sizeof *F->strings);
+    F->strings[F->nstr] = t2x_xstrdup(s);
+    return F->strings[F->nstr++];
+}
+
+static const mctx *find_ctx(const facts *F, const char *id)
+{
+    for (size_t i = 0; i < F->nctx; i++)
+        if (strcmp(F->ctx[i].id, id) == 0) return &F->ctx[i];
+    return NULL;
+}
+
+static void add_fact(facts *F, const char *concept, xmlNodePtr n)
+{
+    char *cid = get(n, "context"), *val = get(n, "value"), *dec = get(n, "decimals"), *line = get(n, "line");
+    const mctx *c = cid ? find_ctx(F, cid) : NULL;
+    if (c && !c->dims && val && concept) {
+        F->v = t2x_grow(F->v, &F->cap, F->n + 1, sizeof *F->v);
+        mfact *f = &F->v[F->n++];
+        f->concept = intern(F, concept);
+        f->ctx = c;
+        f->value = t2x_xstrdup(val);
+        f->decimals = dec && strcmp(dec, "INF") != 0 ? atoi(dec) : INT_MIN;
+        f->line = line ? atol(line) : 0;
+    }
+    xmlFree(cid);
+    xmlFree(val);
+    xmlFree(dec);
+    xmlFree(line);
+}
+
+static void facts_load(xmlDocPtr model, facts *F)
+{
+    memset(F, 0, sizeof *F);
+    xmlNodePtr root = xmlDocGetRootElement(model);
+    if (!root) return;
+    for (xmlNodePtr n = root->children; n; n = n->next) {
+        if (!is_el(n, "contexts")) continue;
+        size_t cap = 0;
+        for (xmlNodePtr c = n->children; c; c = c->next) {
+            if (!is_el(c, "context")) continue;
+            F->ctx = t2x_grow(F->ctx, &cap, F->nctx + 1, sizeof *F->ctx);
+            mctx *x = &F->ctx[F->nctx++];
+            memset(x, 0, sizeof *x);
+            char *id = get(c, "id"), *in = get(c, "instant"), *st = get(c, "start"), *en = get(c, "end");
+            x->id = t2x_xstrdup(id ? id : "");
+            x->instant = in != NULL;
+            x->end = iso_date(in ? in : en);
+            x->start = iso_date(st);
+            for (xmlNodePtr m = c->children; m; m = m->next) x->dims |= is_el(m, "member");
+            xmlFree(id);
+            xmlFree(in);
+            xmlFree(st);
+            xmlFree(en);
+        }
+    }
+    for (xmlNodePtr n = root->children; n; n = n->next) {
+        if (is_el(n, "cover")) {
+            for (xmlNodePtr c = n->children; c; c = c->next) {
+                if (!is_el(c, "fact")) continue;
+                char *unit = get(c, "unit"), *concept = get(c, "concept");
+                if (unit) add_fact(F, concept, c);
+                xmlFree(unit);
+                xmlFree(concept);
+            }
+        } else if (is_el(n, "statement")) {
+            for (xmlNodePtr r = n->children; r; r = r->next) {
+                if (!is_el(r, "row")) continue;
+                char *rc = get(r, "concept");
+                for (xmlNodePtr c = r->children; c; c = c->next) {
+                    if (!is_el(c, "cell")) continue;
+                    char *cc = get(c, "concept");
+                    add_fact(F, cc ? cc : rc, c);
+                    xmlFree(cc);
+                }
+                xmlFree(rc);
+            }
+        }
+    }
+}
+
+static void facts_free(facts *F)
+{
+    for (size_t i = 0; i < F->nctx; i++) free(F->ctx[i].id);
+    free(F->ctx);
+    for (size_t i = 0; i < F->n; i++) free(F->v[i].value);
+    free(F->v);
+    for (size_t i = 0; i < F->nstr; i++) free(F->strings[i]);
+    free(F->strings);
+}
+
+#define DATE_SLACK 7 /* days: 52/53-week periods against nominal month ends */
+
+/* The facts of `concept` in the context closest to the wanted period (instant `end`, or
+ * duration start..end; start.y == 0: any start, the longest duration up to a year wins).
+ * Fills idx[] with up to max fact indexes in that one context; returns how many. */
+static int find_facts(const facts *F, const char *concept, int instant, t2x_date start, t2x_date end, size_t *idx,
+                      int max)
+{
+    const mctx *best = NULL;
+    long bestd = LONG_MAX;
+    for (size_t i = 0; i < F->n; i++) {
+        const mfact *f = &F->v[i];
+        if (strcmp(f->concept, concept) != 0 || f->ctx->instant != instant) continue;
+        long de = labs(t2x_date_diff(end, f->ctx->end));
+        if (de > DATE_SLACK) continue;
+        long d = de;
+        if (!instant) {
+            long len = t2x_date_diff(f->ctx->start, f->ctx->end);
+            if (start.y) {
+                long ds = labs(t2x_date_diff(start, f->ctx->start));
+                if (ds > DATE_SLACK) continue;
+                d += ds;
+            } else {
+                if (len > 372) continue;
+                d += 400 - len; /* prefer the longest */
+            }
+        }
+        if (d < bestd) {
+            bestd = d;
+            best = f->ctx;
+        }
+    }
+    int n = 0;
+    for (size_t i = 0; i < F->n && best && n < max; i++)
+        if (F->v[i].ctx == best && strcmp(F->v[i].concept, concept) == 0) idx[n++] = i;
+    return n;
+}
+
+/* ------------------------------------------------------------------ comparing */
+
+const char *t2x_ex27_outcome_name(t2x_ex27_outcome o)
+{
+    switch (o) {
+    case T2X_EX27_AGREE: return "agree";
+    case T2X_EX27_DISAGREE: return "disagree";
+    case T2X_EX27_NO_FACT: return "no-fact";
+    case T2X_EX27_ZERO: return "ex27-zero";
+    case T2X_EX27_UNMAPPED: return "unmapped";
+    case T2X_EX27_NOT_NUMBER: return "not-a-number";
+    }
+    return "?";
+}
+
+static int article_matches(const char *list, const char *article)
+{
+    if (strcmp(list, "*") == 0) return 1;
+    size_t n = strlen(article);
+    for (const char *p = list; *p;) {
+        const char *q = strchr(p, ',');
+        size_t len = q ? (size_t)(q - p) : strlen(p);
+        if (len == n && strncmp(p, article, n) == 0) return 1;
+        if (!q) break;
+        p = q + 1;
+    }
+    return 0;
+}
+
+/* A printed schedule value as an exact XBRL value string, scaled by pow (power of ten). */
+static char *value_string(const t2x_ex27_value *v, const t2x_ex27_schedule *s, int monetary)
+{
+    if (!monetary || s->multiplier_pow >= 0)
+        return t2x_num_value_string(v->num.mant, v->num.frac, monetary ? s->multiplier_pow : 0,
+                                    v->num.negative && v->num.mant != 0);
+    long double x = (long double)v->num.mant * (long double)s->multiplier;
+    for (int k = 0; k < v->num.frac; k++) x /= 10;
+    return t2x_xasprintf("%s%.0Lf", v->num.negative && v->num.mant ? "-" : "", x);
+}
+
+/* The unit (10^-decimals) an FDS value is rounded to, after the multiplier. */
+static long double ex27_unit(const t2x_ex27_value *v, const t2x_ex27_schedule *s, int monetary)
+{
+    long double u = monetary ? (long double)s->multiplier : 1;
+    for (int k = 0; k < v->num.frac; k++) u /= 10;
+    return u;
+}
+
+static long double num_of(const char *s) { return strtold(s, NULL); }
+
+static int value_is_zero(const t2x_ex27_value *v) { return v && v->numeric && v->num.mant == 0; }
+
+static char *fmt_ld(long double x)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.6Lf", x);
+    /* trim trailing zeros and point */
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *e = buf + strlen(buf) - 1;
+        while (e > dot && *e == '0') *e-- = '\0';
+        if (e == dot) *e = '\0';
+    }
+    if (strcmp(buf, "-0") == 0) strcpy(buf, "0");
+    return t2x_xstrdup(buf);
+}
+
+static void check_one(const facts *F, const t2x_ex27_set *set, size_t si, int col, const t2x_ex27_item *it,
+                      const t2x_ex27map *map, t2x_ex27_result *res)
+{
+    const t2x_ex27_schedule *s = &set->v[si];
+    const t2x_ex27_column *c = &s->cols[col];
+    const t2x_ex27_value *v = &it->values[col];
+    memset(res, 0, sizeof *res);
+    res->schedule = si;
+    res->col = col;
+    res->tag = it->tag;
+    res->value = v;
+    int nrules = 0;
+    for (size_t k = 0; k < map->count; k++)
+        nrules += strcmp(map->rules[k].tag, it->tag) == 0 && article_matches(map->rules[k].article, s->article);
+    if (!nrules) {
+        res->outcome = T2X_EX27_UNMAPPED;
+        return;
+    }
+    if (!v->numeric) {
+        res->outcome = T2X_EX27_NOT_NUMBER;
+        return;
+    }
+    const t2x_ex27_rule *first = NULL, *found = NULL;
+    size_t found_fact = 0;
+    long double found_expected = 0, found_tol = 0;
+    for (size_t k = 0; k < map->count; k++) {
+        const t2x_ex27_rule *r = &map->rules[k];
+        if (strcmp(r->tag, it->tag) != 0 || !article_matches(r->article, s->article)) continue;
+        int applies = 1;
+        for (size_t w = 0; w < r->nwhen; w++) {
+            const t2x_ex27_value *z = t2x_ex27_get(s, r->when_zero[w], col);
+            if (z && !value_is_zero(z)) applies = 0;
+        }
+        if (!applies) continue;
+        if (!first) first = r;
+        /* the period of the fact */
+        int instant = r->period == T2X_PERIOD_INSTANT;
+        t2x_date start = c->start, end = c->period_end;
+        if (r->mode & T2X_EX27_OPEN) {
+            if (!c->start.y) continue;
+            end = t2x_date_add_days(c->start, -1);
+        }
+        if (!end.y) continue;
+        /* the expected value: FDS × MULTIPLIER ± adjustment terms */
+        char *vs = value_string(v, s, r->monetary);
+        long double expected = num_of(vs);
+        free(vs);
+        long double uf = ex27_unit(v, s, r->monetary);
+        long double adj_tol = 0;
+        int adj_ok = 1;
+        for (size_t a = 0; a < r->nadjust; a++) {
+            const t2x_ex27_value *t = t2x_ex27_get(s, r->adjust[a].tag, col);
+            if (!t || !t->numeric) {
+                adj_ok = 0;
+                break;
+            }
+            char *ts = value_string(t, s, r->monetary);
+            long double tv = num_of(ts);
+            free(ts);
+            if (r->adjust[a].absolute) tv = fabsl(tv);
+            expected += r->adjust[a].sign * tv;
+            adj_tol += ex27_unit(t, s, r->monetary) / 2;
+        }
+        if (!adj_ok) continue;
+        size_t idx[8];
+        int nf = find_facts(F, r->concept, instant, start, end, idx, 8);
+        for (int i = 0; i < nf; i++) {
+            const mfact *f = &F->v[idx[i]];
+            long double us = 1;
+            if (f->decimals != INT_MIN) us = powl(10.0L, (long double)-f->decimals);
+            else us = 0;
+            long double tol = us == uf ? us / 2 : (us + uf) / 2;
+            tol += adj_tol;
+            if (r->per_share) tol += 0.01L;
+            long double sv = num_of(f->value), ev = expected;
+            if (r->mode & T2X_EX27_ABS) {
+                sv = fabsl(sv);
+                ev = fabsl(ev);
+            }
+            long double diff = fabsl(sv - ev);
+            int ok = diff <= tol * (1 + 1e-12L) + 1e-9L;
+            if (ok || !found) {
+                found = r;
+                found_fact = idx[i];
+                found_expected = expected;
+                found_tol = tol;
+            }
+            if (ok) {
+                res->outcome = T2X_EX27_AGREE;
+                goto done;
+            }
+        }
+    }
+    if (!found) {
+        res->outcome = T2X_EX27_NO_FACT;
+        if (first) {
+            res->concept = t2x_xstrdup(first->concept);
+            char *vs = value_string(v, s, first->monetary);
+            res->ex27_value = vs;
+        }
+        return;
+    }
+    res->outcome = value_is_zero(v) && found->nadjust == 0 ? T2X_EX27_ZERO : T2X_EX27_DISAGREE;
+done:
+    res->concept = t2x_xstrdup(found->concept);
+    res->ex27_value = value_string(v, s, found->monetary);
+    if (found->nadjust) res->expected = fmt_ld(found_expected);
+    res->stmt_value = t2x_xstrdup(F->v[found_fact].value);
+    res->context = t2x_xstrdup(F->v[found_fact].ctx->id);
+    res->stmt_line = F->v[found_fact].line;
+    res->tolerance = (double)found_tol;
+}
+
+void t2x_ex27_compare(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27map *map, t2x_ex27_results *out)
+{
+    memset(out, 0, sizeof *out);
+    facts F;
+    facts_load(model, &F);
+    for (size_t si = 0; si < set->n; si++) {
+        const t2x_ex27_schedule *s = &set->v[si];
+        if (s->duplicate_of >= 0) continue;
+        for (int col = 0; col < s->ncols; col++)
+            for (size_t i = 0; i < s->nitems; i++) {
+                if (!s->items[i].values[col].present) continue;
+                out->v = t2x_grow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+                t2x_ex27_result *r = &out->v[out->n++];
+                check_one(&F, set, si, col, &s->items[i], map, r);
+                out->agree += r->outcome == T2X_EX27_AGREE;
+                out->disagree += r->outcome == T2X_EX27_DISAGREE;
+                out->no_fact += r->outcome == T2X_EX27_NO_FACT;
+                out->zero += r->outcome == T2X_EX27_ZERO;
+            }
+    }
+    facts_free(&F);
+}
+
+void t2x_ex27_results_free(t2x_ex27_results *r)
+{
+    if (!r) return;
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->v[i].concept);
+        free(r->v[i].context);
+        free(r->v[i].ex27_value);
+        free(r->v[i].expected);
+        free(r->v[i].stmt_value);
+    }
+    free(r->v);
+    memset(r, 0, sizeof *r);
+}
+
+/* ------------------------------------------------------------------ into the model */
+
+static void prop(xmlNodePtr n, const char *name, const char *value)
+{
+    if (value) xmlNewProp(n, BAD_CAST name, BAD_CAST value);
+}
+
+static void propf(xmlNodePtr n, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void propf(xmlNodePtr n, const char *name, const char *fmt, ...)
+{
+    char buf[128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    xmlNewProp(n, BAD_CAST name, BAD_CAST buf);
+}
+
+static void prop_date(xmlNodePtr n, const char *name, t2x_date d)
+{
+    if (!d.y) return;
+    char s[11];
+    t2x_date_iso(d, s);
+    prop(n, name, s);
+}
+
+/* The period a result refers to, for messages: "1997-03-31" or "1997-01-01..1997-03-31". */
+static void period_text(const t2x_ex27_result *r, const t2x_ex27_schedule *s, char *buf, size_t cap)
+{
+    const t2x_ex27_column *c = &s->cols[r->col];
+    char a[11], b[11];
+    t2x_date_iso(c->period_end, b);
+    if (r->context && r->context[0] == 'I') snprintf(buf, cap, "%s", b);
+    else if (c->start.y) {
+        t2x_date_iso(c->start, a);
+        snprintf(buf, cap, "%s..%s", a, b);
+    } else snprintf(buf, cap, "%s", b);
+}
+
+void t2x_ex27_to_model(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27_results *res,
+                       const t2x_submission *sub, const char *name, t2x_diag *diag)
+{
+    xmlNodePtr root = xmlDocGetRootElement(model);
+    if (!root || set->n == 0) return;
+    xmlNsPtr ns = root->ns;
+    xmlNodePtr issues = NULL;
+    for (xmlNodePtr n = root->children; n; n = n->next)
+        if (is_el(n, "issues")) issues = n;
+    xmlNodePtr ex = xmlNewChild(root, ns, BAD_CAST "ex27", NULL);
+    propf(ex, "schedules", "%zu", set->n);
+    propf(ex, "comparisons", "%zu", res->agree + res->disagree);
+    propf(ex, "agree", "%zu", res->agree);
+    propf(ex, "disagree", "%zu", res->disagree);
+    propf(ex, "no-fact", "%zu", res->no_fact);
+    propf(ex, "ex27-zero", "%zu", res->zero);
+    size_t ri = 0;
+    for (size_t si = 0; si < set->n; si++) {
+        const t2x_ex27_schedule *s = &set->v[si];
+        xmlNodePtr sn = xmlNewChild(ex, ns, BAD_CAST "schedule", NULL);
+        propf(sn, "id", "x%zu", si + 1);
+        propf(sn, "document", "%zu", s->doc + 1);
+        if (sub && s->doc < sub->ndocs && sub->docs[s->doc].type[0]) prop(sn, "type", sub->docs[s->doc].type);
+        prop(sn, "article", s->article);
+        if (s->article_inferred) prop(sn, "article-inferred", "true");
+        propf(sn, "multiplier", "%lld", s->multiplier);
+        prop(sn, "restated", s->restated ? "true" : "false");
+        propf(sn, "first-line", "%ld", s->first_line);
+        propf(sn, "last-line", "%ld", s->last_line > s->first_line ? s->last_line : s->first_line);
+        if (s->name) prop(sn, "name", s->name);
+        if (s->duplicate_of >= 0) propf(sn, "duplicate-of", "x%d", s->duplicate_of + 1);
+        for (int c = 0; c < s->ncols; c++) {
+            const t2x_ex27_column *col = &s->cols[c];
+            xmlNodePtr cn = xmlNewChild(sn, ns, BAD_CAST "column", NULL);
+            propf(cn, "id", "x%zuc%d", si + 1, c + 1);
+            if (col->period_type) prop(cn, "period-type", col->period_type);
+            prop_date(cn, "fiscal-year-end", col->fiscal_year_end);
+            prop_date(cn, "period-start", col->period_start);
+            prop_date(cn, "period-end", col->period_end);
+            prop_date(cn, "start", col->start);
+        }
+        for (; ri < res->n && res->v[ri].schedule == si; ri++) {
+            const t2x_ex27_result *r = &res->v[ri];
+            xmlNodePtr k = xmlNewChild(sn, ns, BAD_CAST "check", NULL);
+            propf(k, "column", "x%zuc%d", si + 1, r->col + 1);
+            prop(k, "tag", r->tag);
+            prop(k, "result", t2x_ex27_outcome_name(r->outcome));
+            propf(k, "line", "%ld", r->value->line);
+            prop(k, "text", r->value->text);
+            if (r->ex27_value) prop(k, "ex27-value", r->ex27_value);
+            if (r->expected) prop(k, "expected", r->expected);
+            if (r->concept) prop(k, "concept", r->concept);
+            if (r->context) prop(k, "context", r->context);
+            if (r->stmt_value) prop(k, "statement-value", r->stmt_value);
+            if (r->stmt_line > 0) propf(k, "statement-line", "%ld", r->stmt_line);
+            if (r->stmt_value) {
+                char *t = fmt_ld((long double)r->tolerance);
+                prop(k, "tolerance", t);
+                free(t);
+            }
+            if (r->outcome != T2X_EX27_DISAGREE && r->outcome != T2X_EX27_ZERO) continue;
+            char when[32];
+            period_text(r, s, when, sizeof when);
+            char *msg = t2x_xasprintf("EX-27 %s (%s) is %s%s%s but the statements report %s = %s for %s (line %ld)%s",
+                                      r->tag, r->value->text, r->ex27_value, r->expected ? ", expected " : "",
+                                      r->expected ? r->expected : "", r->concept, r->stmt_value, when, r->stmt_line,
+                                      r->outcome == T2X_EX27_ZERO ? "; a zero in a schedule often means "
+                                                                    "\"not applicable\", so this is not counted" : "");
+            if (r->outcome == T2X_EX27_DISAGREE) {
+                if (issues) {
+                    xmlNodePtr is = xmlNewTextChild(issues, ns, BAD_CAST "issue", NULL);
+                    prop(is, "severity", "warning");
+                    prop(is, "code", "ex27-mismatch");
+                    propf(is, "line", "%ld", r->value->line);
+                    prop(is, "context", r->context);
+                    prop(is, "concept", r->concept);
+                    prop(is, "tag", r->tag);
+                    prop(is, "ex27-value", r->ex27_value);
+                    prop(is, "statement-value", r->stmt_value);
+                    xmlNodeAddContent(is, BAD_CAST msg);
+                }
+                t2x_diag_add(diag, T2X_WARNING, name, r->value->line, "ex27-mismatch", "%s", msg);
+            } else {
+                t2x_diag_add(diag, T2X_INFO, name, r->value->line, "ex27-zero", "%s", msg);
+            }
+            free(msg);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ the pipeline step */
+
+void t2x_ex27_check(t2x_filing *f)
+{
+    t2x_ex27_set set;
+    t2x_ex27_parse(&f->lines, &f->sub, &set);
+    if (set.n > 0 && f->model && f->data && f->data->ex27) {
+        t2x_ex27_resolve(&set);
+        t2x_ex27_results res;
+        t2x_ex27_compare(f->model, &set, f->data->ex27, &res);
+        t2x_ex27_to_model(f->model, &set, &res, &f->sub, f->src.name, f->diag);
+        t2x_ex27_results_free(&res);
+    }
+    t2x_ex27_set_free(&set);
+}
