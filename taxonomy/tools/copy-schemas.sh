@@ -99,7 +99,7 @@ done
 new=$work/schemas
 mkdir -p "$new"
 : > "$work/seen"
-printf '%s\n' $ROOTS > "$work/queue"
+printf '%s\n' "$ROOTS" | sed '/^$/d' > "$work/queue"
 printf '#path\turl\torigin\tbytes\tsha256\n' > "$work/sources"
 while [ -s "$work/queue" ]; do
     url=$(head -n 1 "$work/queue"); sed -i '1d' "$work/queue"
