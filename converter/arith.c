@@ -30,16 +30,26 @@ int t2x_row_is_per_share_or_shares(const t2x_row *r, int ncols)
     size_t n = 0;
     for (const char *p = r->label; *p && n < sizeof u - 1; p++) u[n++] = (char)tolower((unsigned char)*p);
     u[n] = '\0';
+    /* share counts */
+    if (strstr(u, "shares outstanding") || strstr(u, "number of shares") || strstr(u, "weighted average") ||
+        strstr(u, "average shares") || strstr(u, "average common") || strstr(u, "shares used"))
+        return 1;
+    /* per-share amounts: so worded, unless the row holds whole amounts ("Cash dividends of $.48
+     * per common share  (57,196)" is money) */
+    int whole = 0, frac = 0, cents = 0;
+    for (int c = 0; c < ncols; c++) {
+        if (!r->cells[c].present || r->cells[c].num.dash) continue;
+        if (r->cells[c].num.frac == 0) whole = 1;
+        else frac = 1;
+        if (r->cells[c].num.frac >= 2 && r->cells[c].num.mant < 100000) cents = 1;
+    }
+    int big = whole && !frac;
     if (strstr(u, "per share") || strstr(u, "per common share") || strstr(u, "per-share") ||
         strstr(u, "earnings per") || strstr(u, "income per") || strstr(u, "loss per") ||
-        strstr(u, "shares outstanding") || strstr(u, "number of shares") ||
-        strstr(u, "weighted average") || strstr(u, "average shares") || strstr(u, "average common") ||
         strncmp(u, "basic", 5) == 0 || strncmp(u, "diluted", 7) == 0 || strncmp(u, "primary", 7) == 0 ||
         strncmp(u, "fully diluted", 13) == 0 || strstr(u, "per share of"))
-        return 1;
-    for (int c = 0; c < ncols; c++)
-        if (r->cells[c].present && r->cells[c].num.frac >= 2 && r->cells[c].num.mant < 100000) return 1;
-    return 0;
+        return !big;
+    return cents;
 }
 
 /* value of a cell in units of 10^-F */

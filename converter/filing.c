@@ -7,6 +7,7 @@
 #include "ex27.h"
 #include "model.h"
 #include "render.h"
+#include "textmodel.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -177,12 +178,21 @@ static void add_notes(t2x_filing *f, const t2x_period_hint *hint)
         const t2x_document *d = &f->sub.docs[k];
         int primary = t2x_document_is_main(d, &f->sub.hdr) || t2x_document_is_ex13(d) || !f->sub.has_wrapper;
         if (!primary || d->is_html || d->is_binary) continue;
-        t2x_notes_find(&f->lines, d->first, d->end, k, f->tables, f->ntables, &notes, &nn, &cap);
+        /* notes follow the statements: MD&A and selected data come before them */
+        size_t from = d->end;
+        for (size_t i = 0; i < f->ntables; i++)
+            if (f->tables[i].doc == k && f->tables[i].title_line < from) from = f->tables[i].title_line;
+        if (from < d->end) t2x_notes_find(&f->lines, from, d->end, k, f->tables, f->ntables, &notes, &nn, &cap);
     }
+    /* a note with no scale caption of its own is in the statements' scale */
+    int stmt_scale = 0;
+    for (size_t i = 0; i < f->ntables; i++)
+        if (f->tables[i].scale > stmt_scale) stmt_scale = f->tables[i].scale;
     t2x_diag quiet = {0}; /* a note table that is not kept leaves no messages */
     for (size_t i = 0; i < nn; i++) {
         t2x_table *t = &notes[i];
         int keep = t2x_table_read(&f->lines, t);
+        if (keep && !t->scale_found) t->scale = stmt_scale;
         if (keep) {
             t2x_periods_resolve(t, &f->lines, hint, f->src.name, &quiet);
             t2x_calc_issues ci = {0};
@@ -587,7 +597,9 @@ static char *report_json(const t2x_filing *f)
         json_str(&b, it->message);
         t2x_buf_putc(&b, '}');
     }
-    t2x_buf_puts(&b, "\n  ]\n}\n");
+    t2x_buf_puts(&b, "\n  ]");
+    t2x_ex27_report_json(f->model, &b); /* "ex27-summary" and "ex27" (ex27check.c) */
+    t2x_buf_puts(&b, "\n}\n");
     return b.data;
 }
 
@@ -634,6 +646,13 @@ t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_opti
                          "output format needs templates/%s, which is not installed", outs[i].tmpl);
             st = T2X_ERR_DATA;
             break;
+        }
+        if (outs[i].fmt == T2X_FMT_IXBRL) { /* inline.xsl reads the model with its source text */
+            xmlDocPtr withsrc = NULL;
+            st = t2x_model_with_source(f, &withsrc, diag);
+            if (st == T2X_OK) st = t2x_render(withsrc, data_dir, outs[i].tmpl, NULL, &bufs[i], &lens[i], diag);
+            if (withsrc) xmlFreeDoc(withsrc);
+            continue;
         }
         st = t2x_render(f->model, data_dir, outs[i].tmpl, NULL, &bufs[i], &lens[i], diag);
     }

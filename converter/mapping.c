@@ -326,17 +326,18 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
     const t2x_label_rule *rule = NULL;
     int words = 1;
     for (const char *p = norm; *p; p++) words += *p == ' ';
-    rule = t2x_labelmap_match(lm, kind, row->section, norm);
-    const t2x_row *h = rule ? NULL : header_of(t, r);
+    const t2x_row *h = header_of(t, r);
     if (h && words <= 3) {
-        /* a short label no rule knows takes its meaning from its group header:
-         * "Earnings per share of common stock:" + "Basic" */
+        /* a short label takes its meaning from its group header first:
+         * "Average Common Shares Outstanding:" + "Basic", "Deferred:" + "Federal"
+         * (the rules' tails keep a header's own rule from matching the joined words) */
         char *hl = t2x_label_normalize(h->label);
         char *both = t2x_xasprintf("%s %s", hl, norm);
         rule = t2x_labelmap_match(lm, kind, row->section, both);
         free(both);
         free(hl);
     }
+    if (!rule) rule = t2x_labelmap_match(lm, kind, row->section, norm);
     free(norm);
     return rule;
 }

@@ -160,6 +160,17 @@ static int opposite_of_seen(builder *b, const char *concept, const char *context
     return found;
 }
 
+/* The line of an earlier fact of this concept, context and unit with another value, or 0. */
+static long seen_other(builder *b, const char *concept, const char *context, const char *unit, const char *value)
+{
+    char *key = t2x_xasprintf("%s|%s|%s", concept, context, unit ? unit : "");
+    long line = 0;
+    for (size_t i = 0; i < b->nseen && !line; i++)
+        if (strcmp(b->seen_keys[i], key) == 0 && strcmp(b->seen_vals[i], value) != 0) line = b->seen_lines[i];
+    free(key);
+    return line;
+}
+
 /* ---------------------------------------------------------------- cover */
 
 static void cover_fact(builder *b, xmlNodePtr cover, const char *concept, const char *context,
@@ -356,6 +367,13 @@ static void label_facts(builder *b, const t2x_table *t, size_t r, xmlNodePtr rn,
             } else {
                 if (!col->dated || col->skip) continue;
                 if (lf[i].year && col->end.y != lf[i].year) continue;
+                if (!lf[i].year) {
+                    /* "$90,992 ($83,776 in 1993)": the number without a year is the other column's */
+                    int claimed = 0;
+                    for (size_t j = 0; j < n; j++)
+                        if (j != i && lf[j].year == col->end.y && strcmp(lf[j].concept, lf[i].concept) == 0) claimed = 1;
+                    if (claimed) continue;
+                }
                 if (per == T2X_PERIOD_INSTANT) cid = context_id(b, 1, none, col->end, NULL);
                 else if (!col->instant) cid = context_id(b, 0, col->start, col->end, NULL);
                 else continue;
@@ -527,6 +545,23 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             char *value = cell->num.dash ? t2x_xstrdup("0")
                                          : t2x_num_value_string(cell->num.mant, cell->num.frac, scale, neg);
             int decimals = cell->num.frac - scale;
+            long other_line = 0;
+            if (t->kind == T2X_STMT_NOTE && !opposite_of_seen(b, row->concept, cid, unit_ids[uk], value) &&
+                (other_line = seen_other(b, row->concept, cid, unit_ids[uk], value)) != 0) {
+                /* a note stating a figure differently: another plan, segment or scope, or the
+                 * filing's own disagreement — reported, not tagged as a second value */
+                char *msg = t2x_xasprintf("note amount %s of \"%s\" differs from %s in %s stated at line %ld; not tagged",
+                                          cell->text, row->label, row->concept, cid, other_line);
+                xmlNodePtr is = add_issue(b, "warning", "note-disagrees", L->v[cell->line].no, msg);
+                prop(is, "statement", sid);
+                prop(is, "row", rid);
+                propf(is, "offset", "%zu", cell->offset);
+                propf(is, "length", "%zu", cell->length);
+                t2x_diag_add(f->diag, T2X_INFO, f->src.name, L->v[cell->line].no, "note-disagrees", "%s", msg);
+                free(msg);
+                free(value);
+                continue;
+            }
             if (t->kind == T2X_STMT_NOTE && opposite_of_seen(b, row->concept, cid, unit_ids[uk], value)) {
                 char *msg = t2x_xasprintf("amount %s of \"%s\" would state %s with the opposite sign of the "
                                           "same figure elsewhere; not tagged", cell->text, row->label, row->concept);

@@ -149,6 +149,21 @@ static int is_markup(const char *text)
     return 0;
 }
 
+/* Header text printed after a markup tag on the same line ("<TABLE>     Accu-"): a copy of the
+ * line with the tags blanked, or NULL when nothing but tags remains. */
+static const t2x_line *without_markup(const t2x_line *ln, t2x_line *tmp, char *buf)
+{
+    memcpy(buf, ln->text, (size_t)ln->ncols + 1);
+    static const char *const tags[] = {"<TABLE>", "</TABLE>", "<CAPTION>", "</CAPTION>", "<S>", "<C>", "<FN>", "</FN>"};
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+        size_t n = strlen(tags[i]);
+        for (char *p = buf; (p = strcasestr(p, tags[i])) != NULL; p += n) memset(p, ' ', n);
+    }
+    *tmp = *ln;
+    tmp->text = buf;
+    return t2x_line_blank(tmp) ? NULL : tmp;
+}
+
 /* A page footer or header: "2", "- 23 -", "-3-", "F-3", "Page 4", "(continued)", "(Unaudited)". */
 static int is_page_noise(const char *text)
 {
@@ -526,6 +541,7 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
         if (i >= t->first + 40 && i > t->title_line + 40) break;
         if (t2x_scale_caption(L->v[i].text, &s, &ex)) {
             t->scale = s;
+            t->scale_found = 1;
             t->except_per_share = ex;
             break;
         }
@@ -589,8 +605,11 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
         for (size_t j = sg->first; j < zone_end; j++) {
             const t2x_line *ln = &L->v[j];
             int rk;
+            t2x_line stripped;
+            char sbuf[T2X_LINE_MAX_COLS + 1];
+            if (is_markup(ln->text) && !(ln = without_markup(ln, &stripped, sbuf))) continue;
             if (t2x_line_blank(ln) || is_rule_line(ln->text, &rk) || is_page_noise(ln->text) ||
-                is_page_marker(ln) || is_markup(ln->text) || t2x_title_kind(ln->text) != T2X_STMT_ANY)
+                is_page_marker(ln) || t2x_title_kind(ln->text) != T2X_STMT_ANY)
                 continue;
             int sc, ex;
             if (t2x_scale_caption(ln->text, &sc, &ex)) continue;

@@ -77,6 +77,7 @@ typedef struct t2x_table {
     size_t title_line;   /* line index of the title */
     size_t first, end;   /* line indexes [first, end) of the statement region */
     int scale;           /* power of ten of money amounts (0, 3, 6) */
+    int scale_found;     /* the scale was printed (a caption), not assumed */
     int share_scale;     /* power of ten of share counts */
     int except_per_share;/* the scale caption excepts per-share amounts */
     t2x_column *cols;
