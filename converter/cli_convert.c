@@ -68,7 +68,7 @@ int t2x_cli_convert(int argc, char **argv)
     t2x_options opt;
     memset(&opt, 0, sizeof opt);
     const char *outdir = ".";
-    int verbose = 0, nfiles = 0;
+    int verbose = 0, nfiles = 0, package = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -82,6 +82,7 @@ int t2x_cli_convert(int argc, char **argv)
             i++;
         }
         else if (strcmp(a, "--strict") == 0) opt.strict = 1;
+        else if (strcmp(a, "--package") == 0) package = 1;
         else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) verbose = 1;
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { t2x_cli_usage(0); free(files); return EXIT_OK; }
         else if (a[0] == '-' && a[1] != '\0') {
@@ -91,6 +92,7 @@ int t2x_cli_convert(int argc, char **argv)
         }
         else files[nfiles++] = argv[i];
     }
+    if (package) opt.formats = (opt.formats ? opt.formats : T2X_FMT_DEFAULT) | T2X_FMT_PACKAGE;
     if (nfiles == 0) {
         fprintf(stderr, "txt2xbrl: convert: no input file (use '-' for standard input)\n");
         free(files);

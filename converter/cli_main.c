@@ -9,7 +9,8 @@
 void t2x_cli_usage(int to_stderr)
 {
     FILE *o = to_stderr ? stderr : stdout;
-    fputs("usage: txt2xbrl convert [-o DIR] [--cik N] [--prefix P] [--formats LIST] [--strict] FILE...\n"
+    fputs("usage: txt2xbrl convert [-o DIR] [--cik N] [--prefix P] [--formats LIST] [--package]\n"
+          "                       [--strict] FILE...\n"
           "       txt2xbrl inspect FILE\n"
           "       txt2xbrl --help | --version\n"
           "\n"
@@ -23,6 +24,8 @@ void t2x_cli_usage(int to_stderr)
           "  --prefix P          extension namespace prefix and file stem (default: registrant initials)\n"
           "  --formats LIST      comma list of: xbrl (STEM.xml), dts (STEM.xsd), model (STEM.model.xml),\n"
           "                      report (STEM.report.json); default xbrl,dts,report\n"
+          "  --package           also write STEM.zip, an XBRL Report Package 1.0 holding the instance\n"
+          "                      (STEM.xbrl) and its taxonomy (STEM.xsd and linkbases)\n"
           "  --strict            exit 1 when the filing's own arithmetic is inconsistent\n"
           "  --data-dir DIR      where taxonomy/ and templates/ are (default: the installed data)\n"
           "  -v, --verbose       also print informational messages (unmapped rows, ...)\n"

@@ -551,6 +551,8 @@ static void rule_free(t2x_ex27_rule *r)
     free(r->article);
     free(r->tag);
     free(r->concept);
+    for (size_t k = 0; k < r->nparts; k++) free(r->parts[k]);
+    free(r->parts);
     for (size_t k = 0; k < r->nadjust; k++) free(r->adjust[k].tag);
     free(r->adjust);
     for (size_t k = 0; k < r->nwhen; k++) free(r->when_zero[k]);
@@ -597,10 +599,22 @@ t2x_ex27map *t2x_ex27map_load(const char *path, const t2x_concepts *concepts, t2
         r.tag = t2x_xstrdup(f[1]);
         r.concept = t2x_xstrdup(f[2]);
         const char *why = NULL;
-        const t2x_concept *c = t2x_concepts_find(concepts, f[2]);
-        if (!valid_tag(r.tag)) why = "bad tag";
-        else if (!c) why = "unknown concept";
-        else if (c->abstract || !t2x_concept_is_numeric(c)) why = "concept is abstract or not numeric";
+        const t2x_concept *c = NULL;
+        char *sum = t2x_xstrdup(f[2]), *save = NULL;
+        for (char *t = strtok_r(sum, "+", &save); t && !why; t = strtok_r(NULL, "+", &save)) {
+            const t2x_concept *ci = t2x_concepts_find(concepts, t);
+            if (!ci) why = "unknown concept";
+            else if (ci->abstract || !t2x_concept_is_numeric(ci)) why = "concept is abstract or not numeric";
+            else if (c && (ci->period != c->period || strcmp(ci->type, c->type) != 0))
+                why = "the concepts of a sum differ in period type or data type";
+            if (why) break;
+            if (!c) c = ci;
+            r.parts = t2x_xrealloc(r.parts, (r.nparts + 1) * sizeof *r.parts);
+            r.parts[r.nparts++] = t2x_xstrdup(t);
+        }
+        free(sum);
+        if (!why && !valid_tag(r.tag)) why = "bad tag";
+        else if (!why && !c) why = "no concept";
         if (!why) {
             r.period = c->period;
             const char *local = strchr(c->type, ':');
@@ -608,20 +622,22 @@ t2x_ex27map *t2x_ex27map_load(const char *path, const t2x_concepts *concepts, t2
             r.per_share = strcmp(local, "perShareItemType") == 0;
             r.monetary = strcmp(local, "monetaryItemType") == 0;
             if (strcmp(f[3], "-") != 0) {
-                char *mode = t2x_xstrdup(f[3]), *save = NULL;
-                for (char *t = strtok_r(mode, ",", &save); t && !why; t = strtok_r(NULL, ",", &save)) {
+                char *mode = t2x_xstrdup(f[3]), *msave = NULL;
+                for (char *t = strtok_r(mode, ",", &msave); t && !why; t = strtok_r(NULL, ",", &msave)) {
                     if (strcmp(t, "abs") == 0) r.mode |= T2X_EX27_ABS;
                     else if (strcmp(t, "open") == 0) r.mode |= T2X_EX27_OPEN;
-                    else why = "unknown mode (abs, open)";
+                    else if (strcmp(t, "fallback") == 0) r.mode |= T2X_EX27_FALLBACK;
+                    else if (strcmp(t, "loose") == 0) r.mode |= T2X_EX27_LOOSE;
+                    else why = "unknown mode (abs, open, fallback, loose)";
                 }
                 free(mode);
             }
             if (!why && (r.mode & T2X_EX27_OPEN) && r.period != T2X_PERIOD_INSTANT)
                 why = "mode open needs an instant concept";
-            if (!why && !parse_adjust(f[4], &r)) why = "bad adjustment (e.g. -|ALLOWANCES| or +COMMON+PREFERRED)";
+            if (!why && !parse_adjust(f[4], &r)) why = "bad adjustment (e.g. -|ALLOWANCES| or +COMMON +PREFERRED)";
             if (!why && strcmp(f[5], "-") != 0) {
-                char *w = t2x_xstrdup(f[5]), *save = NULL;
-                for (char *t = strtok_r(w, ",", &save); t && !why; t = strtok_r(NULL, ",", &save)) {
+                char *w = t2x_xstrdup(f[5]), *wsave = NULL;
+                for (char *t = strtok_r(w, ",", &wsave); t && !why; t = strtok_r(NULL, ",", &wsave)) {
                     if (!valid_tag(t)) why = "bad tag in the when-zero column";
                     else {
                         r.when_zero = t2x_xrealloc(r.when_zero, (r.nwhen + 1) * sizeof *r.when_zero);

@@ -18,6 +18,7 @@
 #include "numbers.h"
 #include "submission.h"
 #include "taxonomy.h"
+#include "util.h"
 
 /* ------------------------------------------------------------------ schedules */
 
@@ -95,15 +96,19 @@ typedef struct t2x_ex27_term {
 } t2x_ex27_term;
 
 enum {
-    T2X_EX27_ABS  = 1 << 0,  /* compare absolute values (ALLOWANCES, DEPRECIATION) */
-    T2X_EX27_OPEN = 1 << 1   /* instant at the start of the period (ALLOWANCE-OPEN) */
+    T2X_EX27_ABS      = 1 << 0, /* compare absolute values (ALLOWANCES, DEPRECIATION) */
+    T2X_EX27_OPEN     = 1 << 1, /* instant at the start of the period (ALLOWANCE-OPEN) */
+    T2X_EX27_FALLBACK = 1 << 2, /* only when no earlier row of the tag found a fact */
+    T2X_EX27_LOOSE    = 1 << 3  /* a tag without settled meaning: listed, not counted */
 };
 
 /* One row of taxonomy/ex27.tsv. The rows of one (article, tag) are alternatives, in order. */
 typedef struct t2x_ex27_rule {
     char *article;           /* "5", "7", "9", or "*" (any article) */
     char *tag;               /* "TOTAL-ASSETS" */
-    char *concept;           /* "us-gaap:Assets" */
+    char *concept;           /* "us-gaap:Assets", or a sum "us-gaap:A+us-gaap:B" as written */
+    char **parts;            /* the concepts of the sum (one for a plain concept) */
+    size_t nparts;
     t2x_period_type period;  /* of the concept */
     int per_share;           /* the concept's type is a per-share type (no MULTIPLIER, EPS tolerance) */
     int monetary;            /* the concept is monetary (MULTIPLIER applies) */
@@ -156,12 +161,14 @@ typedef struct t2x_ex27_result {
     long stmt_line;          /* source line of the statement fact; 0 when none */
     double tolerance;        /* allowed |difference| */
     t2x_ex27_outcome outcome;
+    int loose;               /* decided by a "loose" row: not counted as a comparison */
 } t2x_ex27_result;
 
 typedef struct t2x_ex27_results {
     t2x_ex27_result *v;
     size_t n, cap;
-    size_t agree, disagree, no_fact, zero; /* counts by outcome */
+    size_t agree, disagree, no_fact, zero; /* counts by outcome (loose rows excluded) */
+    size_t loose_agree, loose_disagree;    /* results decided by loose rows */
 } t2x_ex27_results;
 
 /* Resolve each column's duration start (PERIOD-START; else PERIOD-TYPE months/weeks back from
@@ -178,5 +185,15 @@ void t2x_ex27_results_free(t2x_ex27_results *r);
  * `model`; one diag warning per disagreement (file `name`). */
 void t2x_ex27_to_model(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27_results *res,
                        const t2x_submission *sub, const char *name, t2x_diag *diag);
+
+/* Append to a STEM.report.json object under construction the members
+ * ,"ex27-summary": {…} and ,"ex27": [ one object per check ] read from the model's <ex27>
+ * (an empty array when the filing has no schedule). */
+void t2x_ex27_report_json(xmlDocPtr model, t2x_buf *b);
+
+/* Append the review summary of the model's <ex27> to a listing (t2x_filing_inspect):
+ * "EX-27 (1 schedule): 23 of 24 comparisons agree; disagreements: …" and what was not
+ * compared; a line saying there is no schedule when the model has no <ex27>. */
+void t2x_ex27_summary(xmlDocPtr model, t2x_buf *b);
 
 #endif

@@ -270,6 +270,28 @@ static char *fmt_ld(long double x)
     return t2x_xstrdup(buf);
 }
 
+/* The unit a statement fact is rounded to (10^-decimals); 0 for INF. */
+static long double fact_unit(const mfact *f)
+{
+    return f->decimals == INT_MIN ? 0 : powl(10.0L, (long double)-f->decimals);
+}
+
+/* The fact of `concept` in context `ctx`, or -1. */
+static long fact_in_ctx(const facts *F, const char *concept, const mctx *ctx)
+{
+    for (size_t i = 0; i < F->n; i++)
+        if (F->v[i].ctx == ctx && strcmp(F->v[i].concept, concept) == 0) return (long)i;
+    return -1;
+}
+
+/* What a row found in the statements. */
+typedef struct found {
+    const t2x_ex27_rule *rule;
+    char *value;          /* the fact's value, or the sum of the parts */
+    const mfact *fact;    /* the (first part's) fact */
+    long double expected, tol;
+} found;
+
 static void check_one(const facts *F, const t2x_ex27_set *set, size_t si, int col, const t2x_ex27_item *it,
                       const t2x_ex27map *map, t2x_ex27_result *res)
 {
@@ -292,12 +314,12 @@ static void check_one(const facts *F, const t2x_ex27_set *set, size_t si, int co
         res->outcome = T2X_EX27_NOT_NUMBER;
         return;
     }
-    const t2x_ex27_rule *first = NULL, *found = NULL;
-    size_t found_fact = 0;
-    long double found_expected = 0, found_tol = 0;
-    for (size_t k = 0; k < map->count; k++) {
+    const t2x_ex27_rule *first = NULL;
+    found best = {0}, agree = {0};
+    for (size_t k = 0; k < map->count && !agree.rule; k++) {
         const t2x_ex27_rule *r = &map->rules[k];
         if (strcmp(r->tag, it->tag) != 0 || !article_matches(r->article, s->article)) continue;
+        if ((r->mode & T2X_EX27_FALLBACK) && best.rule) continue;
         int applies = 1;
         for (size_t w = 0; w < r->nwhen; w++) {
             const t2x_ex27_value *z = t2x_ex27_get(s, r->when_zero[w], col);
@@ -334,53 +356,64 @@ static void check_one(const facts *F, const t2x_ex27_set *set, size_t si, int co
             adj_tol += ex27_unit(t, s, r->monetary) / 2;
         }
         if (!adj_ok) continue;
+        /* the statement side: the first part's closest context, the other parts in it */
         size_t idx[8];
-        int nf = find_facts(F, r->concept, instant, start, end, idx, 8);
-        for (int i = 0; i < nf; i++) {
+        int nf = find_facts(F, r->parts[0], instant, start, end, idx, 8);
+        for (int i = 0; i < nf && !agree.rule; i++) {
             const mfact *f = &F->v[idx[i]];
-            long double us = 1;
-            if (f->decimals != INT_MIN) us = powl(10.0L, (long double)-f->decimals);
-            else us = 0;
-            long double tol = us == uf ? us / 2 : (us + uf) / 2;
+            long double sv = num_of(f->value), us = fact_unit(f), ts = us / 2;
+            int parts_ok = 1;
+            for (size_t p = 1; p < r->nparts; p++) {
+                long j = fact_in_ctx(F, r->parts[p], f->ctx);
+                if (j < 0) {
+                    parts_ok = 0;
+                    break;
+                }
+                sv += num_of(F->v[j].value);
+                ts += fact_unit(&F->v[j]) / 2;
+            }
+            if (!parts_ok) continue;
+            /* the same rounding unit on both sides: both were rounded from one number */
+            int same_unit = r->nparts == 1 && fabsl(us - uf) <= 1e-9L * (us > uf ? us : uf);
+            long double tol = same_unit ? us / 2 : ts + uf / 2;
             tol += adj_tol;
             if (r->per_share) tol += 0.01L;
-            long double sv = num_of(f->value), ev = expected;
+            long double a = sv, e = expected;
             if (r->mode & T2X_EX27_ABS) {
-                sv = fabsl(sv);
-                ev = fabsl(ev);
+                a = fabsl(a);
+                e = fabsl(e);
             }
-            long double diff = fabsl(sv - ev);
-            int ok = diff <= tol * (1 + 1e-12L) + 1e-9L;
-            if (ok || !found) {
-                found = r;
-                found_fact = idx[i];
-                found_expected = expected;
-                found_tol = tol;
-            }
-            if (ok) {
-                res->outcome = T2X_EX27_AGREE;
-                goto done;
-            }
+            int ok = fabsl(a - e) <= tol * (1 + 1e-12L) + 1e-9L;
+            found *dst = ok ? &agree : !best.rule ? &best : NULL;
+            if (!dst) continue;
+            dst->rule = r;
+            dst->value = r->nparts == 1 ? t2x_xstrdup(f->value) : fmt_ld(sv);
+            dst->fact = f;
+            dst->expected = expected;
+            dst->tol = tol;
         }
     }
-    if (!found) {
+    const found *use = agree.rule ? &agree : &best;
+    if (!use->rule) {
         res->outcome = T2X_EX27_NO_FACT;
         if (first) {
             res->concept = t2x_xstrdup(first->concept);
-            char *vs = value_string(v, s, first->monetary);
-            res->ex27_value = vs;
+            res->ex27_value = value_string(v, s, first->monetary);
         }
         return;
     }
-    res->outcome = value_is_zero(v) && found->nadjust == 0 ? T2X_EX27_ZERO : T2X_EX27_DISAGREE;
-done:
-    res->concept = t2x_xstrdup(found->concept);
-    res->ex27_value = value_string(v, s, found->monetary);
-    if (found->nadjust) res->expected = fmt_ld(found_expected);
-    res->stmt_value = t2x_xstrdup(F->v[found_fact].value);
-    res->context = t2x_xstrdup(F->v[found_fact].ctx->id);
-    res->stmt_line = F->v[found_fact].line;
-    res->tolerance = (double)found_tol;
+    res->loose = (use->rule->mode & T2X_EX27_LOOSE) != 0;
+    if (agree.rule) res->outcome = T2X_EX27_AGREE;
+    else res->outcome = value_is_zero(v) && best.rule->nadjust == 0 ? T2X_EX27_ZERO : T2X_EX27_DISAGREE;
+    res->concept = t2x_xstrdup(use->rule->concept);
+    res->ex27_value = value_string(v, s, use->rule->monetary);
+    if (use->rule->nadjust) res->expected = fmt_ld(use->expected);
+    res->stmt_value = t2x_xstrdup(use->value);
+    res->context = t2x_xstrdup(use->fact->ctx->id);
+    res->stmt_line = use->fact->line;
+    res->tolerance = (double)use->tol;
+    free(agree.value);
+    free(best.value);
 }
 
 void t2x_ex27_compare(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27map *map, t2x_ex27_results *out)
@@ -397,6 +430,11 @@ void t2x_ex27_compare(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27ma
                 out->v = t2x_grow(out->v, &out->cap, out->n + 1, sizeof *out->v);
                 t2x_ex27_result *r = &out->v[out->n++];
                 check_one(&F, set, si, col, &s->items[i], map, r);
+                if (r->loose) {
+                    out->loose_agree += r->outcome == T2X_EX27_AGREE;
+                    out->loose_disagree += r->outcome == T2X_EX27_DISAGREE;
+                    continue;
+                }
                 out->agree += r->outcome == T2X_EX27_AGREE;
                 out->disagree += r->outcome == T2X_EX27_DISAGREE;
                 out->no_fact += r->outcome == T2X_EX27_NO_FACT;
@@ -475,6 +513,8 @@ void t2x_ex27_to_model(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27_
     propf(ex, "disagree", "%zu", res->disagree);
     propf(ex, "no-fact", "%zu", res->no_fact);
     propf(ex, "ex27-zero", "%zu", res->zero);
+    propf(ex, "loose-agree", "%zu", res->loose_agree);
+    propf(ex, "loose-disagree", "%zu", res->loose_disagree);
     size_t ri = 0;
     for (size_t si = 0; si < set->n; si++) {
         const t2x_ex27_schedule *s = &set->v[si];
@@ -506,6 +546,7 @@ void t2x_ex27_to_model(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27_
             propf(k, "column", "x%zuc%d", si + 1, r->col + 1);
             prop(k, "tag", r->tag);
             prop(k, "result", t2x_ex27_outcome_name(r->outcome));
+            if (r->loose) prop(k, "loose", "true");
             propf(k, "line", "%ld", r->value->line);
             prop(k, "text", r->value->text);
             if (r->ex27_value) prop(k, "ex27-value", r->ex27_value);
@@ -527,14 +568,17 @@ void t2x_ex27_to_model(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27_
                                       r->expected ? r->expected : "", r->concept, r->stmt_value, when, r->stmt_line,
                                       r->outcome == T2X_EX27_ZERO ? "; a zero in a schedule often means "
                                                                     "\"not applicable\", so this is not counted" : "");
-            if (r->outcome == T2X_EX27_DISAGREE) {
+            if (r->outcome == T2X_EX27_DISAGREE && r->loose) {
+                t2x_diag_add(diag, T2X_INFO, name, r->value->line, "ex27-loose-mismatch",
+                             "%s (a tag filers fill in different ways; not counted)", msg);
+            } else if (r->outcome == T2X_EX27_DISAGREE) {
                 if (issues) {
                     xmlNodePtr is = xmlNewTextChild(issues, ns, BAD_CAST "issue", NULL);
                     prop(is, "severity", "warning");
                     prop(is, "code", "ex27-mismatch");
                     propf(is, "line", "%ld", r->value->line);
                     prop(is, "context", r->context);
-                    prop(is, "concept", r->concept);
+                    if (!strchr(r->concept, '+')) prop(is, "concept", r->concept);
                     prop(is, "tag", r->tag);
                     prop(is, "ex27-value", r->ex27_value);
                     prop(is, "statement-value", r->stmt_value);
@@ -563,4 +607,157 @@ void t2x_ex27_check(t2x_filing *f)
         t2x_ex27_results_free(&res);
     }
     t2x_ex27_set_free(&set);
+}
+
+/* ------------------------------------------------------------------ STEM.report.json */
+
+static void json_str(t2x_buf *b, const char *s)
+{
+    t2x_buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            t2x_buf_putc(b, '\\');
+            t2x_buf_putc(b, (char)*p);
+        } else if (*p < 0x20) {
+            t2x_buf_printf(b, "\\u%04x", *p);
+        } else {
+            t2x_buf_putc(b, (char)*p);
+        }
+    }
+    t2x_buf_putc(b, '"');
+}
+
+/* "name": "value" or "name": null, with a leading ", ". */
+static void json_member(t2x_buf *b, xmlNodePtr n, const char *attr, const char *name)
+{
+    char *v = get(n, attr);
+    t2x_buf_printf(b, ", \"%s\": ", name);
+    if (v) json_str(b, v);
+    else t2x_buf_puts(b, "null");
+    xmlFree(v);
+}
+
+static void json_number(t2x_buf *b, xmlNodePtr n, const char *attr, const char *name)
+{
+    char *v = get(n, attr);
+    t2x_buf_printf(b, ", \"%s\": %s", name, v ? v : "null");
+    xmlFree(v);
+}
+
+void t2x_ex27_report_json(xmlDocPtr model, t2x_buf *b)
+{
+    xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL, ex = NULL;
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
+        if (is_el(n, "ex27")) ex = n;
+    t2x_buf_puts(b, ",\n  \"ex27-summary\": ");
+    if (!ex)
+        t2x_buf_puts(b, "{\"schedules\": 0, \"comparisons\": 0, \"agree\": 0, \"disagree\": 0, \"no-fact\": 0, "
+                        "\"ex27-zero\": 0, \"loose-agree\": 0, \"loose-disagree\": 0}");
+    else {
+        t2x_buf_puts(b, "{");
+        static const char *const keys[] = {"schedules",      "comparisons", "agree",         "disagree",
+                                           "no-fact",        "ex27-zero",   "loose-agree",   "loose-disagree"};
+        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+            char *v = get(ex, keys[k]);
+            t2x_buf_printf(b, "%s\"%s\": %s", k ? ", " : "", keys[k], v ? v : "0");
+            xmlFree(v);
+        }
+        t2x_buf_puts(b, "}");
+    }
+    t2x_buf_puts(b, ",\n  \"ex27\": [");
+    int first = 1;
+    for (xmlNodePtr s = ex ? ex->children : NULL; s; s = s->next) {
+        if (!is_el(s, "schedule")) continue;
+        for (xmlNodePtr k = s->children; k; k = k->next) {
+            if (!is_el(k, "check")) continue;
+            char *result = get(k, "result");
+            t2x_buf_printf(b, "%s\n    {", first ? "" : ",");
+            first = 0;
+            char *sid = get(s, "id"), *cid = get(k, "column"), *tag = get(k, "tag");
+            t2x_buf_puts(b, "\"schedule\": ");
+            json_str(b, sid);
+            t2x_buf_puts(b, ", \"column\": ");
+            json_str(b, cid);
+            t2x_buf_puts(b, ", \"tag\": ");
+            json_str(b, tag);
+            xmlFree(sid);
+            xmlFree(cid);
+            xmlFree(tag);
+            json_number(b, k, "line", "line");
+            json_member(b, k, "concept", "concept");
+            json_member(b, k, "context", "context");
+            json_member(b, k, "statement-value", "statement-value");
+            json_number(b, k, "statement-line", "statement-line");
+            json_member(b, k, "ex27-value", "ex27-value");
+            json_member(b, k, "expected", "expected");
+            json_member(b, k, "tolerance", "tolerance");
+            t2x_buf_puts(b, ", \"result\": ");
+            json_str(b, result);
+            char *loose = get(k, "loose");
+            t2x_buf_printf(b, ", \"loose\": %s", loose ? "true" : "false");
+            xmlFree(loose);
+            t2x_buf_printf(b, ", \"agree\": %s}",
+                           result && strcmp(result, "agree") == 0      ? "true"
+                           : result && strcmp(result, "disagree") == 0 ? "false"
+                                                                        : "null");
+            xmlFree(result);
+        }
+    }
+    t2x_buf_puts(b, first ? "]" : "\n  ]");
+}
+
+/* ------------------------------------------------------------------ the review summary */
+
+void t2x_ex27_summary(xmlDocPtr model, t2x_buf *b)
+{
+    xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL, ex = NULL;
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
+        if (is_el(n, "ex27")) ex = n;
+    if (!ex) {
+        t2x_buf_puts(b, "\nEX-27: no Financial Data Schedule in the filing\n");
+        return;
+    }
+    char *comp = get(ex, "comparisons"), *agree = get(ex, "agree"), *nsched = get(ex, "schedules");
+    char *nofact = get(ex, "no-fact"), *zero = get(ex, "ex27-zero");
+    t2x_buf_printf(b, "\nEX-27 (%s schedule%s): %s of %s comparisons agree", nsched, nsched && strcmp(nsched, "1") == 0 ? "" : "s",
+                   agree, comp);
+    t2x_buf dis = {0}, loose = {0};
+    size_t unmapped = 0;
+    for (xmlNodePtr s = ex->children; s; s = s->next) {
+        if (!is_el(s, "schedule")) continue;
+        for (xmlNodePtr k = s->children; k; k = k->next) {
+            if (!is_el(k, "check")) continue;
+            char *res = get(k, "result"), *lo = get(k, "loose");
+            if (res && strcmp(res, "unmapped") == 0) unmapped++;
+            if (res && strcmp(res, "disagree") == 0) {
+                char *tag = get(k, "tag"), *line = get(k, "line"), *ev = get(k, "ex27-value"), *exp = get(k, "expected"),
+                     *concept = get(k, "concept"), *sv = get(k, "statement-value"), *ctx = get(k, "context"),
+                     *sl = get(k, "statement-line");
+                t2x_buf *dst = lo ? &loose : &dis;
+                t2x_buf_printf(dst, "%s%s (line %s) %s%s%s vs %s %s in %s (line %s)", dst->len ? "; " : "", tag, line, ev,
+                               exp ? " → " : "", exp ? exp : "", concept, sv, ctx, sl ? sl : "?");
+                xmlFree(tag);
+                xmlFree(line);
+                xmlFree(ev);
+                xmlFree(exp);
+                xmlFree(concept);
+                xmlFree(sv);
+                xmlFree(ctx);
+                xmlFree(sl);
+            }
+            xmlFree(res);
+            xmlFree(lo);
+        }
+    }
+    t2x_buf_printf(b, "; disagreements: %s\n", dis.len ? dis.data : "none");
+    t2x_buf_printf(b, "  not compared: %s without a statement fact, %s schedule zeros against an amount, %zu unmapped tags\n",
+                   nofact, zero, unmapped);
+    if (loose.len) t2x_buf_printf(b, "  loose tags that differ (not counted): %s\n", loose.data);
+    free(dis.data);
+    free(loose.data);
+    xmlFree(comp);
+    xmlFree(agree);
+    xmlFree(nsched);
+    xmlFree(nofact);
+    xmlFree(zero);
 }

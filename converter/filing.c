@@ -6,6 +6,7 @@
 #include "filing.h"
 #include "ex27.h"
 #include "model.h"
+#include "package.h"
 #include "render.h"
 #include "textmodel.h"
 #include "util.h"
@@ -613,9 +614,57 @@ static t2x_status write_out(const char *dir, const char *stem, const char *suffi
     return rc == 0 ? T2X_OK : T2X_ERR_IO;
 }
 
+/* The linkbases whose templates are installed, as schema.xsl's `linkbases` parameter. */
+static void linkbase_list(const char *data_dir, char *out, size_t n)
+{
+    static const char *const lb[][2] = {{"presentation.xsl", "pre"}, {"calculation.xsl", "cal"},
+                                        {"definition.xsl", "def"}, {"label.xsl", "lab"}};
+    out[0] = '\0';
+    for (size_t i = 0; i < sizeof lb / sizeof lb[0]; i++) {
+        char *tp = t2x_xasprintf("%s/templates/%s", data_dir, lb[i][0]);
+        if (file_exists(tp) && strlen(out) + 5 < n) {
+            if (out[0]) strcat(out, " ");
+            strcat(out, lb[i][1]);
+        }
+        free(tp);
+    }
+}
+
+/* STEM.zip (package.h): the instance, renamed STEM.xbrl, and the DTS files rendered. */
+static t2x_status write_package(const t2x_filing *f, const char *dir, char *const *bufs, const size_t *lens,
+                                const char *const *suffixes, const unsigned *fmts, size_t n, t2x_diag *diag)
+{
+    t2x_package_file *pf = t2x_xcalloc(n, sizeof *pf);
+    char **names = t2x_xcalloc(n, sizeof *names);
+    size_t np = 0;
+    for (size_t i = 0; i < n; i++)
+        if (bufs[i] && (fmts[i] == T2X_FMT_XBRL || fmts[i] == T2X_FMT_DTS)) {
+            names[np] = t2x_xasprintf("%s%s", f->stem, fmts[i] == T2X_FMT_XBRL ? ".xbrl" : suffixes[i]);
+            pf[np] = (t2x_package_file){names[np], bufs[i], lens[i]};
+            np++;
+        }
+    size_t zlen = 0;
+    char *zip = t2x_package_build(f->stem, pf, np, &zlen);
+    t2x_status st = T2X_OK;
+    if (!zip) {
+        t2x_diag_add(diag, T2X_ERROR, f->src.name, 0, "package", "cannot build the report package %s.zip",
+                     f->stem);
+        st = T2X_ERR_INTERNAL;
+    } else {
+        st = write_out(dir, f->stem, ".zip", zip, zlen, diag);
+    }
+    free(zip);
+    for (size_t i = 0; i < np; i++) free(names[i]);
+    free(names);
+    free(pf);
+    return st;
+}
+
 t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_options *opt, t2x_diag *diag)
 {
     unsigned fmt = opt && opt->formats ? opt->formats : T2X_FMT_DEFAULT;
+    /* what to render: the requested formats, and what the package holds */
+    unsigned render = fmt | ((fmt & T2X_FMT_PACKAGE) ? (T2X_FMT_XBRL | T2X_FMT_DTS) : 0u);
     if (t2x_mkdir_p(dir) != 0) {
         t2x_diag_add(diag, T2X_ERROR, dir, 0, "io", "cannot create output directory: %s", strerror(errno));
         return T2X_ERR_IO;
@@ -634,9 +683,12 @@ t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_opti
     /* render everything first, then write: a template error leaves no partial set */
     char *bufs[sizeof outs / sizeof outs[0]] = {0};
     size_t lens[sizeof outs / sizeof outs[0]] = {0};
+    char linkbases[32];
+    linkbase_list(data_dir, linkbases, sizeof linkbases);
+    const char *schema_params[] = {"linkbases", linkbases, NULL};
     t2x_status st = T2X_OK;
     for (size_t i = 0; i < sizeof outs / sizeof outs[0] && st == T2X_OK; i++) {
-        if (!(fmt & outs[i].fmt)) continue;
+        if (!(render & outs[i].fmt)) continue;
         char *tp = t2x_xasprintf("%s/templates/%s", data_dir, outs[i].tmpl);
         int exists = file_exists(tp);
         free(tp);
@@ -654,10 +706,21 @@ t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_opti
             if (withsrc) xmlFreeDoc(withsrc);
             continue;
         }
-        st = t2x_render(f->model, data_dir, outs[i].tmpl, NULL, &bufs[i], &lens[i], diag);
+        st = t2x_render(f->model, data_dir, outs[i].tmpl, strcmp(outs[i].tmpl, "schema.xsl") == 0 ? schema_params : NULL,
+                        &bufs[i], &lens[i], diag);
     }
     for (size_t i = 0; i < sizeof outs / sizeof outs[0] && st == T2X_OK; i++)
-        if (bufs[i]) st = write_out(dir, f->stem, outs[i].suffix, bufs[i], lens[i], diag);
+        if (bufs[i] && (fmt & outs[i].fmt)) st = write_out(dir, f->stem, outs[i].suffix, bufs[i], lens[i], diag);
+    if (st == T2X_OK && (fmt & T2X_FMT_PACKAGE)) {
+        enum { NOUT = sizeof outs / sizeof outs[0] };
+        const char *suffixes[NOUT];
+        unsigned fmts[NOUT];
+        for (size_t i = 0; i < NOUT; i++) {
+            suffixes[i] = outs[i].suffix;
+            fmts[i] = outs[i].fmt;
+        }
+        st = write_package(f, dir, bufs, lens, suffixes, fmts, NOUT, diag);
+    }
     for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) free(bufs[i]);
     if (st == T2X_OK && (fmt & T2X_FMT_MODEL)) {
         size_t len;

@@ -3,6 +3,7 @@
  * mapping at a glance): per statement, one line per row with its label, concept, sign and the
  * values per column; then the rows that were not mapped to a standard concept, and the issues.
  */
+#include "ex27.h"
 #include "filing.h"
 #include "util.h"
 
@@ -118,6 +119,7 @@ char *t2x_filing_inspect(const t2x_filing *f)
             xmlFree(msg);
         }
     }
+    t2x_ex27_summary(f->model, &b); /* EX-27 cross-check (ex27check.c) */
     xmlFree(h1); xmlFree(h2); xmlFree(h3); xmlFree(h4); xmlFree(h5);
     return b.data;
 }

@@ -338,6 +338,25 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
         free(hl);
     }
     if (!rule) rule = t2x_labelmap_match(lm, kind, row->section, norm);
+    if (!rule && r > 0 && t->rows[r - 1].kind == T2X_ROW_HEADER && t->rows[r - 1].line + 1 == row->first_line &&
+        t->rows[r - 1].label[strlen(t->rows[r - 1].label) - 1] != ':') {
+        /* "Net Cash Provided by /(Used in) Investing" + "Activities  20  (176)": a label wrapped
+         * at the same indent; joined only when the whole is a known label */
+        char *hl = t2x_label_normalize(t->rows[r - 1].label);
+        char *both = t2x_xasprintf("%s %s", hl, norm);
+        rule = t2x_labelmap_match(lm, kind, row->section, both);
+        if (rule) {
+            t2x_row *w = (t2x_row *)row;
+            char *joined = t2x_xasprintf("%s %s", t->rows[r - 1].label, row->label);
+            free(w->label);
+            w->label = joined;
+            w->first_line = t->rows[r - 1].first_line;
+            w->indent = t->rows[r - 1].indent;
+            ((t2x_row *)&t->rows[r - 1])->absorbed = 1;
+        }
+        free(both);
+        free(hl);
+    }
     free(norm);
     return rule;
 }

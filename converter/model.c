@@ -444,6 +444,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
     }
     for (size_t r = 0; r < t->nrows; r++) {
         t2x_row *row = &t->rows[r];
+        if (row->absorbed) continue; /* its words are the first line of the next row's label */
         xmlNodePtr rn = xmlNewChild(st, b->ns, BAD_CAST "row", NULL);
         char rid[80];
         snprintf(rid, sizeof rid, "%sr%zu", sid, r + 1);

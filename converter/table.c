@@ -402,6 +402,19 @@ static int continues(const char *prev, int prev_indent, const char *next, int ne
     return 0;
 }
 
+/* A stock caption that its description lines continue: "Common stock, $1 par value:" followed by
+ * "Authorized shares - 4,000,000 / Issued …" (a group heading such as "Cash Flows From
+ * Investing Activities:" is not one). */
+static int stock_caption(const char *label)
+{
+    char u[256];
+    size_t n = 0;
+    for (const char *q = label; *q && n < sizeof u - 1; q++) u[n++] = (char)tolower((unsigned char)*q);
+    u[n] = '\0';
+    return strstr(u, "stock") || strstr(u, "shares") || strstr(u, "par value") || strstr(u, "preferred") ||
+           strstr(u, "common");
+}
+
 typedef struct pending {
     char *label;       /* text-only lines waiting for their values */
     size_t first_line;
@@ -661,7 +674,7 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
                 if (p.label) {
                     size_t pl = strlen(p.label);
                     int colon = pl && p.label[pl - 1] == ':';
-                    if (colon && lab[strlen(lab) - 1] != ':' && indent > p.indent) {
+                    if (colon && lab[strlen(lab) - 1] != ':' && indent > p.indent && stock_caption(p.label)) {
                         /* "Common stock, $1 par value:" followed by its caption lines */
                         append_label(&p.label, lab);
                         p.colon_block = 1;

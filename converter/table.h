@@ -35,6 +35,7 @@ typedef struct t2x_row {
     size_t line;         /* index of the line holding the numbers (= first_line for headers) */
     int indent;          /* display column where the label starts (-1 if no label) */
     int depth;           /* presentation depth, from the indentation levels of the statement */
+    int absorbed;        /* a header row that turned out to be the first line of the next row's label */
     int rule_above;      /* 1: a single rule, 2: a double rule directly above its numbers */
     char section[24];    /* "current-assets", "operating", ... ("" if none) */
     t2x_cell *cells;     /* ncols cells (owned) */

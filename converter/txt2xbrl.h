@@ -75,6 +75,7 @@ enum {
     T2X_FMT_DTS    = 1 << 3,  /* STEM.xsd and linkbases */
     T2X_FMT_JSON   = 1 << 4,  /* STEM.json: xBRL-JSON */
     T2X_FMT_REPORT = 1 << 5,  /* STEM.report.json */
+    T2X_FMT_PACKAGE = 1 << 6, /* STEM.zip: XBRL Report Package 1.0 (instance + DTS) */
     T2X_FMT_DEFAULT = (1 << 1) | (1 << 3) | (1 << 5)
 };
 
@@ -120,6 +121,48 @@ void t2x_filing_free(t2x_filing *f);
 
 /* The data directory used when t2x_options.data_dir is NULL (borrowed). */
 const char *t2x_default_data_dir(void);
+
+/* ---------------------------------------------------------------- verification (design §5) */
+
+/* Largest output file the verifier reads, unless t2x_verify_options.max_xml_bytes says. */
+#define T2X_VERIFY_MAX_XML ((size_t)512 * 1024 * 1024)
+
+/* Options of one verification. Zero-initialise; NULL strings mean "not given". */
+typedef struct t2x_verify_options {
+    const char *data_dir;     /* root holding taxonomy/ (NULL: built-in default) */
+    const char *stem;         /* the outputs' stem in the directory (NULL: the inline document
+                                 whose recorded source SHA-256 is the source's) */
+    int strict;               /* inconsistencies of the filing itself fail the verification */
+    size_t max_xml_bytes;     /* largest output file read (0: T2X_VERIFY_MAX_XML) */
+} t2x_verify_options;
+
+/* What a verification found: per check a line, the conversion errors, the filing's own
+ * inconsistencies. Opaque. */
+typedef struct t2x_verify_report t2x_verify_report;
+
+/*
+ * Check the outputs in `dir` of the filing `source` ("-" = standard input) against its raw
+ * bytes (design §5, docs/verify.md): schema validity, the inline text restores the source byte
+ * for byte, inline facts = instance facts, each fact's span holds its printed number, every
+ * number of a statement is tagged or listed, calculations and duplicate facts.
+ * Returns T2X_OK when the conversion is faithful, T2X_ERR_VERIFY when it is not, T2X_ERR_INPUT
+ * when the source or an output cannot be read or is refused as unsafe XML, T2X_ERR_DATA when
+ * taxonomy data is missing. Each conversion error is also a T2X_ERROR diagnostic (file = the
+ * source, line = its line), each inconsistency of the filing a T2X_WARNING.
+ * *out is set (caller frees with t2x_verify_report_free) for T2X_OK and T2X_ERR_VERIFY.
+ * OUT: *out
+ */
+t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_options *opt, t2x_diag *diag,
+                      t2x_verify_report **out);
+
+/* Is the conversion faithful (no conversion error; with strict, no inconsistency either)? */
+int t2x_verify_report_faithful(const t2x_verify_report *r);
+/* A short human summary, one line per check, then the findings (caller frees). */
+char *t2x_verify_report_text(const t2x_verify_report *r);
+/* The same as JSON (docs/verify.md; caller frees). */
+char *t2x_verify_report_json(const t2x_verify_report *r);
+/* Release a report. NULL is fine. */
+void t2x_verify_report_free(t2x_verify_report *r);
 
 #ifdef __cplusplus
 }

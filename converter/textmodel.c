@@ -1,0 +1,304 @@
+/*
+ * textmodel.c — the model copy with its `source` section for templates/inline.xsl
+ * (textmodel.h; the representation is docs/inline.md):
+ *
+ *   <source length="…" sha256="…" encoding="windows-1252">
+ *     <block first-line="1" last-line="1248">            text before the first statement
+ *       <t>…</t>                                          plain text (Windows-1252 → Unicode)
+ *       <c byte="0C"/>                                    a byte XML cannot hold
+ *       <n offset="4711" length="9">1,534,146</n>         a printed number that is a fact
+ *     </block>
+ *     <block first-line="1249" last-line="1344" statement="s1">
+ *       … <u offset="…" length="4" reason="…">2003</u> …  a number listed as untagged
+ *     </block>
+ *   </source>
+ *
+ * Blocks start at line starts. A statement block holds exactly the statement's lines (first-line
+ * to last-line); statements whose lines overlap share one block (statement="s3 s7").
+ */
+#include "textmodel.h"
+#include "model.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- spans */
+
+typedef struct seg {
+    size_t s, e;        /* [s, e) in the source */
+    int fact;           /* 1: a fact's number, 0: an untagged number */
+    const char *reason; /* untagged: why (borrowed from the model) */
+} seg;
+
+static int cmp_seg(const void *a, const void *b)
+{
+    const seg *x = a, *y = b;
+    if (x->s != y->s) return x->s < y->s ? -1 : 1;
+    if (x->fact != y->fact) return y->fact - x->fact; /* facts first */
+    return x->e < y->e ? -1 : x->e > y->e ? 1 : 0;
+}
+
+static int attr_size(xmlNodePtr n, const char *name, size_t *out)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    if (!v) return 0;
+    char *end = NULL;
+    unsigned long long x = strtoull((const char *)v, &end, 10);
+    int ok = end && *end == '\0' && end != (char *)v;
+    xmlFree(v);
+    if (ok) *out = (size_t)x;
+    return ok;
+}
+
+static int is_el(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name) && n->ns &&
+           xmlStrEqual(n->ns->href, BAD_CAST T2X_MODEL_NS);
+}
+
+typedef struct segs {
+    seg *v;
+    size_t n, cap;
+} segs;
+
+static void add_span(segs *sg, xmlNodePtr n, int fact, size_t srclen)
+{
+    size_t off, len;
+    if (!attr_size(n, "offset", &off) || !attr_size(n, "length", &len) || len == 0) return;
+    if (off > srclen || len > srclen - off) return; /* checked by the caller's count */
+    sg->v = t2x_grow(sg->v, &sg->cap, sg->n + 1, sizeof *sg->v);
+    seg *s = &sg->v[sg->n++];
+    s->s = off;
+    s->e = off + len;
+    s->fact = fact;
+    s->reason = NULL;
+    if (!fact)
+        for (xmlAttrPtr a = n->properties; a; a = a->next)
+            if (xmlStrEqual(a->name, BAD_CAST "reason") && a->children && a->children->content)
+                s->reason = (const char *)a->children->content;
+}
+
+/* Every fact of the model (cover facts, cells — wherever a row keeps them) and every
+ * untagged-amount issue with a span. */
+static void collect(xmlNodePtr n, segs *sg, size_t srclen)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (is_el(c, "cell") || (is_el(c, "fact") && is_el(c->parent, "cover"))) {
+            add_span(sg, c, 1, srclen);
+        } else if (is_el(c, "issue")) {
+            xmlChar *code = xmlGetProp(c, BAD_CAST "code");
+            if (code && xmlStrEqual(code, BAD_CAST "untagged-amount")) add_span(sg, c, 0, srclen);
+            xmlFree(code);
+        } else {
+            collect(c, sg, srclen);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- blocks */
+
+typedef struct block {
+    long first, last; /* line numbers */
+    char *statements; /* "s1" or "s3 s7"; NULL between statements */
+} block;
+
+static int cmp_block(const void *a, const void *b)
+{
+    const block *x = a, *y = b;
+    return x->first < y->first ? -1 : x->first > y->first ? 1 : 0;
+}
+
+static long attr_long(xmlNodePtr n, const char *name)
+{
+    size_t v = 0;
+    return attr_size(n, name, &v) ? (long)v : 0;
+}
+
+/* ---------------------------------------------------------------- text */
+
+static const unsigned short cp1252_hi[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+/* The Unicode character of a source byte, or 0 when XML cannot hold it or Windows-1252 does
+ * not define it (docs/inline.md). */
+static unsigned byte_char(unsigned char c)
+{
+    if (c == '\t' || c == '\n' || c == '\r') return c;
+    if (c < 0x20 || c == 0x7F) return 0;
+    if (c >= 0x80 && c < 0xA0) return cp1252_hi[c - 0x80];
+    return c;
+}
+
+static void put_utf8(t2x_buf *b, unsigned cp)
+{
+    if (cp < 0x80) {
+        t2x_buf_putc(b, (char)cp);
+    } else if (cp < 0x800) {
+        char u[2] = {(char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F))};
+        t2x_buf_add(b, u, 2);
+    } else {
+        char u[3] = {(char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F))};
+        t2x_buf_add(b, u, 3);
+    }
+}
+
+/* Text [s, e) as <t> and <c> children of `parent`. */
+static void add_text(xmlNodePtr parent, xmlNsPtr ns, const unsigned char *src, size_t s, size_t e, t2x_buf *tmp)
+{
+    size_t i = s;
+    while (i < e) {
+        tmp->len = 0;
+        while (i < e && byte_char(src[i])) put_utf8(tmp, byte_char(src[i++]));
+        if (tmp->len) {
+            t2x_buf_putc(tmp, '\0');
+            xmlNewTextChild(parent, ns, BAD_CAST "t", BAD_CAST tmp->data);
+        }
+        if (i < e) {
+            char hex[3];
+            snprintf(hex, sizeof hex, "%02X", src[i]);
+            xmlNodePtr c = xmlNewChild(parent, ns, BAD_CAST "c", NULL);
+            xmlNewProp(c, BAD_CAST "byte", BAD_CAST hex);
+            i++;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- the section */
+
+t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_diag *diag)
+{
+    *out = NULL;
+    xmlNodePtr mroot = xmlDocGetRootElement(f->model);
+    const unsigned char *src = f->src.data;
+    size_t srclen = f->src.len;
+    const t2x_lines *L = &f->lines;
+
+    segs sg = {0};
+    collect(mroot, &sg, srclen);
+    qsort(sg.v, sg.n, sizeof *sg.v, cmp_seg);
+    /* one segment per span: equal spans merge (a fact wins over an untagged mark), an
+     * untagged mark inside a fact's span goes; any other overlap is a bug of the model */
+    size_t keep = 0;
+    for (size_t i = 0; i < sg.n; i++) {
+        if (keep) {
+            seg *p = &sg.v[keep - 1];
+            if (sg.v[i].s < p->e) {
+                if (sg.v[i].s == p->s && sg.v[i].e == p->e) continue;
+                if (!sg.v[i].fact && sg.v[i].e <= p->e) continue;
+                if (!p->fact && p->s <= sg.v[i].s && sg.v[i].e <= p->e) { /* cannot happen after sorting */
+                    *p = sg.v[i];
+                    continue;
+                }
+                long line = 0;
+                for (size_t k = 0; k < L->n && L->v[k].off <= sg.v[i].s; k++) line = L->v[k].no;
+                t2x_diag_add(diag, T2X_ERROR, f->src.name, line, "internal",
+                             "the model has overlapping source spans [%zu, %zu) and [%zu, %zu)", p->s, p->e,
+                             sg.v[i].s, sg.v[i].e);
+                free(sg.v);
+                return T2X_ERR_INTERNAL;
+            }
+        }
+        sg.v[keep++] = sg.v[i];
+    }
+    sg.n = keep;
+
+    /* statement blocks, in line order, overlapping ones merged */
+    block *bl = NULL;
+    size_t nb = 0, capb = 0;
+    for (xmlNodePtr c = mroot->children; c; c = c->next) {
+        if (!is_el(c, "statement")) continue;
+        long first = attr_long(c, "first-line"), last = attr_long(c, "last-line");
+        if (first < 1 || last < first || (size_t)last > L->n) continue;
+        bl = t2x_grow(bl, &capb, nb + 1, sizeof *bl);
+        xmlChar *id = xmlGetProp(c, BAD_CAST "id");
+        bl[nb].first = first;
+        bl[nb].last = last;
+        bl[nb].statements = t2x_xstrdup(id ? (const char *)id : "");
+        xmlFree(id);
+        nb++;
+    }
+    qsort(bl, nb, sizeof *bl, cmp_block);
+    size_t kb = 0;
+    for (size_t i = 0; i < nb; i++) {
+        if (kb && bl[i].first <= bl[kb - 1].last) {
+            block *p = &bl[kb - 1];
+            if (bl[i].last > p->last) p->last = bl[i].last;
+            char *m = t2x_xasprintf("%s %s", p->statements, bl[i].statements);
+            free(p->statements);
+            free(bl[i].statements);
+            p->statements = m;
+            continue;
+        }
+        bl[kb++] = bl[i];
+    }
+    nb = kb;
+
+    xmlDocPtr doc = xmlCopyDoc(f->model, 1);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    xmlNsPtr ns = xmlSearchNsByHref(doc, root, BAD_CAST T2X_MODEL_NS);
+    xmlNodePtr source = xmlNewChild(root, ns, BAD_CAST "source", NULL);
+    char num[64];
+    snprintf(num, sizeof num, "%zu", srclen);
+    xmlNewProp(source, BAD_CAST "length", BAD_CAST num);
+    xmlNewProp(source, BAD_CAST "sha256", BAD_CAST f->src.sha256);
+    xmlNewProp(source, BAD_CAST "encoding", BAD_CAST "windows-1252");
+
+    t2x_buf tmp = {0};
+    size_t si = 0;    /* next segment */
+    size_t pos = 0;   /* next source byte */
+    size_t bi = 0;    /* next statement block */
+    long line = 1;
+    while (pos < srclen) {
+        /* the block starting at `line`: a statement's, or the text up to the next one */
+        long first = line, last;
+        const char *stmts = NULL;
+        if (bi < nb && bl[bi].first == line) {
+            last = bl[bi].last;
+            stmts = bl[bi].statements;
+            bi++;
+        } else {
+            last = bi < nb ? bl[bi].first - 1 : (long)L->n;
+        }
+        size_t end = (size_t)last < L->n ? L->v[last].off : srclen; /* start of line last+1 */
+        if (last >= (long)L->n) end = srclen;
+        xmlNodePtr b = xmlNewChild(source, ns, BAD_CAST "block", NULL);
+        snprintf(num, sizeof num, "%ld", first);
+        xmlNewProp(b, BAD_CAST "first-line", BAD_CAST num);
+        snprintf(num, sizeof num, "%ld", last);
+        xmlNewProp(b, BAD_CAST "last-line", BAD_CAST num);
+        if (stmts) xmlNewProp(b, BAD_CAST "statement", BAD_CAST stmts);
+        while (pos < end) {
+            while (si < sg.n && sg.v[si].s < pos) si++; /* a span across a block start: not wrapped */
+            size_t stop = si < sg.n && sg.v[si].s < end ? sg.v[si].s : end;
+            if (stop > pos) add_text(b, ns, src, pos, stop, &tmp);
+            pos = stop;
+            if (pos < end && si < sg.n && sg.v[si].s == pos && sg.v[si].e <= end) {
+                const seg *s = &sg.v[si++];
+                tmp.len = 0;
+                for (size_t k = s->s; k < s->e; k++) put_utf8(&tmp, byte_char(src[k]) ? byte_char(src[k]) : 0xFFFD);
+                t2x_buf_putc(&tmp, '\0');
+                xmlNodePtr n = xmlNewTextChild(b, ns, BAD_CAST(s->fact ? "n" : "u"), BAD_CAST tmp.data);
+                snprintf(num, sizeof num, "%zu", s->s);
+                xmlNewProp(n, BAD_CAST "offset", BAD_CAST num);
+                snprintf(num, sizeof num, "%zu", s->e - s->s);
+                xmlNewProp(n, BAD_CAST "length", BAD_CAST num);
+                if (!s->fact) xmlNewProp(n, BAD_CAST "reason", BAD_CAST(s->reason ? s->reason : "not a fact"));
+                pos = s->e;
+            } else if (pos < end && si < sg.n && sg.v[si].s == pos) {
+                si++; /* runs past the block's end: leave it as text */
+            }
+        }
+        line = last + 1;
+    }
+    free(tmp.data);
+    for (size_t i = 0; i < nb; i++) free(bl[i].statements);
+    free(bl);
+    free(sg.v);
+    *out = doc;
+    return T2X_OK;
+}

@@ -1,0 +1,201 @@
+/*
+ * verify.h — the round-trip verifier (design §5; docs/verify.md), internal header shared by
+ * verify.c (driver, coverage, report), verify_xml.c (hostile-safe reading, contexts, units,
+ * instance facts), verify_inline.c (the inline document: text restoration, its facts and
+ * marks) and verify_calc.c (Calculations 1.1, duplicate facts).
+ *
+ * The verifier reads only the raw filing (gunzip is input decoding, not parsing) and the
+ * output files: the instance STEM.xml, its schema STEM.xsd, the inline document STEM.htm and,
+ * when present, the calculation linkbase STEM_cal.xml. It never calls the table parser and
+ * does not read the statement model.
+ */
+#ifndef T2X_VERIFY_H
+#define T2X_VERIFY_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+#include "txt2xbrl.h"
+#include "util.h"
+
+/* ---------------------------------------------------------------- findings */
+
+typedef enum vkind {
+    V_ERROR,         /* a conversion error: the outputs are not faithful */
+    V_INCONSISTENCY, /* an inconsistency of the filing itself (its own arithmetic, its repeats) */
+    V_NOTE           /* information (a check skipped, a consequence of an inconsistency) */
+} vkind;
+
+typedef struct vfinding {
+    vkind kind;
+    char *check;    /* "schema", "text", "facts", "spans", "coverage", "calculations", "duplicates" */
+    long line;      /* line in the source, 0 when none */
+    char *concept;  /* prefixed name, or NULL */
+    char *context;  /* context id, or NULL */
+    char *message;  /* one line */
+    int consequence;/* an inconsistency explained by another one (listed under it) */
+} vfinding;
+
+/* One check's outcome for the summary. */
+typedef struct vcheck {
+    const char *name;
+    int ran;        /* 0: skipped (detail says why) */
+    size_t errors;  /* conversion errors found */
+    char *detail;   /* one line */
+} vcheck;
+
+enum { VC_SCHEMA, VC_TEXT, VC_FACTS, VC_SPANS, VC_COVERAGE, VC_CALC, VC_DUPLICATES, VC_COUNT };
+
+struct t2x_verify_report {
+    char *source_name, *dir, *stem;
+    char sha256[65];
+    size_t source_length;
+    int strict;
+    vcheck checks[VC_COUNT];
+    vfinding *f;
+    size_t nf, capf;
+    int faithful;   /* set by t2x_verify */
+};
+
+/* Add a finding (printf-style message). */
+void v_add(t2x_verify_report *r, vkind kind, int check, long line, const char *concept, const char *context,
+           const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+
+/* ---------------------------------------------------------------- source lines */
+
+typedef struct vsource {
+    const unsigned char *data; /* decoded source (borrowed) */
+    size_t len;
+    size_t *line_off;          /* start offset of each line (index 0 = line 1) */
+    size_t nlines;
+} vsource;
+
+/* 1-based line of a byte offset. */
+long v_line_of(const vsource *s, size_t off);
+
+/* ---------------------------------------------------------------- safe XML */
+
+/* Read and parse an output file as untrusted XML: at most max_bytes, no DOCTYPE (hence no
+ * entity declarations), no network, no external entities, no DTD loading, libxml2's default
+ * depth and text-size limits. On failure returns NULL and adds one error to diag (code
+ * "unsafe-xml" or "bad-xml"); *unsafe is set when the file was refused rather than broken.
+ * OUT: *bytes, *len (the file's bytes, caller frees; may be NULL). */
+xmlDocPtr v_read_xml(const char *path, size_t max_bytes, t2x_diag *diag, char **bytes, size_t *len);
+
+/* Read a whole file (at most max_bytes). NULL on failure (reason in diag). */
+char *v_read_file(const char *path, size_t max_bytes, size_t *len, t2x_diag *diag);
+
+/* ---------------------------------------------------------------- facts */
+
+#define NS_XHTML "http://www.w3.org/1999/xhtml"
+#define NS_IX "http://www.xbrl.org/2013/inlineXBRL"
+#define NS_XBRLI "http://www.xbrl.org/2003/instance"
+#define NS_LINK "http://www.xbrl.org/2003/linkbase"
+#define NS_XLINK "http://www.w3.org/1999/xlink"
+#define NS_XBRLDI "http://xbrl.org/2006/xbrldi"
+#define NS_XSI "http://www.w3.org/2001/XMLSchema-instance"
+
+/* A context or a unit: its id and a canonical signature of its content. */
+typedef struct vres {
+    char *id;
+    char *key;     /* contexts: "scheme|identifier|period|dim=member;…"; units: "num/den" measures */
+    char *label;   /* contexts: "2003-12-31" or "2003-01-01..2003-12-31" (+ " member") */
+} vres;
+
+typedef struct vresset {
+    vres *v;
+    size_t n, cap;
+} vresset;
+
+const vres *v_res_find(const vresset *s, const char *id);
+void v_resset_free(vresset *s);
+
+/* Contexts and units among the children of `parent` (xbrli:xbrl, or ix:resources). Problems
+ * (duplicate ids, malformed periods) become errors of check `check`. */
+void v_read_resources(xmlNodePtr parent, vresset *ctxs, vresset *units, t2x_verify_report *r, int check);
+
+/* One fact of the instance or of the inline document. */
+typedef struct vfact {
+    char *concept;   /* Clark name {ns}local */
+    char *qname;     /* prefix:local as written (messages) */
+    char *context;   /* context id */
+    char *unit;      /* unit id, NULL for non-numeric */
+    char *decimals;  /* NULL for non-numeric; "INF" allowed */
+    char *value;     /* canonical decimal (numeric) or the text (non-numeric); NULL when nil */
+    char *key;       /* identity: concept|context signature|unit signature|decimals|value */
+    char *slot;      /* concept|context signature|unit signature: what duplicates share */
+    int numeric;
+    int hidden;      /* inline: in ix:hidden */
+    size_t offset, length; /* inline: source span (length 0: none) */
+    long line;       /* inline: source line of the span, 0 when none */
+    long xml_line;   /* line in the XML file */
+} vfact;
+
+typedef struct vfacts {
+    vfact *v;
+    size_t n, cap;
+} vfacts;
+
+vfact *v_facts_add(vfacts *fs);
+void v_facts_free(vfacts *fs);
+
+/* Fill f->key and f->slot from the resolved context and unit (NULL when unknown). */
+void v_fact_keys(vfact *f, const vres *ctx, const vres *unit);
+
+/* Canonical decimal of `s` × 10^scale, negated when neg: "-529642", "0.28", "0". Returns NULL
+ * when s is not a decimal number ([+-]digits[.digits]). Caller frees. */
+char *v_decimal(const char *s, int scale, int neg);
+
+/* The facts of an instance document (children of xbrli:xbrl). */
+void v_instance_facts(xmlDocPtr doc, const vresset *ctxs, const vresset *units, vfacts *out,
+                      t2x_verify_report *r);
+
+/* ---------------------------------------------------------------- the inline document */
+
+/* A number listed as untagged, or a statement block, in source offsets. */
+typedef struct vspan {
+    size_t s, e;
+    char *text;      /* reason (untagged) or statement id and title (blocks) */
+} vspan;
+
+typedef struct vspans {
+    vspan *v;
+    size_t n, cap;
+} vspans;
+
+void v_spans_free(vspans *s);
+
+typedef struct vinline {
+    t2x_buf text;        /* the restored source bytes */
+    int text_ok;         /* restoration succeeded (characters all map to bytes) */
+    vfacts facts;        /* every ix:nonFraction / ix:nonNumeric */
+    vresset ctxs, units; /* ix:resources */
+    char *schema_ref;    /* href of link:schemaRef in ix:references */
+    vspans untagged;     /* span.t2x-untagged */
+    vspans blocks;       /* pre.t2x-stmt */
+    size_t nblocks;      /* all pre.t2x-src blocks */
+} vinline;
+
+/* Read the inline document: structure, header, text restoration, facts and marks. Conversion
+ * errors are added to r (checks schema and text). */
+void v_inline_read(xmlDocPtr doc, const char *name, vinline *out, t2x_verify_report *r);
+void v_inline_free(vinline *in);
+
+/* ---------------------------------------------------------------- calculations */
+
+/* Calculations 1.1 (round-to-nearest intervals) over the instance facts with the summation-item
+ * relationships of the calculation linkbase `cal` (NULL: the check is skipped), then duplicate
+ * facts with inconsistent values. Inconsistencies of the filing are findings of kind
+ * V_INCONSISTENCY with the source lines of the facts (from `inline_facts`). `inst` is the
+ * instance (prefix → namespace of the locators' fragments), `xsd` the extension schema. */
+void v_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const vfacts *facts, const vfacts *inline_facts,
+                  t2x_verify_report *r);
+void v_duplicates_check(const vfacts *facts, const vfacts *inline_facts, t2x_verify_report *r);
+
+/* Exact decimal arithmetic helpers for calc: parse "−123.45" into mantissa and exponent. */
+int v_dec_parse(const char *s, long long *mant, int *exp10);
+
+#endif

@@ -1,0 +1,542 @@
+/*
+ * verify_xml.c — the verifier's reading of untrusted output files (design §5, issue "Inline
+ * XBRL … verifier", security): a size limit, no document type declaration at all (so no
+ * entity can be declared: no external entities, no billion laughs), no DTD loading, no
+ * network, libxml2's default depth (256) and text-node (10 MB) limits. Then the XBRL pieces
+ * the checks compare: contexts and units as canonical signatures, facts with canonical values.
+ */
+#include "verify.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+/* ---------------------------------------------------------------- files */
+
+char *v_read_file(const char *path, size_t max_bytes, size_t *len, t2x_diag *diag)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        t2x_diag_add(diag, T2X_ERROR, path, 0, "bad-input", "cannot read: %s", strerror(errno));
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        t2x_diag_add(diag, T2X_ERROR, path, 0, "bad-input", "not a regular file");
+        return NULL;
+    }
+    if ((unsigned long long)st.st_size > (unsigned long long)max_bytes) {
+        t2x_diag_add(diag, T2X_ERROR, path, 0, "unsafe-xml", "refused: %lld bytes, more than the limit of %zu",
+                     (long long)st.st_size, max_bytes);
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        t2x_diag_add(diag, T2X_ERROR, path, 0, "bad-input", "cannot read: %s", strerror(errno));
+        return NULL;
+    }
+    t2x_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > max_bytes) { /* grew while we read */
+            fclose(f);
+            free(b.data);
+            t2x_diag_add(diag, T2X_ERROR, path, 0, "unsafe-xml", "refused: more than the limit of %zu bytes", max_bytes);
+            return NULL;
+        }
+        t2x_buf_add(&b, chunk, n);
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(b.data);
+        t2x_diag_add(diag, T2X_ERROR, path, 0, "bad-input", "read error");
+        return NULL;
+    }
+    if (!b.data) t2x_buf_puts(&b, "");
+    *len = b.len;
+    return b.data;
+}
+
+/* Does the prolog hold a document type declaration? (before the root element: skip the BOM,
+ * white space, the XML declaration, processing instructions and comments) */
+static int has_doctype(const char *p, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF) i = 3;
+    for (;;) {
+        while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n')) i++;
+        if (i + 1 >= n || p[i] != '<') return 0;
+        if (p[i + 1] == '?') {
+            const char *e = NULL;
+            for (size_t k = i + 2; k + 1 < n; k++)
+                if (p[k] == '?' && p[k + 1] == '>') {
+                    e = p + k;
+                    break;
+                }
+            if (!e) return 0;
+            i = (size_t)(e - p) + 2;
+        } else if (i + 3 < n && p[i + 1] == '!' && p[i + 2] == '-' && p[i + 3] == '-') {
+            const char *e = NULL;
+            for (size_t k = i + 4; k + 2 < n; k++)
+                if (p[k] == '-' && p[k + 1] == '-' && p[k + 2] == '>') {
+                    e = p + k;
+                    break;
+                }
+            if (!e) return 0;
+            i = (size_t)(e - p) + 3;
+        } else {
+            return p[i + 1] == '!'; /* <!DOCTYPE (or any other declaration) */
+        }
+    }
+}
+
+/* The first parser error, as one line. */
+typedef struct first_error {
+    char msg[300];
+    int line;
+    int set;
+} first_error;
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+    first_error *fe = ctx;
+    if (fe->set || !e || e->level < XML_ERR_ERROR) return;
+    fe->set = 1;
+    fe->line = e->line;
+    snprintf(fe->msg, sizeof fe->msg, "%s", e->message ? e->message : "error");
+    for (char *q = fe->msg; *q; q++)
+        if (*q == '\n' || *q == '\r') *q = ' ';
+    t2x_trim(fe->msg);
+}
+
+xmlDocPtr v_read_xml(const char *path, size_t max_bytes, t2x_diag *diag, char **bytes, size_t *len)
+{
+    size_t n = 0;
+    if (bytes) *bytes = NULL;
+    if (len) *len = 0;
+    char *buf = v_read_file(path, max_bytes, &n, diag);
+    if (!buf) return NULL;
+    if (n > (size_t)0x7fffffff) {
+        free(buf);
+        t2x_diag_add(diag, T2X_ERROR, path, 0, "unsafe-xml", "refused: larger than 2 GB");
+        return NULL;
+    }
+    if (has_doctype(buf, n)) {
+        free(buf);
+        t2x_diag_add(diag, T2X_ERROR, path, 0, "unsafe-xml",
+                     "refused: the file has a document type declaration (DTD, entities), which no output of txt2xbrl has");
+        return NULL;
+    }
+    first_error fe;
+    memset(&fe, 0, sizeof fe);
+    xmlSetStructuredErrorFunc(&fe, on_error);
+    xmlDocPtr doc = xmlReadMemory(buf, (int)n, path, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (!doc || fe.set) {
+        if (doc) xmlFreeDoc(doc);
+        free(buf);
+        t2x_diag_add(diag, T2X_ERROR, path, fe.set ? fe.line : 0, "bad-xml", "not well-formed XML: %s",
+                     fe.set ? fe.msg : "cannot parse");
+        return NULL;
+    }
+    if (doc->intSubset || doc->extSubset || !xmlDocGetRootElement(doc)) {
+        xmlFreeDoc(doc);
+        free(buf);
+        t2x_diag_add(diag, T2X_ERROR, path, 0, "unsafe-xml", "refused: a DTD or no root element");
+        return NULL;
+    }
+    if (bytes) *bytes = buf;
+    else free(buf);
+    if (len) *len = n;
+    return doc;
+}
+
+/* ---------------------------------------------------------------- decimals */
+
+char *v_decimal(const char *s, int scale, int neg)
+{
+    if (!s) return NULL;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    int minus = 0;
+    if (*s == '+' || *s == '-') minus = *s++ == '-';
+    t2x_buf d = {0};
+    int frac = 0, point = 0, digits = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            t2x_buf_putc(&d, *s);
+            digits++;
+            if (point) frac++;
+        } else if (*s == '.' && !point) {
+            point = 1;
+        } else {
+            break;
+        }
+    }
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    if (*s || !digits) {
+        free(d.data);
+        return NULL;
+    }
+    long e = (long)scale - frac;
+    /* strip leading zeros */
+    size_t lead = 0;
+    while (lead + 1 < d.len && d.data[lead] == '0') lead++;
+    const char *D = d.data + lead;
+    size_t L = d.len - lead;
+    int zero = L == 1 && D[0] == '0';
+    t2x_buf out = {0};
+    if (zero) {
+        t2x_buf_putc(&out, '0');
+    } else {
+        if (minus != neg) t2x_buf_putc(&out, '-');
+        if (e >= 0) {
+            t2x_buf_add(&out, D, L);
+            for (long k = 0; k < e; k++) t2x_buf_putc(&out, '0');
+        } else {
+            long ip = (long)L + e; /* digits before the point */
+            if (ip > 0) t2x_buf_add(&out, D, (size_t)ip);
+            else t2x_buf_putc(&out, '0');
+            t2x_buf frac_part = {0};
+            for (long k = ip; k < 0; k++) t2x_buf_putc(&frac_part, '0');
+            t2x_buf_add(&frac_part, D + (ip > 0 ? ip : 0), (size_t)(ip > 0 ? (long)L - ip : (long)L));
+            size_t fl = frac_part.len;
+            while (fl > 0 && frac_part.data[fl - 1] == '0') fl--;
+            if (fl) {
+                t2x_buf_putc(&out, '.');
+                t2x_buf_add(&out, frac_part.data, fl);
+            }
+            free(frac_part.data);
+        }
+    }
+    free(d.data);
+    return out.data;
+}
+
+int v_dec_parse(const char *s, long long *mant, int *exp10)
+{
+    if (!s) return -1;
+    int minus = 0;
+    if (*s == '-' || *s == '+') minus = *s++ == '-';
+    long long m = 0;
+    int e = 0, point = 0, any = 0;
+    for (; *s; s++) {
+        if (*s == '.') {
+            if (point) return -1;
+            point = 1;
+            continue;
+        }
+        if (*s < '0' || *s > '9') return -1;
+        if (m > (long long)(9e17)) return -1; /* too many digits for exact arithmetic */
+        m = m * 10 + (*s - '0');
+        any = 1;
+        if (point) e--;
+    }
+    if (!any) return -1;
+    *mant = minus ? -m : m;
+    *exp10 = e;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- names */
+
+static int is_el(xmlNodePtr n, const char *ns, const char *local)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST ns) &&
+           xmlStrEqual(n->name, BAD_CAST local);
+}
+
+static xmlNodePtr child_el(xmlNodePtr p, const char *ns, const char *local)
+{
+    for (xmlNodePtr c = p ? p->children : NULL; c; c = c->next)
+        if (is_el(c, ns, local)) return c;
+    return NULL;
+}
+
+/* Trimmed text content (caller frees). */
+static char *text_of(xmlNodePtr n)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    char *s = t2x_xstrdup(t ? (const char *)t : "");
+    xmlFree(t);
+    t2x_trim(s);
+    return s;
+}
+
+/* {ns}local of a QName written in element n's scope (caller frees), NULL if unresolvable. */
+static char *clark(xmlNodePtr n, const char *qname)
+{
+    if (!qname) return NULL;
+    const char *colon = strchr(qname, ':');
+    xmlNsPtr ns = NULL;
+    if (colon) {
+        char *pfx = t2x_xstrndup(qname, (size_t)(colon - qname));
+        ns = xmlSearchNs(n->doc, n, BAD_CAST pfx);
+        free(pfx);
+        if (!ns) return NULL;
+        return t2x_xasprintf("{%s}%s", (const char *)ns->href, colon + 1);
+    }
+    ns = xmlSearchNs(n->doc, n, NULL);
+    return t2x_xasprintf("{%s}%s", ns ? (const char *)ns->href : "", qname);
+}
+
+/* ---------------------------------------------------------------- contexts and units */
+
+const vres *v_res_find(const vresset *s, const char *id)
+{
+    if (!id) return NULL;
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i].id, id) == 0) return &s->v[i];
+    return NULL;
+}
+
+void v_resset_free(vresset *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->v[i].id);
+        free(s->v[i].key);
+        free(s->v[i].label);
+    }
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+static int cmp_cstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Dimension members of a segment or scenario, sorted: "{ns}Axis={ns}Member;" */
+static void members(xmlNodePtr holder, const char *tag, t2x_buf *key, t2x_buf *label)
+{
+    if (!holder) return;
+    char **v = NULL;
+    size_t n = 0, cap = 0;
+    for (xmlNodePtr m = holder->children; m; m = m->next) {
+        if (m->type != XML_ELEMENT_NODE) continue;
+        xmlChar *dim = xmlGetProp(m, BAD_CAST "dimension");
+        char *d = clark(m, dim ? (const char *)dim : NULL);
+        char *val = text_of(m);
+        char *mv = is_el(m, NS_XBRLDI, "explicitMember") ? clark(m, val) : NULL;
+        v = t2x_grow(v, &cap, n + 1, sizeof *v);
+        v[n++] = t2x_xasprintf("%s:%s=%s", tag, d ? d : (dim ? (const char *)dim : "?"), mv ? mv : val);
+        const char *colon = strchr(val, ':');
+        t2x_buf_printf(label, " %s", colon ? colon + 1 : val);
+        free(d);
+        free(mv);
+        free(val);
+        xmlFree(dim);
+    }
+    qsort(v, n, sizeof *v, cmp_cstr);
+    for (size_t i = 0; i < n; i++) {
+        t2x_buf_printf(key, "|%s", v[i]);
+        free(v[i]);
+    }
+    free(v);
+}
+
+static void add_res(vresset *s, const char *id, char *key, char *label)
+{
+    s->v = t2x_grow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+    s->v[s->n].id = t2x_xstrdup(id);
+    s->v[s->n].key = key;
+    s->v[s->n].label = label;
+    s->n++;
+}
+
+static char *measures(xmlNodePtr holder)
+{
+    char **v = NULL;
+    size_t n = 0, cap = 0;
+    for (xmlNodePtr m = holder ? holder->children : NULL; m; m = m->next) {
+        if (!is_el(m, NS_XBRLI, "measure")) continue;
+        char *t = text_of(m);
+        char *c = clark(m, t);
+        v = t2x_grow(v, &cap, n + 1, sizeof *v);
+        v[n++] = c ? c : t2x_xstrdup(t);
+        free(t);
+    }
+    qsort(v, n, sizeof *v, cmp_cstr);
+    t2x_buf b = {0};
+    t2x_buf_puts(&b, "");
+    for (size_t i = 0; i < n; i++) {
+        t2x_buf_printf(&b, "%s%s", i ? "*" : "", v[i]);
+        free(v[i]);
+    }
+    free(v);
+    return b.data;
+}
+
+void v_read_resources(xmlNodePtr parent, vresset *ctxs, vresset *units, t2x_verify_report *r, int check)
+{
+    for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next) {
+        if (is_el(c, NS_XBRLI, "context")) {
+            xmlChar *id = xmlGetProp(c, BAD_CAST "id");
+            if (!id) {
+                v_add(r, V_ERROR, check, 0, NULL, NULL, "a context without an id");
+                continue;
+            }
+            if (v_res_find(ctxs, (const char *)id)) v_add(r, V_ERROR, check, 0, NULL, (const char *)id, "context id %s is not unique", id);
+            xmlNodePtr ent = child_el(c, NS_XBRLI, "entity");
+            xmlNodePtr ident = child_el(ent, NS_XBRLI, "identifier");
+            xmlNodePtr per = child_el(c, NS_XBRLI, "period");
+            t2x_buf key = {0}, label = {0};
+            xmlChar *scheme = ident ? xmlGetProp(ident, BAD_CAST "scheme") : NULL;
+            char *ival = ident ? text_of(ident) : t2x_xstrdup("");
+            t2x_buf_printf(&key, "%s|%s|", scheme ? (const char *)scheme : "", ival);
+            free(ival);
+            xmlFree(scheme);
+            xmlNodePtr inst = child_el(per, NS_XBRLI, "instant"), sd = child_el(per, NS_XBRLI, "startDate"),
+                       ed = child_el(per, NS_XBRLI, "endDate");
+            if (inst) {
+                char *t = text_of(inst);
+                t2x_buf_printf(&key, "I%s", t);
+                t2x_buf_puts(&label, t);
+                free(t);
+            } else if (sd && ed) {
+                char *a = text_of(sd), *b = text_of(ed);
+                t2x_buf_printf(&key, "D%s..%s", a, b);
+                t2x_buf_printf(&label, "%s..%s", a, b);
+                free(a);
+                free(b);
+            } else if (child_el(per, NS_XBRLI, "forever")) {
+                t2x_buf_puts(&key, "F");
+                t2x_buf_puts(&label, "forever");
+            } else {
+                v_add(r, V_ERROR, check, 0, NULL, (const char *)id, "context %s has no valid period", id);
+                t2x_buf_puts(&key, "?");
+                t2x_buf_puts(&label, "?");
+            }
+            members(child_el(ent, NS_XBRLI, "segment"), "seg", &key, &label);
+            members(child_el(c, NS_XBRLI, "scenario"), "scen", &key, &label);
+            add_res(ctxs, (const char *)id, key.data, label.data);
+            xmlFree(id);
+        } else if (is_el(c, NS_XBRLI, "unit")) {
+            xmlChar *id = xmlGetProp(c, BAD_CAST "id");
+            if (!id) {
+                v_add(r, V_ERROR, check, 0, NULL, NULL, "a unit without an id");
+                continue;
+            }
+            if (v_res_find(units, (const char *)id)) v_add(r, V_ERROR, check, 0, NULL, NULL, "unit id %s is not unique", id);
+            xmlNodePtr div = child_el(c, NS_XBRLI, "divide");
+            char *key;
+            if (div) {
+                char *a = measures(child_el(div, NS_XBRLI, "unitNumerator"));
+                char *b = measures(child_el(div, NS_XBRLI, "unitDenominator"));
+                key = t2x_xasprintf("%s/%s", a, b);
+                free(a);
+                free(b);
+            } else {
+                key = measures(c);
+            }
+            add_res(units, (const char *)id, key, t2x_xstrdup((const char *)id));
+            xmlFree(id);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- facts */
+
+vfact *v_facts_add(vfacts *fs)
+{
+    fs->v = t2x_grow(fs->v, &fs->cap, fs->n + 1, sizeof *fs->v);
+    vfact *f = &fs->v[fs->n++];
+    memset(f, 0, sizeof *f);
+    return f;
+}
+
+void v_facts_free(vfacts *fs)
+{
+    for (size_t i = 0; i < fs->n; i++) {
+        vfact *f = &fs->v[i];
+        free(f->concept);
+        free(f->qname);
+        free(f->context);
+        free(f->unit);
+        free(f->decimals);
+        free(f->value);
+        free(f->key);
+        free(f->slot);
+    }
+    free(fs->v);
+    memset(fs, 0, sizeof *fs);
+}
+
+void v_fact_keys(vfact *f, const vres *ctx, const vres *unit)
+{
+    free(f->key);
+    free(f->slot);
+    f->slot = t2x_xasprintf("%s|%s|%s", f->concept ? f->concept : "?",
+                            ctx ? ctx->key : (f->context ? f->context : "?"),
+                            f->numeric ? (unit ? unit->key : (f->unit ? f->unit : "?")) : "");
+    f->key = t2x_xasprintf("%s|%s|%s", f->slot, f->decimals ? f->decimals : "",
+                           f->value ? f->value : "(nil)");
+}
+
+void v_instance_facts(xmlDocPtr doc, const vresset *ctxs, const vresset *units, vfacts *out,
+                      t2x_verify_report *r)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    for (xmlNodePtr c = root->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (!c->ns) {
+            v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "instance line %ld: element %s has no namespace",
+                  (long)xmlGetLineNo(c), c->name);
+            continue;
+        }
+        if (xmlStrEqual(c->ns->href, BAD_CAST NS_XBRLI) || xmlStrEqual(c->ns->href, BAD_CAST NS_LINK)) continue;
+        vfact *f = v_facts_add(out);
+        f->concept = t2x_xasprintf("{%s}%s", (const char *)c->ns->href, (const char *)c->name);
+        f->qname = c->ns->prefix ? t2x_xasprintf("%s:%s", (const char *)c->ns->prefix, (const char *)c->name)
+                                 : t2x_xstrdup((const char *)c->name);
+        f->xml_line = (long)xmlGetLineNo(c);
+        xmlChar *cref = xmlGetProp(c, BAD_CAST "contextRef"), *uref = xmlGetProp(c, BAD_CAST "unitRef");
+        xmlChar *dec = xmlGetProp(c, BAD_CAST "decimals"), *nil = xmlGetNsProp(c, BAD_CAST "nil", BAD_CAST NS_XSI);
+        f->context = t2x_xstrdup(cref ? (const char *)cref : "");
+        f->numeric = uref != NULL;
+        if (uref) f->unit = t2x_xstrdup((const char *)uref);
+        if (dec) {
+            char *d = t2x_trim(t2x_xstrdup((const char *)dec));
+            f->decimals = d;
+        }
+        int isnil = nil && (xmlStrEqual(nil, BAD_CAST "true") || xmlStrEqual(nil, BAD_CAST "1"));
+        for (xmlNodePtr k = c->children; k; k = k->next)
+            if (k->type == XML_ELEMENT_NODE) {
+                v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s has element content (a tuple)",
+                      f->xml_line, f->qname);
+                break;
+            }
+        if (!isnil) {
+            char *t = text_of(c);
+            if (f->numeric) {
+                f->value = v_decimal(t, 0, 0);
+                if (!f->value) {
+                    v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s in %s has the value '%s', not a number",
+                          f->xml_line, f->qname, f->context, t);
+                    f->value = t2x_xstrdup(t);
+                }
+                free(t);
+            } else {
+                f->value = t;
+            }
+        }
+        if (!cref) v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, NULL, "instance line %ld: %s has no contextRef", f->xml_line, f->qname);
+        const vres *cx = v_res_find(ctxs, f->context), *ux = f->unit ? v_res_find(units, f->unit) : NULL;
+        if (cref && !cx)
+            v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s names context %s, which is not there",
+                  f->xml_line, f->qname, f->context);
+        if (uref && !ux)
+            v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s names unit %s, which is not there",
+                  f->xml_line, f->qname, f->unit);
+        v_fact_keys(f, cx, ux);
+        xmlFree(cref);
+        xmlFree(uref);
+        xmlFree(dec);
+        xmlFree(nil);
+    }
+}
