@@ -325,6 +325,13 @@ t2x_status t2x_render(xmlDocPtr model, const char *data_dir, const char *name,
     return st;
 }
 
+t2x_status t2x_render_load(const char *data_dir, const char *name, t2x_diag *diag)
+{
+    if (!data_dir || !valid_name(name)) return T2X_ERR_USAGE;
+    t2x_xml_init();
+    return get_style(data_dir, name, diag) ? T2X_OK : T2X_ERR_DATA;
+}
+
 void t2x_render_cleanup(void)
 {
     for (size_t i = 0; i < cache_count; i++) {

@@ -21,6 +21,10 @@ void t2x_xml_init(void);
 t2x_status t2x_render(xmlDocPtr model, const char *data_dir, const char *name,
                       const char **params, char **out, size_t *len, t2x_diag *diag);
 
+/* Compile `data_dir`/templates/`name` into the cache now, without applying it (t2x_prepare:
+ * forked workers then share the compiled stylesheet). */
+t2x_status t2x_render_load(const char *data_dir, const char *name, t2x_diag *diag);
+
 /* Free the stylesheet cache (tests and valgrind runs call it at exit). */
 void t2x_render_cleanup(void);
 

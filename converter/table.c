@@ -93,7 +93,15 @@ static int right_amounts(const char *w, int n, tok *toks, int max, int *label_en
                 s = s2 = k + 1;
             }
         }
-        if (t2x_num_parse(w + s2, e - s2, &num) && !t2x_is_year_token(w + s, e - s) &&
+        int joined_dash = 0;
+        if (t2x_num_parse(w + s2, e - s2, &num) && num.dash) {
+            /* "…earnings per share -" continues on the next line: a dash right after a word
+             * (one blank) is a hyphen, not a zero */
+            int gap = 0;
+            for (int k = s2 - 1; k >= 0 && w[k] == ' '; k--) gap++;
+            joined_dash = s2 - gap > 0 && gap < 2;
+        }
+        if (!joined_dash && t2x_num_parse(w + s2, e - s2, &num) && !t2x_is_year_token(w + s, e - s) &&
             !after_month_name(w, s2, &num)) {
             toks[count].c0 = s2;
             toks[count].c1 = e;
@@ -221,7 +229,8 @@ int t2x_scale_caption(const char *text, int *scale, int *except_per_share)
 
 typedef struct segment {
     size_t first, end;       /* line indexes */
-    int anchors[MAX_COLS];   /* ascending display columns */
+    int anchors[MAX_COLS];   /* ascending display columns: the most common last-digit column */
+    int lo[MAX_COLS], hi[MAX_COLS]; /* the range of last-digit columns seen for each */
     int nanchors;
 } segment;
 
@@ -244,46 +253,45 @@ static void find_anchors(const t2x_lines *L, segment *sg)
             if (d >= 0 && d < T2X_LINE_MAX_COLS) hist[d]++;
         }
     }
-    /* clusters of nearby columns */
-    int best = 0;
-    typedef struct { int pos, count; } cl;
+    /* clusters: runs of columns with amounts, gaps of up to 3 columns inside a run (money,
+     * share counts and cents of one column often end a column or two apart) */
+    typedef struct { int pos, lo, hi, count; } cl;
     cl cls[64];
-    int ncl = 0;
-    for (int c = 0; c < T2X_LINE_MAX_COLS && ncl < 64;) {
-        if (!hist[c]) {
-            c++;
-            continue;
+    int ncl = 0, best = 0;
+    for (int c = 0; c < T2X_LINE_MAX_COLS && ncl < 64; c++) {
+        if (!hist[c]) continue;
+        if (ncl && c - cls[ncl - 1].hi <= 3) {
+            cl *x = &cls[ncl - 1];
+            x->hi = c;
+            x->count += hist[c];
+            if (hist[c] > hist[x->pos]) x->pos = c;
+        } else {
+            cls[ncl].pos = cls[ncl].lo = cls[ncl].hi = c;
+            cls[ncl].count = hist[c];
+            ncl++;
         }
-        int start = c, total = 0, mode = c;
-        while (c < T2X_LINE_MAX_COLS && (hist[c] || (c + 1 < T2X_LINE_MAX_COLS && hist[c + 1] && c - start < 4))) {
-            total += hist[c];
-            if (hist[c] > hist[mode]) mode = c;
-            c++;
-            if (c - start > 4) break;
-        }
-        cls[ncl].pos = mode;
-        cls[ncl].count = total;
-        if (total > best) best = total;
-        ncl++;
     }
+    for (int k = 0; k < ncl; k++)
+        if (cls[k].count > best) best = cls[k].count;
     sg->nanchors = 0;
     int min = best / 4;
     if (min < 2) min = 2;
     for (int k = 0; k < ncl && sg->nanchors < MAX_COLS; k++) {
         if (cls[k].count < min) continue;
-        if (sg->nanchors && cls[k].pos - sg->anchors[sg->nanchors - 1] <= 4) {
-            continue;
-        }
-        sg->anchors[sg->nanchors++] = cls[k].pos;
+        sg->anchors[sg->nanchors] = cls[k].pos;
+        sg->lo[sg->nanchors] = cls[k].lo;
+        sg->hi[sg->nanchors] = cls[k].hi;
+        sg->nanchors++;
     }
 }
 
-/* Index of the anchor a number ending at display column d belongs to, or -1. */
+/* Index of the anchor a number ending at display column d belongs to, or -1: within `tol`
+ * columns of the range of last digits seen for that column. */
 static int anchor_of(const segment *sg, int d, int tol)
 {
     int best = -1, bd = tol + 1;
     for (int a = 0; a < sg->nanchors; a++) {
-        int dist = abs(sg->anchors[a] - d);
+        int dist = d < sg->lo[a] ? sg->lo[a] - d : d > sg->hi[a] ? d - sg->hi[a] : 0;
         if (dist < bd) {
             bd = dist;
             best = a;

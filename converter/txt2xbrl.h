@@ -79,6 +79,25 @@ enum {
     T2X_FMT_DEFAULT = (1 << 1) | (1 << 3) | (1 << 5)
 };
 
+/* Time spent per stage of conversions (make bench). When t2x_options.timings points at one,
+ * the library adds each stage's elapsed time (CLOCK_MONOTONIC, milliseconds) to it: zero it
+ * first; it accumulates over calls. Template names are borrowed static strings. */
+#define T2X_TIMING_OUTPUTS 16
+typedef struct t2x_timings {
+    double read_ms;   /* reading and decoding the input: gunzip, text checks, SHA-256 */
+    double parse_ms;  /* lines, submission, statements, tables, periods, identity */
+    double map_ms;    /* arithmetic, label mapping, note tables */
+    double model_ms;  /* building the statement model, EX-27 cross-check */
+    double write_ms;  /* writing the output files (temporary file, fsync, rename) */
+    size_t noutputs;  /* entries used in outputs[] */
+    struct {
+        const char *name;  /* template ("instance.xsl"), or "model.xml" / "report.json" made in C */
+        double ms;         /* time spent producing the output in memory */
+        size_t bytes;      /* bytes produced */
+        size_t count;      /* how many times it was produced */
+    } outputs[T2X_TIMING_OUTPUTS];
+} t2x_timings;
+
 /* Options of one conversion. Zero-initialise; NULL strings mean "not given". */
 typedef struct t2x_options {
     const char *cik;          /* --cik: overrides the SEC header */
@@ -86,6 +105,7 @@ typedef struct t2x_options {
     const char *data_dir;     /* root holding taxonomy/ and templates/ (NULL: built-in default) */
     unsigned formats;         /* T2X_FMT_* bits (0: T2X_FMT_DEFAULT) */
     int strict;               /* --strict: filing inconsistencies are errors */
+    t2x_timings *timings;     /* NULL, or where to add the time of each stage (borrowed) */
 } t2x_options;
 
 /* A converted filing: the statement model and what was learnt on the way. Opaque. */
@@ -163,6 +183,44 @@ char *t2x_verify_report_text(const t2x_verify_report *r);
 char *t2x_verify_report_json(const t2x_verify_report *r);
 /* Release a report. NULL is fine. */
 void t2x_verify_report_free(t2x_verify_report *r);
+
+/* ---------------------------------------------------------------- batch support (stats.c) */
+
+/* What one conversion found: the manifest line of `txt2xbrl batch`. The strings are borrowed
+ * from the filing (valid until t2x_filing_free); NULL when unknown. */
+typedef struct t2x_filing_summary {
+    const char *form;          /* form as filed ("10-K", "10-Q/A") */
+    const char *cik;           /* 10-digit CIK (SEC header or --cik) */
+    const char *accession;     /* ACCESSION NUMBER of the SEC header */
+    const char *registrant;    /* registrant name */
+    const char *stem;          /* output file stem ("alg-20031231") */
+    const char *sha256;        /* SHA-256 (hex) of the decoded input */
+    char period_end[11];       /* YYYY-MM-DD, "" when unknown */
+    size_t statements;         /* statements and note tables in the model */
+    size_t facts;              /* facts in the model: statement cells and cover facts */
+    size_t inconsistencies;    /* the filing's own calculation inconsistencies and duplicate facts */
+    size_t ex27_schedules;     /* EX-27 Financial Data Schedules read */
+    size_t ex27_comparisons;   /* EX-27 values compared with a statement fact… */
+    size_t ex27_agree;         /* …that agree… */
+    size_t ex27_disagree;      /* …and that do not */
+} t2x_filing_summary;
+
+/* Fill *out from a converted filing. OUT: *out */
+void t2x_filing_summarize(const t2x_filing *f, t2x_filing_summary *out);
+
+/* SHA-256 (lower-case hex) of the decoded input, the digest the model records as source-sha256
+ * (gunzipped first when the bytes are gzip). When the bytes cannot be decoded (empty, binary,
+ * truncated gzip) the digest is that of the raw bytes and the status says why. OUT: hex */
+t2x_status t2x_input_sha256(const unsigned char *bytes, size_t len, char hex[65]);
+
+/* Load now what conversions with `opt` need (taxonomy data, compiled templates of the requested
+ * formats), so that processes forked afterwards share it instead of each loading it. Optional:
+ * conversions load what they need on first use. */
+t2x_status t2x_prepare(const t2x_options *opt, t2x_diag *diag);
+
+/* Release the process-wide caches (taxonomy data, compiled templates, libxml2 globals), for
+ * leak checkers at exit. No conversion may be in progress. */
+void t2x_cleanup(void);
 
 #ifdef __cplusplus
 }

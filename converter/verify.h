@@ -81,8 +81,8 @@ long v_line_of(const vsource *s, size_t off);
 /* Read and parse an output file as untrusted XML: at most max_bytes, no DOCTYPE (hence no
  * entity declarations), no network, no external entities, no DTD loading, libxml2's default
  * depth and text-size limits. On failure returns NULL and adds one error to diag (code
- * "unsafe-xml" or "bad-xml"); *unsafe is set when the file was refused rather than broken.
- * OUT: *bytes, *len (the file's bytes, caller frees; may be NULL). */
+ * "unsafe-xml" when refused, "bad-xml" when not well-formed, "bad-input" when unreadable).
+ * OUT: *bytes, *len (the file's bytes, caller frees; both may be NULL). */
 xmlDocPtr v_read_xml(const char *path, size_t max_bytes, t2x_diag *diag, char **bytes, size_t *len);
 
 /* Read a whole file (at most max_bytes). NULL on failure (reason in diag). */

@@ -313,12 +313,36 @@ static void test_deterministic(void **state)
     unload(&again);
 }
 
+/* Note tables placed with confidence: inventories, EPS computation, pension cost. */
+static void test_notes(void **state)
+{
+    (void)state;
+    sample *k = &tenk, *q = &tenq;
+    /* the 10-K inventory note, with its unlabeled gross total and the LIFO reserve as a positive contra */
+    expect(k, "us-gaap:InventoryFinishedGoodsNetOfReserves", "I20031231", "1760657");
+    expect(k, "us-gaap:InventoryGross", "I20031231", "5722361");
+    expect(k, "us-gaap:InventoryLIFOReserve", "I20021231", "418266");
+    /* the two filings state the December 2002 split differently (compare lists it) */
+    expect(k, "us-gaap:InventoryRawMaterialsAndSuppliesNetOfReserves", "I20021231", "2965023");
+    expect(q, "us-gaap:InventoryRawMaterialsAndSuppliesNetOfReserves", "I20021231", "1572946");
+    expect(q, "us-gaap:InventoryRawMaterialsAndSuppliesNetOfReserves", "I20030331", "2689683");
+    /* the 10-Q EPS computation */
+    expect(q, "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "D20030101-20030331", "1517146");
+    expect(q, "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "D20030101-20030331", "1552067");
+    expect(q, "us-gaap:IncrementalCommonSharesAttributableToShareBasedPaymentArrangements", "D20020101-20020331", "42123");
+    /* pension cost: the expected return is a credit deducted from a debit total, reported positive */
+    expect(k, "us-gaap:DefinedBenefitPlanExpectedReturnOnPlanAssets", "D20030101-20031231", "181164");
+    expect(k, "us-gaap:DefinedBenefitPlanServiceCost", "D20030101-20031231", "247315");
+    /* selected financial data (five years) is not a note */
+    assert_int_equal(count(k, "count(//m:cell[@context='D19990101-19991231'])"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_10q_statements), cmocka_unit_test(test_10q_cover),
         cmocka_unit_test(test_10k_statements), cmocka_unit_test(test_10k_cover),
-        cmocka_unit_test(test_label_facts),
+        cmocka_unit_test(test_label_facts), cmocka_unit_test(test_notes),
         cmocka_unit_test(test_10k_inconsistency), cmocka_unit_test(test_spans),
         cmocka_unit_test(test_contexts), cmocka_unit_test(test_model_schema),
         cmocka_unit_test(test_deterministic),

@@ -1,0 +1,452 @@
+/*
+ * verify_inline.c — the inline document as the verifier reads it (docs/inline.md): the
+ * ix:header (hidden facts, schemaRef, contexts and units), the source text restored from the
+ * <pre class="t2x-src"> blocks (Windows-1252 characters back to bytes, span.t2x-ctl back to
+ * the byte its t2x-xHH class names, the leading line feed of each block dropped), and, in
+ * source offsets, every tagged fact, every number listed as untagged and every statement block.
+ */
+#include "verify.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const unsigned short cp1252_hi[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+/* The source byte of a character, or -1 when no byte of the source gives it. */
+static int char_byte(unsigned cp)
+{
+    if (cp == '\t' || cp == '\n' || cp == '\r') return (int)cp;
+    if (cp < 0x20 || cp == 0x7F) return -1;
+    if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) return (int)cp;
+    for (int i = 0; i < 32; i++)
+        if (cp1252_hi[i] && cp1252_hi[i] == cp) return 0x80 + i;
+    return -1;
+}
+
+static int is_el(xmlNodePtr n, const char *ns, const char *local)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST ns) &&
+           xmlStrEqual(n->name, BAD_CAST local);
+}
+
+/* Does the class attribute hold the token `tok`? With a prefix match (`tok` ending in '*'),
+ * returns the rest of the first matching token in *rest (caller frees). */
+static int has_class(xmlNodePtr n, const char *tok, char **rest)
+{
+    xmlChar *cl = xmlGetProp(n, BAD_CAST "class");
+    if (!cl) return 0;
+    size_t tl = strlen(tok);
+    int prefix = tl && tok[tl - 1] == '*';
+    if (prefix) tl--;
+    int found = 0;
+    const char *p = (const char *)cl;
+    while (*p && !found) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+        const char *s = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
+        size_t n2 = (size_t)(p - s);
+        if (!n2) break;
+        if (prefix ? (n2 >= tl && strncmp(s, tok, tl) == 0) : (n2 == tl && strncmp(s, tok, tl) == 0)) {
+            found = 1;
+            if (rest) *rest = t2x_xstrndup(s + tl, n2 - tl);
+        }
+    }
+    xmlFree(cl);
+    return found;
+}
+
+static char *attr(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    char *s = v ? t2x_xstrdup((const char *)v) : NULL;
+    xmlFree(v);
+    return s;
+}
+
+/* ---------------------------------------------------------------- facts */
+
+#define TR_PREFIX "http://www.xbrl.org/inlineXBRL/transformation/"
+
+/* The value a transform gives a printed text: canonical decimal, or NULL (unsupported or
+ * not in the format's lexical space; *why says). */
+static char *transform(xmlNodePtr e, const char *format, const char *text, int scale, int neg, const char **why)
+{
+    *why = NULL;
+    const char *local = NULL;
+    if (format) {
+        const char *colon = strchr(format, ':');
+        char *pfx = colon ? t2x_xstrndup(format, (size_t)(colon - format)) : NULL;
+        xmlNsPtr ns = xmlSearchNs(e->doc, e, BAD_CAST pfx);
+        free(pfx);
+        if (!ns || strncmp((const char *)ns->href, TR_PREFIX, strlen(TR_PREFIX)) != 0) {
+            *why = "its format is not of a transformation registry";
+            return NULL;
+        }
+        local = colon ? colon + 1 : format;
+    }
+    if (local && (strcmp(local, "fixed-zero") == 0 || strcmp(local, "zerodash") == 0)) return v_decimal("0", 0, 0);
+    t2x_buf d = {0};
+    t2x_buf_puts(&d, "");
+    if (!local) {
+        t2x_buf_puts(&d, text);
+    } else if (strcmp(local, "num-dot-decimal") == 0 || strcmp(local, "numdotdecimal") == 0) {
+        /* TR4: [ \t\n\r]*[, \xA00-9]*(\.[ \xA00-9]+)?[ \t\n\r]* with the separators removed */
+        const unsigned char *p = (const unsigned char *)text;
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+        int point = 0;
+        for (; *p; p++) {
+            if (*p >= '0' && *p <= '9') t2x_buf_putc(&d, (char)*p);
+            else if (*p == ',' && !point) continue;
+            else if (*p == ' ') continue;
+            else if (*p == 0xC2 && p[1] == 0xA0) p++;
+            else if (*p == '.' && !point) {
+                point = 1;
+                t2x_buf_putc(&d, '.');
+            } else break;
+        }
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+        if (*p) {
+            free(d.data);
+            *why = "its text is not in the lexical space of num-dot-decimal";
+            return NULL;
+        }
+    } else {
+        free(d.data);
+        *why = "its format is not one txt2xbrl writes (num-dot-decimal, fixed-zero)";
+        return NULL;
+    }
+    char *v = v_decimal(d.data, scale, neg);
+    free(d.data);
+    if (!v) *why = "its text is not a number";
+    return v;
+}
+
+static vfact *read_fact(xmlNodePtr e, vinline *in, t2x_verify_report *r, const char *name)
+{
+    vfact *f = v_facts_add(&in->facts);
+    char *qn = attr(e, "name");
+    f->qname = qn ? qn : t2x_xstrdup("?");
+    f->xml_line = (long)xmlGetLineNo(e);
+    const char *colon = strchr(f->qname, ':');
+    char *pfx = colon ? t2x_xstrndup(f->qname, (size_t)(colon - f->qname)) : NULL;
+    xmlNsPtr ns = xmlSearchNs(e->doc, e, BAD_CAST pfx);
+    free(pfx);
+    f->concept = ns ? t2x_xasprintf("{%s}%s", (const char *)ns->href, colon ? colon + 1 : f->qname)
+                    : t2x_xasprintf("{?}%s", f->qname);
+    if (!ns || !qn) v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, NULL, "%s line %ld: fact name %s does not resolve", name, f->xml_line, f->qname);
+    char *cref = attr(e, "contextRef");
+    f->context = cref ? cref : t2x_xstrdup("");
+    xmlChar *nil = xmlGetNsProp(e, BAD_CAST "nil", BAD_CAST NS_XSI);
+    int isnil = nil && (xmlStrEqual(nil, BAD_CAST "true") || xmlStrEqual(nil, BAD_CAST "1"));
+    xmlFree(nil);
+    xmlChar *content = xmlNodeGetContent(e);
+    const char *text = content ? (const char *)content : "";
+    if (is_el(e, NS_IX, "nonFraction")) {
+        f->numeric = 1;
+        f->unit = attr(e, "unitRef");
+        char *dec = attr(e, "decimals");
+        if (dec) f->decimals = t2x_trim(dec);
+        char *format = attr(e, "format"), *scale_s = attr(e, "scale"), *sign = attr(e, "sign");
+        int scale = scale_s ? atoi(scale_s) : 0;
+        if (!isnil) {
+            const char *why = NULL;
+            f->value = transform(e, format, text, scale, sign && strcmp(sign, "-") == 0, &why);
+            if (!f->value) {
+                v_add(r, V_ERROR, VC_FACTS, 0, f->qname, f->context, "%s line %ld: fact %s in %s: %s ('%s')", name,
+                      f->xml_line, f->qname, f->context, why, text);
+                f->value = t2x_xstrdup(text);
+            }
+        }
+        if (sign && strcmp(sign, "-") != 0)
+            v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: sign=\"%s\"", name, f->xml_line, sign);
+        free(format);
+        free(scale_s);
+        free(sign);
+    } else if (!isnil) {
+        f->value = t2x_trim(t2x_xstrdup(text));
+    }
+    xmlFree(content);
+    return f;
+}
+
+/* ---------------------------------------------------------------- text restoration */
+
+typedef struct walker {
+    vinline *in;
+    t2x_verify_report *r;
+    const char *name;
+    int skip_lf;      /* the block's leading line feed is still to come */
+    long bad_line;    /* first unmappable character (0: none yet) */
+} walker;
+
+static void add_span(vspans *s, size_t a, size_t b, char *text)
+{
+    s->v = t2x_grow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+    s->v[s->n].s = a;
+    s->v[s->n].e = b;
+    s->v[s->n].text = text;
+    s->n++;
+}
+
+static void restore_text(walker *w, xmlNodePtr n)
+{
+    const unsigned char *p = n->content;
+    if (!p) return;
+    while (*p) {
+        unsigned cp;
+        int k;
+        if (*p < 0x80) { cp = *p; k = 1; }
+        else if ((*p & 0xE0) == 0xC0) { cp = *p & 0x1F; k = 2; }
+        else if ((*p & 0xF0) == 0xE0) { cp = *p & 0x0F; k = 3; }
+        else { cp = *p & 0x07; k = 4; }
+        for (int i = 1; i < k; i++) {
+            if (!p[i]) { k = i; break; }
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        p += k;
+        if (w->skip_lf) {
+            w->skip_lf = 0;
+            if (cp == '\n') continue;
+            v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: a text block does not start with the line feed that HTML parsers drop",
+                  w->name, (long)xmlGetLineNo(n->parent));
+            w->in->text_ok = 0;
+        }
+        int b = char_byte(cp);
+        if (b < 0) {
+            if (!w->bad_line) {
+                w->bad_line = (long)xmlGetLineNo(n->parent);
+                v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL,
+                      "%s line %ld: character U+%04X of the text cannot come from a Windows-1252 source byte "
+                      "(bytes XML cannot hold must be span.t2x-ctl)", w->name, w->bad_line, cp);
+            }
+            w->in->text_ok = 0;
+            b = '?';
+        }
+        t2x_buf_putc(&w->in->text, (char)b);
+    }
+}
+
+static void walk_block(walker *w, xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            restore_text(w, c);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE) continue; /* comments, PIs: not text */
+        char *rest = NULL;
+        if (is_el(c, NS_XHTML, "span") && has_class(c, "t2x-x*", &rest) && has_class(c, "t2x-ctl", NULL)) {
+            unsigned v = 0;
+            int ok = strlen(rest) == 2;
+            for (int i = 0; ok && i < 2; i++) {
+                char h = rest[i];
+                ok = (h >= '0' && h <= '9') || (h >= 'A' && h <= 'F');
+                v = v * 16 + (unsigned)(h <= '9' ? h - '0' : h - 'A' + 10);
+            }
+            if (!ok) {
+                v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: span.t2x-ctl with a bad byte class t2x-x%s",
+                      w->name, (long)xmlGetLineNo(c), rest);
+                w->in->text_ok = 0;
+            }
+            if (w->skip_lf) {
+                w->skip_lf = 0;
+                v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: a text block does not start with the line feed that HTML parsers drop",
+                      w->name, (long)xmlGetLineNo(c));
+                w->in->text_ok = 0;
+            }
+            t2x_buf_putc(&w->in->text, (char)v);
+            free(rest);
+            continue;
+        }
+        free(rest);
+        if (is_el(c, NS_IX, "nonFraction") || is_el(c, NS_IX, "nonNumeric")) {
+            vfact *f = read_fact(c, w->in, w->r, w->name);
+            size_t idx = (size_t)(f - w->in->facts.v);
+            size_t start = w->in->text.len;
+            walk_block(w, c);
+            f = &w->in->facts.v[idx]; /* the array may have moved */
+            f->offset = start;
+            f->length = w->in->text.len - start;
+            continue;
+        }
+        if (c->ns && xmlStrEqual(c->ns->href, BAD_CAST NS_IX)) {
+            v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: ix:%s inside the text is not something txt2xbrl writes",
+                  w->name, (long)xmlGetLineNo(c), c->name);
+            continue;
+        }
+        if (is_el(c, NS_XHTML, "span") && has_class(c, "t2x-untagged", NULL)) {
+            size_t start = w->in->text.len;
+            walk_block(w, c);
+            char *title = attr(c, "title");
+            add_span(&w->in->untagged, start, w->in->text.len, title ? title : t2x_xstrdup(""));
+            continue;
+        }
+        walk_block(w, c); /* span.t2x-fact and any other markup: transparent */
+    }
+}
+
+/* Elements of the body: blocks are restored, the header is read elsewhere, other text is
+ * not expected. */
+static void walk_body(walker *w, xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            for (const xmlChar *p = c->content; p && *p; p++)
+                if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+                    v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: text outside the source blocks",
+                          w->name, (long)xmlGetLineNo(c));
+                    break;
+                }
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (is_el(c, NS_IX, "header")) continue;
+        if (is_el(c, NS_XHTML, "pre") && has_class(c, "t2x-src", NULL)) {
+            size_t start = w->in->text.len;
+            w->skip_lf = 1;
+            walk_block(w, c);
+            if (w->skip_lf) { /* an empty block */
+                w->skip_lf = 0;
+                v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: an empty text block", w->name, (long)xmlGetLineNo(c));
+            }
+            w->in->nblocks++;
+            if (has_class(c, "t2x-stmt", NULL)) {
+                char *id = attr(c, "id"), *title = attr(c, "title");
+                add_span(&w->in->blocks, start, w->in->text.len,
+                         t2x_xasprintf("%s %s", id ? id : "?", title ? title : ""));
+                free(id);
+                free(title);
+            }
+            continue;
+        }
+        if (is_el(c, NS_IX, "nonFraction") || is_el(c, NS_IX, "nonNumeric")) {
+            vfact *f = read_fact(c, w->in, w->r, w->name);
+            v_add(w->r, V_ERROR, VC_SPANS, 0, f->qname, f->context, "%s line %ld: fact %s outside the source text", w->name,
+                  f->xml_line, f->qname);
+            continue;
+        }
+        walk_body(w, c);
+    }
+}
+
+/* ---------------------------------------------------------------- the header */
+
+static void find_headers(xmlNodePtr n, xmlNodePtr *first, int *count)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (is_el(c, NS_IX, "header")) {
+            if (!*first) *first = c;
+            (*count)++;
+            continue;
+        }
+        find_headers(c, first, count);
+    }
+}
+
+static void read_hidden(xmlNodePtr hidden, vinline *in, t2x_verify_report *r, const char *name)
+{
+    for (xmlNodePtr c = hidden->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (!is_el(c, NS_IX, "nonFraction") && !is_el(c, NS_IX, "nonNumeric")) {
+            v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s line %ld: unexpected %s in ix:hidden", name, (long)xmlGetLineNo(c), c->name);
+            continue;
+        }
+        vfact *f = read_fact(c, in, r, name);
+        f->hidden = 1;
+        /* a second fact of a printed number: id t2x-hOFFSET-N names the number's offset */
+        char *id = attr(c, "id");
+        if (id && strncmp(id, "t2x-h", 5) == 0) {
+            char *end = NULL;
+            unsigned long long off = strtoull(id + 5, &end, 10);
+            if (end && *end == '-' && end != id + 5) {
+                xmlChar *content = xmlNodeGetContent(c);
+                f->offset = (size_t)off;
+                f->length = content ? strlen((const char *)content) : 0;
+                xmlFree(content);
+            }
+        }
+        free(id);
+    }
+}
+
+void v_inline_read(xmlDocPtr doc, const char *name, vinline *in, t2x_verify_report *r)
+{
+    memset(in, 0, sizeof *in);
+    in->text_ok = 1;
+    t2x_buf_puts(&in->text, "");
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!is_el(root, NS_XHTML, "html")) {
+        v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: the root element is not an XHTML html element", name);
+        in->text_ok = 0;
+        return;
+    }
+    xmlNodePtr header = NULL;
+    int nh = 0;
+    find_headers(root, &header, &nh);
+    if (nh != 1) v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: %d ix:header elements, wanted one", name, nh);
+    if (header) {
+        for (xmlNodePtr c = header->children; c; c = c->next) {
+            if (is_el(c, NS_IX, "hidden")) read_hidden(c, in, r, name);
+            else if (is_el(c, NS_IX, "resources")) v_read_resources(c, &in->ctxs, &in->units, r, VC_SCHEMA);
+            else if (is_el(c, NS_IX, "references"))
+                for (xmlNodePtr k = c->children; k; k = k->next)
+                    if (is_el(k, NS_LINK, "schemaRef")) {
+                        xmlChar *h = xmlGetNsProp(k, BAD_CAST "href", BAD_CAST NS_XLINK);
+                        free(in->schema_ref);
+                        in->schema_ref = h ? t2x_xstrdup((const char *)h) : NULL;
+                        xmlFree(h);
+                    }
+        }
+    }
+    xmlNodePtr body = NULL;
+    for (xmlNodePtr c = root->children; c; c = c->next)
+        if (is_el(c, NS_XHTML, "body")) body = c;
+    if (!body) {
+        v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: no body", name);
+        in->text_ok = 0;
+        return;
+    }
+    walker w = {in, r, name, 0, 0};
+    walk_body(&w, body);
+    if (in->nblocks == 0) {
+        v_add(r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s: no source text blocks (pre.t2x-src)", name);
+        in->text_ok = 0;
+    }
+    /* keys of the facts against the header's contexts and units */
+    for (size_t i = 0; i < in->facts.n; i++) {
+        vfact *f = &in->facts.v[i];
+        const vres *cx = v_res_find(&in->ctxs, f->context), *ux = f->unit ? v_res_find(&in->units, f->unit) : NULL;
+        if (!cx)
+            v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: %s names context '%s', which the header does not have",
+                  name, f->xml_line, f->qname, f->context);
+        if (f->numeric && !ux)
+            v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: %s names unit '%s', which the header does not have",
+                  name, f->xml_line, f->qname, f->unit ? f->unit : "");
+        v_fact_keys(f, cx, ux);
+    }
+}
+
+void v_spans_free(vspans *s)
+{
+    for (size_t i = 0; i < s->n; i++) free(s->v[i].text);
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+void v_inline_free(vinline *in)
+{
+    free(in->text.data);
+    v_facts_free(&in->facts);
+    v_resset_free(&in->ctxs);
+    v_resset_free(&in->units);
+    free(in->schema_ref);
+    v_spans_free(&in->untagged);
+    v_spans_free(&in->blocks);
+    memset(in, 0, sizeof *in);
+}
