@@ -18,6 +18,9 @@ enum {
 
 int t2x_cli_convert(int argc, char **argv);
 int t2x_cli_inspect(int argc, char **argv);
+int t2x_cli_verify(int argc, char **argv);
+int t2x_cli_compare(int argc, char **argv);
+int t2x_cli_batch(int argc, char **argv);
 
 /* Map a library status to an exit code. */
 int t2x_cli_exit_code(t2x_status st);

@@ -26,8 +26,7 @@ static const char *const markup_tags[] = {
     "TABLE", "S", "C", "CAPTION", "PAGE", "TEXT", "DOCUMENT", "TYPE", "SEQUENCE", "DESCRIPTION",
     "FILENAME", "PRE", "R", NULL};
 /* Control tags other than the ones handled one by one below. */
-static const char *const other_control_tags[] = {"CIK", "NUMBER", "SERIES", "EXCHANGE-RATE", "SUBSIDIARY",
-                                                 NULL};
+static const char *const other_control_tags[] = {"NUMBER", "SERIES", "EXCHANGE-RATE", "SUBSIDIARY", NULL};
 
 static int in_list(const char *s, const char *const *list)
 {
@@ -143,12 +142,13 @@ typedef struct pending {
 
 enum { P_TYPE, P_FYE, P_START, P_END };
 
+/* The state of reading one document's schedules. */
 typedef struct reader {
-    const t2x_lines *lines;
-    t2x_ex27_set *out;
-    t2x_ex27_schedule *cur;  /* NULL: none open */
-    pending pend;
-    size_t doc;
+    const t2x_lines *lines;  /* the source's lines (borrowed) */
+    t2x_ex27_set *out;       /* where schedules are appended (borrowed) */
+    t2x_ex27_schedule *cur;  /* the schedule being read; NULL: none open */
+    pending pend;            /* its period tags, spread over the columns when it closes */
+    size_t doc;              /* index of the document in the submission */
     size_t items_cap;        /* capacity of cur->items */
 } reader;
 
@@ -367,8 +367,8 @@ void t2x_ex27_parse_range(const t2x_lines *lines, size_t first, size_t end, size
             s->restated = 1;
             continue;
         }
-        if (strcmp(tag, "NAME") == 0 || strcmp(tag, "CURRENCY") == 0) {
-            char **dst = tag[0] == 'N' ? &s->name : &s->currency;
+        if (strcmp(tag, "NAME") == 0 || strcmp(tag, "CURRENCY") == 0 || strcmp(tag, "CIK") == 0) {
+            char **dst = tag[1] == 'A' ? &s->name : tag[1] == 'U' ? &s->currency : &s->cik;
             free(*dst);
             *dst = t2x_trim(t2x_xstrdup(clean + after));
             continue;
@@ -443,6 +443,7 @@ static void schedule_free(t2x_ex27_schedule *s)
     free(s->cols);
     free(s->name);
     free(s->currency);
+    free(s->cik);
 }
 
 void t2x_ex27_set_free(t2x_ex27_set *s)

@@ -56,6 +56,7 @@ typedef struct t2x_ex27_schedule {
     char article[8];         /* "5", "7", "9", "BD", "UT"…; inferred from the tags when absent */
     int article_inferred;    /* no <ARTICLE> line: `article` was guessed from the tags */
     char *name;              /* <NAME> (multi-registrant / series schedules), NULL */
+    char *cik;               /* <CIK> of such a schedule, NULL */
     long long multiplier;    /* <MULTIPLIER> (1, 1,000, 1000, 1,000,000); 1 when absent */
     int multiplier_pow;      /* log10(multiplier), -1 when not a power of ten */
     int restated;            /* <RESTATED> present */
@@ -139,10 +140,12 @@ typedef enum t2x_ex27_outcome {
     T2X_EX27_ZERO,       /* the schedule prints 0 ("not applicable", guide §2.1) where the
                             statements show an amount: listed, not counted */
     T2X_EX27_UNMAPPED,   /* the tag has no concept in ex27.tsv for this article */
-    T2X_EX27_NOT_NUMBER  /* the printed value is not an amount */
+    T2X_EX27_NOT_NUMBER, /* the printed value is not an amount */
+    T2X_EX27_OTHER       /* the schedule names another registrant (<NAME>, <CIK>): not compared */
 } t2x_ex27_outcome;
 
-/* Short stable name: "agree", "disagree", "no-fact", "ex27-zero", "unmapped", "not-a-number". */
+/* Short stable name: "agree", "disagree", "no-fact", "ex27-zero", "unmapped", "not-a-number",
+ * "other-registrant". */
 const char *t2x_ex27_outcome_name(t2x_ex27_outcome o);
 
 /* One tag of one schedule column, checked. Strings are owned by the result. */
@@ -176,7 +179,10 @@ typedef struct t2x_ex27_results {
 void t2x_ex27_resolve(t2x_ex27_set *set);
 
 /* Compare every (non-duplicate) schedule of `set` with the facts of `model` (statement cells
- * and numeric cover facts without dimensions). OUT: *out (t2x_ex27_results_free) */
+ * and numeric cover facts without dimensions). A schedule whose <CIK> differs from the model's
+ * cik, or whose <NAME> is not the model's registrant, belongs to another registrant of a
+ * combined filing: its tags are listed as other-registrant, not compared.
+ * OUT: *out (t2x_ex27_results_free) */
 void t2x_ex27_compare(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27map *map,
                       t2x_ex27_results *out);
 void t2x_ex27_results_free(t2x_ex27_results *r);

@@ -19,7 +19,9 @@
 #include "model.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <limits.h>
+#include <strings.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -214,6 +216,7 @@ const char *t2x_ex27_outcome_name(t2x_ex27_outcome o)
     case T2X_EX27_ZERO: return "ex27-zero";
     case T2X_EX27_UNMAPPED: return "unmapped";
     case T2X_EX27_NOT_NUMBER: return "not-a-number";
+    case T2X_EX27_OTHER: return "other-registrant";
     }
     return "?";
 }
@@ -416,19 +419,71 @@ static void check_one(const facts *F, const t2x_ex27_set *set, size_t si, int co
     free(best.value);
 }
 
+/* A registrant name reduced to its distinctive letters: "Bristol-Myers Squibb Company" →
+ * "BRISTOLMYERSSQUIBB" (caller frees). */
+static char *name_key(const char *name)
+{
+    static const char *const noise[] = {"INC", "INCORPORATED", "CORP", "CORPORATION", "CO", "COMPANY", "THE",
+                                        "LTD", "LIMITED", "LLC", "LP", "PLC", "DE", "NV", NULL};
+    t2x_buf b = {0};
+    const char *p = name ? name : "";
+    while (*p) {
+        while (*p && !isalnum((unsigned char)*p)) p++;
+        const char *w = p;
+        while (*p && (isalnum((unsigned char)*p) || *p == '-' || *p == '\'' || *p == '&')) p++;
+        size_t len = (size_t)(p - w);
+        if (!len) break;
+        int skip = 0;
+        for (const char *const *k = noise; *k; k++) skip |= strlen(*k) == len && strncasecmp(w, *k, len) == 0;
+        if (skip) continue;
+        for (size_t i = 0; i < len; i++)
+            if (isalnum((unsigned char)w[i])) t2x_buf_putc(&b, (char)toupper((unsigned char)w[i]));
+    }
+    return b.data ? b.data : t2x_xstrdup("");
+}
+
+/* Does the schedule belong to the registrant of the model (root @registrant, @cik)? */
+static int same_registrant(const t2x_ex27_schedule *s, xmlNodePtr root)
+{
+    if (!s->cik && !s->name) return 1;
+    char *cik = root ? get(root, "cik") : NULL, *reg = root ? get(root, "registrant") : NULL;
+    int same = 1;
+    if (s->cik && cik) same = strtoull(s->cik, NULL, 10) == strtoull(cik, NULL, 10);
+    else if (s->name && reg) {
+        char *a = name_key(s->name), *b = name_key(reg);
+        same = strcmp(a, b) == 0;
+        free(a);
+        free(b);
+    }
+    xmlFree(cik);
+    xmlFree(reg);
+    return same;
+}
+
 void t2x_ex27_compare(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27map *map, t2x_ex27_results *out)
 {
     memset(out, 0, sizeof *out);
     facts F;
     facts_load(model, &F);
+    xmlNodePtr root = xmlDocGetRootElement(model);
     for (size_t si = 0; si < set->n; si++) {
         const t2x_ex27_schedule *s = &set->v[si];
         if (s->duplicate_of >= 0) continue;
+        int other = !same_registrant(s, root);
         for (int col = 0; col < s->ncols; col++)
             for (size_t i = 0; i < s->nitems; i++) {
                 if (!s->items[i].values[col].present) continue;
                 out->v = t2x_grow(out->v, &out->cap, out->n + 1, sizeof *out->v);
                 t2x_ex27_result *r = &out->v[out->n++];
+                if (other) {
+                    memset(r, 0, sizeof *r);
+                    r->schedule = si;
+                    r->col = col;
+                    r->tag = s->items[i].tag;
+                    r->value = &s->items[i].values[col];
+                    r->outcome = T2X_EX27_OTHER;
+                    continue;
+                }
                 check_one(&F, set, si, col, &s->items[i], map, r);
                 if (r->loose) {
                     out->loose_agree += r->outcome == T2X_EX27_AGREE;
@@ -529,6 +584,7 @@ void t2x_ex27_to_model(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27_
         propf(sn, "first-line", "%ld", s->first_line);
         propf(sn, "last-line", "%ld", s->last_line > s->first_line ? s->last_line : s->first_line);
         if (s->name) prop(sn, "name", s->name);
+        if (s->cik) prop(sn, "cik", s->cik);
         if (s->duplicate_of >= 0) propf(sn, "duplicate-of", "x%d", s->duplicate_of + 1);
         for (int c = 0; c < s->ncols; c++) {
             const t2x_ex27_column *col = &s->cols[c];
@@ -708,6 +764,9 @@ void t2x_ex27_report_json(xmlDocPtr model, t2x_buf *b)
 
 /* ------------------------------------------------------------------ the review summary */
 
+/* An attribute read for printing: "0" when absent. */
+static const char *nz(const char *s) { return s ? s : "0"; }
+
 void t2x_ex27_summary(xmlDocPtr model, t2x_buf *b)
 {
     xmlNodePtr root = model ? xmlDocGetRootElement(model) : NULL, ex = NULL;
@@ -719,8 +778,15 @@ void t2x_ex27_summary(xmlDocPtr model, t2x_buf *b)
     }
     char *comp = get(ex, "comparisons"), *agree = get(ex, "agree"), *nsched = get(ex, "schedules");
     char *nofact = get(ex, "no-fact"), *zero = get(ex, "ex27-zero");
-    t2x_buf_printf(b, "\nEX-27 (%s schedule%s): %s of %s comparisons agree", nsched, nsched && strcmp(nsched, "1") == 0 ? "" : "s",
-                   agree, comp);
+    size_t dups = 0;
+    for (xmlNodePtr s = ex->children; s; s = s->next) {
+        char *d = is_el(s, "schedule") ? get(s, "duplicate-of") : NULL;
+        dups += d != NULL;
+        xmlFree(d);
+    }
+    t2x_buf_printf(b, "\nEX-27 (%s schedule%s", nz(nsched), strcmp(nz(nsched), "1") == 0 ? "" : "s");
+    if (dups) t2x_buf_printf(b, ", %zu repeated", dups);
+    t2x_buf_printf(b, "): %s of %s comparisons agree", nz(agree), nz(comp));
     t2x_buf dis = {0}, loose = {0};
     size_t unmapped = 0;
     for (xmlNodePtr s = ex->children; s; s = s->next) {
@@ -734,8 +800,9 @@ void t2x_ex27_summary(xmlDocPtr model, t2x_buf *b)
                      *concept = get(k, "concept"), *sv = get(k, "statement-value"), *ctx = get(k, "context"),
                      *sl = get(k, "statement-line");
                 t2x_buf *dst = lo ? &loose : &dis;
-                t2x_buf_printf(dst, "%s%s (line %s) %s%s%s vs %s %s in %s (line %s)", dst->len ? "; " : "", tag, line, ev,
-                               exp ? " → " : "", exp ? exp : "", concept, sv, ctx, sl ? sl : "?");
+                t2x_buf_printf(dst, "%s%s (line %s) %s%s%s vs %s %s in %s (line %s)", dst->len ? "; " : "", nz(tag),
+                               nz(line), nz(ev), exp ? " → " : "", exp ? exp : "", nz(concept), nz(sv), nz(ctx),
+                               sl ? sl : "?");
                 xmlFree(tag);
                 xmlFree(line);
                 xmlFree(ev);
@@ -751,7 +818,7 @@ void t2x_ex27_summary(xmlDocPtr model, t2x_buf *b)
     }
     t2x_buf_printf(b, "; disagreements: %s\n", dis.len ? dis.data : "none");
     t2x_buf_printf(b, "  not compared: %s without a statement fact, %s schedule zeros against an amount, %zu unmapped tags\n",
-                   nofact, zero, unmapped);
+                   nz(nofact), nz(zero), unmapped);
     if (loose.len) t2x_buf_printf(b, "  loose tags that differ (not counted): %s\n", loose.data);
     free(dis.data);
     free(loose.data);

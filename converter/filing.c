@@ -8,6 +8,7 @@
 #include "model.h"
 #include "package.h"
 #include "render.h"
+#include "stats.h"
 #include "textmodel.h"
 #include "util.h"
 
@@ -402,6 +403,8 @@ static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_di
         t2x_source_free(src);
         return T2X_ERR_DATA;
     }
+    t2x_timings *tm = opt ? opt->timings : NULL; /* make bench: time per stage (stats.h) */
+    double t0 = tm ? t2x_now_ms() : 0;
     t2x_filing *f = t2x_xcalloc(1, sizeof *f);
     f->diag = diag;
     f->data = data;
@@ -449,6 +452,7 @@ static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_di
         t2x_periods_resolve(&f->tables[i], &f->lines, &hint, f->src.name, diag);
     align_week_years(f);
     decide_identity(f, opt);
+    if (tm) t2x_timing_lap(&tm->parse_ms, &t0);
     f->ext.prefix = t2x_xstrdup(f->prefix);
     for (size_t i = 0; i < f->ntables; i++) {
         t2x_calc_issues ci = {0};
@@ -457,8 +461,10 @@ static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_di
         t2x_map_table(&f->tables[i], data->labels, data->concepts, &f->ext, &f->lines, f->src.name, diag);
     }
     add_notes(f, &hint);
+    if (tm) t2x_timing_lap(&tm->map_ms, &t0);
     t2x_model_build(f);
     t2x_ex27_check(f); /* EX-27 cross-check: reads the model, adds <ex27> (ex27check.c) */
+    if (tm) t2x_timing_lap(&tm->model_ms, &t0);
     *out = f;
     return T2X_OK;
 }
@@ -468,7 +474,9 @@ t2x_status t2x_convert_bytes(const unsigned char *bytes, size_t len, const char 
 {
     t2x_source src;
     *out = NULL;
+    double t0 = opt && opt->timings ? t2x_now_ms() : 0;
     t2x_status st = t2x_source_from_bytes(bytes, len, name, &src, diag);
+    if (opt && opt->timings) t2x_timing_lap(&opt->timings->read_ms, &t0);
     if (st != T2X_OK) {
         t2x_source_free(&src);
         return st;
@@ -480,7 +488,9 @@ t2x_status t2x_convert_file(const char *path, const t2x_options *opt, t2x_diag *
 {
     t2x_source src;
     *out = NULL;
+    double t0 = opt && opt->timings ? t2x_now_ms() : 0;
     t2x_status st = t2x_source_read(path, &src, diag);
+    if (opt && opt->timings) t2x_timing_lap(&opt->timings->read_ms, &t0);
     if (st != T2X_OK) {
         t2x_source_free(&src);
         return st;
@@ -699,16 +709,19 @@ t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_opti
             st = T2X_ERR_DATA;
             break;
         }
+        double tr = opt && opt->timings ? t2x_now_ms() : 0;
         if (outs[i].fmt == T2X_FMT_IXBRL) { /* inline.xsl reads the model with its source text */
             xmlDocPtr withsrc = NULL;
             st = t2x_model_with_source(f, &withsrc, diag);
             if (st == T2X_OK) st = t2x_render(withsrc, data_dir, outs[i].tmpl, NULL, &bufs[i], &lens[i], diag);
             if (withsrc) xmlFreeDoc(withsrc);
-            continue;
+        } else {
+            st = t2x_render(f->model, data_dir, outs[i].tmpl,
+                            strcmp(outs[i].tmpl, "schema.xsl") == 0 ? schema_params : NULL, &bufs[i], &lens[i], diag);
         }
-        st = t2x_render(f->model, data_dir, outs[i].tmpl, strcmp(outs[i].tmpl, "schema.xsl") == 0 ? schema_params : NULL,
-                        &bufs[i], &lens[i], diag);
+        if (opt && opt->timings) t2x_timing_output(opt->timings, outs[i].tmpl, t2x_now_ms() - tr, lens[i]);
     }
+    double tw = opt && opt->timings ? t2x_now_ms() : 0;
     for (size_t i = 0; i < sizeof outs / sizeof outs[0] && st == T2X_OK; i++)
         if (bufs[i] && (fmt & outs[i].fmt)) st = write_out(dir, f->stem, outs[i].suffix, bufs[i], lens[i], diag);
     if (st == T2X_OK && (fmt & T2X_FMT_PACKAGE)) {
@@ -722,15 +735,24 @@ t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_opti
         st = write_package(f, dir, bufs, lens, suffixes, fmts, NOUT, diag);
     }
     for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) free(bufs[i]);
+    if (opt && opt->timings) t2x_timing_lap(&opt->timings->write_ms, &tw);
     if (st == T2X_OK && (fmt & T2X_FMT_MODEL)) {
         size_t len;
+        double tr = opt && opt->timings ? t2x_now_ms() : 0;
         char *m = t2x_filing_model_xml(f, &len);
+        if (opt && opt->timings) t2x_timing_output(opt->timings, "model.xml", t2x_now_ms() - tr, len);
+        tw = opt && opt->timings ? t2x_now_ms() : 0;
         st = write_out(dir, f->stem, ".model.xml", m, len, diag);
+        if (opt && opt->timings) t2x_timing_lap(&opt->timings->write_ms, &tw);
         free(m);
     }
     if (st == T2X_OK && (fmt & T2X_FMT_REPORT)) {
+        double tr = opt && opt->timings ? t2x_now_ms() : 0;
         char *r = report_json(f);
+        if (opt && opt->timings) t2x_timing_output(opt->timings, "report.json", t2x_now_ms() - tr, strlen(r));
+        tw = opt && opt->timings ? t2x_now_ms() : 0;
         st = write_out(dir, f->stem, ".report.json", r, strlen(r), diag);
+        if (opt && opt->timings) t2x_timing_lap(&opt->timings->write_ms, &tw);
         free(r);
     }
     return st;

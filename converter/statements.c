@@ -61,8 +61,10 @@ t2x_stmt_kind t2x_title_kind(const char *text)
     int words = 1;
     for (size_t i = 0; i < n; i++) words += u[i] == ' ';
     if (words > 16) return T2X_STMT_ANY;
-    if (has(u, "BALANCE SHEET") || has(u, "FINANCIAL POSITION") || has(u, "FINANCIAL CONDITION") ||
-        (has(u, "STATEMENT") && has(u, " OF CONDITION")))
+    if (has(u, "DISCUSSION") || has(u, "ANALYSIS")) return T2X_STMT_ANY; /* MD&A headings */
+    if (has(u, "BALANCE SHEET") ||
+        ((has(u, "FINANCIAL POSITION") || has(u, "FINANCIAL CONDITION") || has(u, " OF CONDITION")) &&
+         (has(u, "STATEMENT") || has(u, "CONSOLIDATED"))))
         return T2X_STMT_BALANCE;
     if (has(u, "CASH FLOW")) return (has(u, "STATEMENT") || has(u, "CASH FLOWS")) ? T2X_STMT_CASHFLOW : T2X_STMT_ANY;
     if (has(u, "STATEMENT") &&

@@ -548,7 +548,13 @@ static void add_header_chunks(t2x_table *t, const segment *sg, const t2x_line *l
 static int segment_break(const t2x_lines *L, size_t i, t2x_stmt_kind kind)
 {
     const t2x_line *ln = &L->v[i];
-    if (is_page_marker(ln) || is_page_noise(ln->text)) return 1;
+    /* a page break: the marker, or a page-number footer ("(Unaudited)" under the column
+     * dates is not one) */
+    if (is_page_marker(ln)) return 1;
+    if (is_page_noise(ln->text)) {
+        const char *p = ln->text + strspn(ln->text, " ");
+        return *p != '(' && !isalpha((unsigned char)p[0]) ? 1 : (toupper((unsigned char)p[0]) == 'F' || t2x_starts_with_ci(p, "page"));
+    }
     return t2x_title_kind(ln->text) == kind;
 }
 

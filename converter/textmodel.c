@@ -9,7 +9,8 @@
  *       <n offset="4711" length="9">1,534,146</n>         a printed number that is a fact
  *     </block>
  *     <block first-line="1249" last-line="1344" statement="s1">
- *       … <u offset="…" length="4" reason="…">2003</u> …  a number listed as untagged
+ *       … <u offset="…" length="4" reason="…">2003</u> …  a number listed as untagged (any
+ *                                                      issue of the model with a span)
  *     </block>
  *   </source>
  *
@@ -74,14 +75,18 @@ static void add_span(segs *sg, xmlNodePtr n, int fact, size_t srclen)
     s->e = off + len;
     s->fact = fact;
     s->reason = NULL;
-    if (!fact)
+    if (!fact) { /* why: its reason attribute, else the issue's message */
         for (xmlAttrPtr a = n->properties; a; a = a->next)
             if (xmlStrEqual(a->name, BAD_CAST "reason") && a->children && a->children->content)
                 s->reason = (const char *)a->children->content;
+        if (!s->reason && n->children && n->children->type == XML_TEXT_NODE && n->children->content &&
+            n->children->content[0])
+            s->reason = (const char *)n->children->content;
+    }
 }
 
-/* Every fact of the model (cover facts, cells — wherever a row keeps them) and every
- * untagged-amount issue with a span. */
+/* Every fact of the model (cover facts, cells — wherever a row keeps them) and every issue
+ * with a span (untagged-amount, note-disagrees, …: a printed number listed as not a fact). */
 static void collect(xmlNodePtr n, segs *sg, size_t srclen)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -89,9 +94,7 @@ static void collect(xmlNodePtr n, segs *sg, size_t srclen)
         if (is_el(c, "cell") || (is_el(c, "fact") && is_el(c->parent, "cover"))) {
             add_span(sg, c, 1, srclen);
         } else if (is_el(c, "issue")) {
-            xmlChar *code = xmlGetProp(c, BAD_CAST "code");
-            if (code && xmlStrEqual(code, BAD_CAST "untagged-amount")) add_span(sg, c, 0, srclen);
-            xmlFree(code);
+            add_span(sg, c, 0, srclen); /* any issue with a span lists a number that is not a fact */
         } else {
             collect(c, sg, srclen);
         }

@@ -142,6 +142,35 @@ void t2x_filing_free(t2x_filing *f);
 /* The data directory used when t2x_options.data_dir is NULL (borrowed). */
 const char *t2x_default_data_dir(void);
 
+/* ---- Cross-filing consistency (txt2xbrl compare) ---- */
+
+/* The facts of several converted filings, grouped, with the groups whose values differ. */
+typedef struct t2x_compare t2x_compare;
+
+enum {
+    T2X_COMPARE_EXTENSIONS = 1 << 0  /* match company extension concepts by local name */
+};
+
+/*
+ * Read the XBRL instances (STEM.xml, as written by convert) in each path — a directory, or
+ * an instance file — and find the facts that two filings report with different values for the
+ * same entity, concept, period, dimensions and unit (numbers compared after rounding both to
+ * the smaller decimals). Problems with a path go to diag; the status is T2X_ERR_INPUT when a
+ * path could not be read (*out is still set when at least one instance was read).
+ * OUT: *out (t2x_compare_free)
+ */
+t2x_status t2x_compare_paths(const char *const *paths, size_t n, unsigned flags, t2x_diag *diag,
+                             t2x_compare **out);
+/* Number of differing fact pairs. */
+size_t t2x_compare_differences(const t2x_compare *c);
+/* One line per difference ("CONCEPT  PERIOD  [DIMS]  UNIT  FILE: VALUE  FILE: VALUE") and a
+ * summary line; caller frees. */
+char *t2x_compare_text(const t2x_compare *c);
+/* The same as JSON: {"filings": […], "shared": N, "entities": N, "differences": […]};
+ * caller frees. */
+char *t2x_compare_json(const t2x_compare *c);
+void t2x_compare_free(t2x_compare *c);
+
 /* ---------------------------------------------------------------- verification (design §5) */
 
 /* Largest output file the verifier reads, unless t2x_verify_options.max_xml_bytes says. */
@@ -209,8 +238,9 @@ typedef struct t2x_filing_summary {
 void t2x_filing_summarize(const t2x_filing *f, t2x_filing_summary *out);
 
 /* SHA-256 (lower-case hex) of the decoded input, the digest the model records as source-sha256
- * (gunzipped first when the bytes are gzip). When the bytes cannot be decoded (empty, binary,
- * truncated gzip) the digest is that of the raw bytes and the status says why. OUT: hex */
+ * (gunzipped first when the bytes are gzip). When the bytes cannot be decoded (empty, truncated
+ * or corrupt gzip) the digest is that of the raw bytes and the status says why; other checks
+ * of the text (binary data…) are the conversion's. OUT: hex */
 t2x_status t2x_input_sha256(const unsigned char *bytes, size_t len, char hex[65]);
 
 /* Load now what conversions with `opt` need (taxonomy data, compiled templates of the requested

@@ -195,6 +195,9 @@ void v_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const vfacts *fa
                   t2x_verify_report *r);
 void v_duplicates_check(const vfacts *facts, const vfacts *inline_facts, t2x_verify_report *r);
 
+/* Free the cached Inline XBRL schema (tests and leak checkers call it at exit). */
+void t2x_verify_cleanup(void);
+
 /* Exact decimal arithmetic helpers for calc: parse "−123.45" into mantissa and exponent. */
 int v_dec_parse(const char *s, long long *mant, int *exp10);
 

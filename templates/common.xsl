@@ -163,4 +163,252 @@
     <xsl:param name="statement" select="."/>
     <xsl:value-of select="concat($ext-ns, '/role/', $statement/@role)"/>
   </xsl:template>
+  <!-- ============================================================ facts (shared by the
+       instance, the xBRL-JSON report and any other fact writer) -->
+  <!-- Facts by their identity: concept (a cell's own @concept, else its row's), context, unit,
+       value. $t2x-facts holds each identity once, the first in document order (cover facts,
+       then statement cells); duplicates with another value are all kept. -->
+  <xsl:key name="t2x:fact-by-identity" match="m:cover/m:fact | m:statement/m:row/m:cell"
+           use="concat(@concept, substring(../@concept, 1 div not(@concept)), '|',
+                       @context, '|', @unit, '|', @value)"/>
+  <xsl:variable name="t2x-facts"
+                select="(/m:filing/m:cover/m:fact | /m:filing/m:statement/m:row/m:cell)
+                        [generate-id() = generate-id(key('t2x:fact-by-identity',
+                           concat(@concept, substring(../@concept, 1 div not(@concept)), '|',
+                                  @context, '|', @unit, '|', @value))[1])]"/>
+
+  <!-- ============================================================ taxonomy links -->
+  <!-- The locator href of a concept: the official schema URL + '#' + prefix_local for the
+       standard namespaces, STEM.xsd#prefix_local for the filing's own. -->
+  <xsl:template name="t2x:concept-href">
+    <xsl:param name="qname"/>
+    <xsl:variable name="p" select="substring-before($qname, ':')"/>
+    <xsl:variable name="hit" select="$t2x-ns-table[@prefix = $p][1]"/>
+    <xsl:variable name="id" select="concat($p, '_', substring-after($qname, ':'))"/>
+    <xsl:choose>
+      <xsl:when test="$p = $ext-prefix">
+        <xsl:value-of select="concat($stem, '.xsd#', $id)"/>
+      </xsl:when>
+      <xsl:when test="$hit/@xsd">
+        <xsl:value-of select="concat($hit/@xsd, '#', $id)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">
+          <xsl:value-of select="concat('txt2xbrl templates: no schema for the concept ', $qname)"/>
+        </xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Label roles: XBRL 2.1 standard roles and the LRR negated roles (negated-2009-12-16.xsd). -->
+  <xsl:variable name="t2x-role-label" select="'http://www.xbrl.org/2003/role/label'"/>
+  <xsl:variable name="t2x-lrr-negated" select="'http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd'"/>
+
+  <!-- The URI of a label role named by its local name (terseLabel, negatedLabel, ...). -->
+  <xsl:template name="t2x:label-role-uri">
+    <xsl:param name="local"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($local, 'negated')">
+        <xsl:value-of select="concat('http://www.xbrl.org/2009/role/', $local)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('http://www.xbrl.org/2003/role/', $local)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The label plan: one t2x:lab per row that has a concept and a printed label, in document
+       order, saying which label role carries the printed text (the presentation arc's
+       preferredLabel, empty for the standard label):
+         period-role start/end      periodStartLabel / periodEndLabel
+         total or subtotal row      totalLabel
+         any other row              terseLabel
+       each with the negated variant (LRR) when row/@negated is true. An extension concept whose
+       row would get a terse label equal to the label it is declared with uses its standard
+       label. A concept can be printed with different words in several rows (a statement of
+       equity repeats "Balance at ..." each year): the first text of each (concept, role) keeps
+       the role, and each other text gets a role of its own, declared in STEM.xsd,
+       EXT-NAMESPACE/role/ROLE-ROWID (ROWID = the first row printing that text).
+       Output: <t2x:lab row concept text base role custom="true|false" std="true|false"/>. -->
+  <xsl:template name="t2x:label-plan">
+    <xsl:variable name="raw">
+      <xsl:for-each select="/m:filing/m:statement/m:row[@concept][normalize-space(@label) != '']">
+        <xsl:variable name="neg" select="@negated = 'true'"/>
+        <xsl:variable name="total" select="@kind = 'total' or @kind = 'subtotal'"/>
+        <xsl:variable name="base">
+          <xsl:choose>
+            <xsl:when test="@period-role = 'start' and $neg">negatedPeriodStartLabel</xsl:when>
+            <xsl:when test="@period-role = 'start'">periodStartLabel</xsl:when>
+            <xsl:when test="@period-role = 'end' and $neg">negatedPeriodEndLabel</xsl:when>
+            <xsl:when test="@period-role = 'end'">periodEndLabel</xsl:when>
+            <xsl:when test="$total and $neg">negatedTotalLabel</xsl:when>
+            <xsl:when test="$total">totalLabel</xsl:when>
+            <xsl:when test="$neg">negatedLabel</xsl:when>
+            <xsl:otherwise>terseLabel</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:variable name="c" select="string(@concept)"/>
+        <xsl:variable name="text" select="normalize-space(@label)"/>
+        <xsl:variable name="declared"
+                      select="/m:filing/m:concepts/m:concept[@name = $c][@extension = 'true']/@label"/>
+        <t2x:lab row="{@id}" concept="{$c}" text="{$text}" base="{$base}"
+                 std="{$base = 'terseLabel' and $declared and normalize-space($declared) = $text}"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="exsl:node-set($raw)/t2x:lab">
+      <xsl:variable name="c" select="@concept"/>
+      <xsl:variable name="b" select="@base"/>
+      <xsl:variable name="t" select="@text"/>
+      <xsl:variable name="first"
+                    select="(preceding-sibling::t2x:lab[@concept = $c][@base = $b][@std = 'false'] | .)[1]"/>
+      <xsl:variable name="owner"
+                    select="(preceding-sibling::t2x:lab[@concept = $c][@base = $b][@std = 'false']
+                                                       [@text = $t] | .)[1]"/>
+      <t2x:lab row="{@row}" concept="{@concept}" text="{@text}" base="{@base}" std="{@std}">
+        <xsl:choose>
+          <xsl:when test="@std = 'true'">
+            <xsl:attribute name="role"/>
+            <xsl:attribute name="custom">false</xsl:attribute>
+          </xsl:when>
+          <xsl:when test="$first/@text = $t">
+            <xsl:attribute name="role">
+              <xsl:call-template name="t2x:label-role-uri">
+                <xsl:with-param name="local" select="$b"/>
+              </xsl:call-template>
+            </xsl:attribute>
+            <xsl:attribute name="custom">false</xsl:attribute>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:attribute name="role">
+              <xsl:value-of select="concat($ext-ns, '/role/', $b, '-', $owner/@row)"/>
+            </xsl:attribute>
+            <xsl:attribute name="custom">true</xsl:attribute>
+            <xsl:attribute name="id"><xsl:value-of select="concat($b, '-', $owner/@row)"/></xsl:attribute>
+          </xsl:otherwise>
+        </xsl:choose>
+      </t2x:lab>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ abstract elements -->
+  <!-- The presentation linkbase needs abstract elements the model does not name: one root per
+       statement (ROLE + "Abstract") and one per group header row (its printed words in
+       UpperCamelCase + "Abstract": "Current assets:" -> CurrentAssetsAbstract). Names are
+       deterministic and unique in the filing: the n-th header (n > 1) with the same words, or a
+       name the model already uses, gets "_n" appended (camel case never makes "_").
+       Output: <t2x:root statement name label/>* then <t2x:h row statement name label/>*. -->
+  <xsl:variable name="t2x-upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+  <xsl:variable name="t2x-lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
+  <xsl:variable name="t2x-alnum" select="concat($t2x-upper, $t2x-lower, '0123456789')"/>
+  <xsl:variable name="t2x-spaces"
+                select="concat('                                                                ',
+                               '                                                                ')"/>
+
+  <xsl:template name="t2x:abstract-plan">
+    <xsl:variable name="raw">
+      <xsl:for-each select="/m:filing/m:statement">
+        <xsl:variable name="plain" select="concat(@role, 'Abstract')"/>
+        <t2x:root statement="{@id}" label="{normalize-space(@title)}">
+          <xsl:attribute name="name">
+            <xsl:choose>
+              <xsl:when test="/m:filing/m:concepts/m:concept[@name = concat($ext-prefix, ':', $plain)]">
+                <xsl:value-of select="concat($plain, '_0')"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$plain"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+        </t2x:root>
+      </xsl:for-each>
+      <xsl:for-each select="/m:filing/m:statement/m:row[@kind = 'header']">
+        <t2x:h row="{@id}" statement="{../@id}" label="{normalize-space(@label)}">
+          <xsl:attribute name="base">
+            <xsl:call-template name="t2x:camel-name">
+              <xsl:with-param name="s" select="@label"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </t2x:h>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="r" select="exsl:node-set($raw)"/>
+    <xsl:copy-of select="$r/t2x:root"/>
+    <xsl:for-each select="$r/t2x:h">
+      <xsl:variable name="b" select="@base"/>
+      <xsl:variable name="n" select="count(preceding-sibling::t2x:h[@base = $b]) + 1"/>
+      <xsl:variable name="plain" select="concat($b, 'Abstract')"/>
+      <xsl:variable name="clash" select="$r/t2x:root[@name = $plain]
+                      or $filing/m:concepts/m:concept[@name = concat($ext-prefix, ':', $plain)]"/>
+      <t2x:h row="{@row}" statement="{@statement}" label="{@label}">
+        <xsl:attribute name="name">
+          <xsl:choose>
+            <xsl:when test="$n = 1 and not($clash)"><xsl:value-of select="$plain"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat($plain, '_', $n)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </t2x:h>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Printed words -> an NCName in UpperCamelCase, at most 100 characters, starting with a
+       letter ("Header" when the words give none). Apostrophes are dropped; every other
+       character that is not an ASCII letter or digit separates words; an all-capitals label is
+       lower-cased first. -->
+  <xsl:template name="t2x:camel-name">
+    <xsl:param name="s"/>
+    <xsl:variable name="a" select="normalize-space(translate($s, &quot;'&#x2019;&quot;, ''))"/>
+    <xsl:variable name="b">
+      <xsl:choose>
+        <xsl:when test="translate($a, $t2x-lower, '') = $a">
+          <xsl:value-of select="translate($a, $t2x-upper, $t2x-lower)"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$a"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="junk" select="translate($b, $t2x-alnum, '')"/>
+    <xsl:variable name="words" select="normalize-space(translate($b, $junk, $t2x-spaces))"/>
+    <xsl:variable name="camel">
+      <xsl:call-template name="t2x:capitalize-words">
+        <xsl:with-param name="w" select="$words"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="c" select="substring($camel, 1, 100)"/>
+    <xsl:choose>
+      <xsl:when test="$c = ''">Header</xsl:when>
+      <xsl:when test="contains('0123456789', substring($c, 1, 1))">
+        <xsl:value-of select="concat('Header', $c)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="t2x:capitalize-words">
+    <xsl:param name="w"/>
+    <xsl:if test="$w != ''">
+      <xsl:variable name="first" select="substring-before(concat($w, ' '), ' ')"/>
+      <xsl:value-of select="concat(translate(substring($first, 1, 1), $t2x-lower, $t2x-upper),
+                                   substring($first, 2))"/>
+      <xsl:call-template name="t2x:capitalize-words">
+        <xsl:with-param name="w" select="substring-after($w, ' ')"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The presentation parent of a row (context node): the nearest preceding header of the same
+       statement that is still open, i.e. shallower than the row and not closed by a row in
+       between that is as shallow as the header or shallower. Writes the header's row id, or
+       nothing when the row belongs directly under the statement's root. A depth-first walk of
+       the tree this gives meets the rows in printed order. -->
+  <xsl:template name="t2x:row-parent">
+    <xsl:variable name="d" select="number(@depth)"/>
+    <xsl:variable name="before" select="preceding-sibling::m:row"/>
+    <xsl:variable name="open">
+      <xsl:for-each select="preceding-sibling::m:row[@kind = 'header'][number(@depth) &lt; $d]">
+        <xsl:variable name="hd" select="number(@depth)"/>
+        <xsl:variable name="closer" select="following-sibling::m:row[number(@depth) &lt;= $hd][1]"/>
+        <xsl:if test="not($closer) or count($closer | $before) != count($before)">
+          <t2x:open row="{@id}"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="exsl:node-set($open)/t2x:open[last()]/@row"/>
+  </xsl:template>
 </xsl:stylesheet>

@@ -31,10 +31,6 @@
   <xsl:output method="xml" version="1.0" encoding="UTF-8" indent="yes"/>
   <xsl:strip-space elements="*"/>
 
-  <!-- Facts by their identity: concept, context, unit, value. -->
-  <xsl:key name="fact-by-identity" match="m:cover/m:fact | m:statement/m:row/m:cell"
-           use="concat(@concept, substring(../@concept, 1 div not(@concept)), '|',
-                       @context, '|', @unit, '|', @value)"/>
   <!-- Facts by context and by unit, to list only what is used. -->
   <xsl:key name="fact-by-context" match="m:cover/m:fact | m:statement/m:row/m:cell" use="@context"/>
   <xsl:key name="fact-by-unit" match="m:cover/m:fact | m:statement/m:row/m:cell" use="@unit"/>
@@ -54,12 +50,9 @@
       <link:schemaRef xlink:type="simple" xlink:href="{concat($stem, '.xsd')}"/>
       <xsl:apply-templates select="m:contexts/m:context[key('fact-by-context', @id)]"/>
       <xsl:apply-templates select="m:units/m:unit[key('fact-by-unit', @id)]"/>
-      <xsl:for-each select="m:cover/m:fact | m:statement/m:row/m:cell">
-        <xsl:if test="generate-id() = generate-id(key('fact-by-identity',
-                        concat(@concept, substring(../@concept, 1 div not(@concept)), '|',
-                               @context, '|', @unit, '|', @value))[1])">
-          <xsl:call-template name="fact"/>
-        </xsl:if>
+      <!-- each fact identity once: $t2x-facts (common.xsl), shared with the xBRL-JSON report -->
+      <xsl:for-each select="$t2x-facts">
+        <xsl:call-template name="fact"/>
       </xsl:for-each>
     </xbrli:xbrl>
   </xsl:template>

@@ -10,7 +10,11 @@
 
   Linkbases: the parameter `linkbases` lists the linkbases to reference, separated by spaces,
   out of "pre cal def lab" (default: none). Each becomes a link:linkbaseRef to STEM_<kind>.xml
-  in the appinfo; see the template "linkbase-refs" below.
+  in the appinfo; see the template "linkbase-refs" below. With any linkbase, the schema also
+  declares what the linkbases need beyond the model's concepts (common.xsl plans): the abstract
+  root element of each statement and the abstract element of each group header row
+  (t2x:abstract-plan), and the label roles of rows whose printed words differ from an earlier
+  row's for the same concept and role (t2x:label-plan, usedOn link:label).
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -20,7 +24,8 @@
                 xmlns:xbrli="http://www.xbrl.org/2003/instance"
                 xmlns:link="http://www.xbrl.org/2003/linkbase"
                 xmlns:xlink="http://www.w3.org/1999/xlink"
-                exclude-result-prefixes="m t2x">
+                xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="m t2x exsl">
 
   <xsl:import href="common.xsl"/>
 
@@ -31,6 +36,17 @@
   <xsl:param name="linkbases" select="''"/>
 
   <xsl:variable name="ext-concepts" select="/m:filing/m:concepts/m:concept[@extension = 'true']"/>
+  <xsl:variable name="with-linkbases" select="normalize-space($linkbases) != ''"/>
+  <xsl:variable name="abstract-plan-rtf">
+    <xsl:if test="$with-linkbases">
+      <xsl:call-template name="t2x:abstract-plan"/>
+    </xsl:if>
+  </xsl:variable>
+  <xsl:variable name="label-plan-rtf">
+    <xsl:if test="$with-linkbases">
+      <xsl:call-template name="t2x:label-plan"/>
+    </xsl:if>
+  </xsl:variable>
 
   <xsl:template match="/">
     <xsl:call-template name="t2x:check-filing"/>
@@ -68,6 +84,7 @@
         <xs:appinfo>
           <xsl:call-template name="linkbase-refs"/>
           <xsl:apply-templates select="m:statement" mode="role-type"/>
+          <xsl:call-template name="label-role-types"/>
         </xs:appinfo>
       </xs:annotation>
 
@@ -84,6 +101,7 @@
       </xsl:for-each>
 
       <xsl:apply-templates select="$ext-concepts"/>
+      <xsl:call-template name="abstract-elements"/>
     </xs:schema>
   </xsl:template>
 
@@ -147,6 +165,32 @@
       <link:usedOn>link:calculationLink</link:usedOn>
       <link:usedOn>link:definitionLink</link:usedOn>
     </link:roleType>
+  </xsl:template>
+
+  <!-- ============================================================ for the linkbases -->
+  <!-- Label roles of their own for rows printed with other words than an earlier row of the
+       same concept and role (common.xsl, t2x:label-plan): one roleType each, in plan order. -->
+  <xsl:template name="label-role-types">
+    <xsl:for-each select="exsl:node-set($label-plan-rtf)/t2x:lab[@custom = 'true']">
+      <xsl:variable name="r" select="@role"/>
+      <xsl:if test="not(preceding-sibling::t2x:lab[@role = $r])">
+        <link:roleType id="{@id}" roleURI="{@role}">
+          <link:definition>
+            <xsl:value-of select="concat(@base, ' as printed in row ', substring-after(@id, '-'))"/>
+          </link:definition>
+          <link:usedOn>link:label</link:usedOn>
+        </link:roleType>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The abstract roots of the statements and the abstract elements of group headers. -->
+  <xsl:template name="abstract-elements">
+    <xsl:for-each select="exsl:node-set($abstract-plan-rtf)/*">
+      <xs:element id="{concat($ext-prefix, '_', @name)}" name="{@name}" type="xbrli:stringItemType"
+                  substitutionGroup="xbrli:item" xbrli:periodType="duration" nillable="true"
+                  abstract="true"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ============================================================ concepts -->

@@ -84,5 +84,32 @@ grep -q 'Interest expense .*us-gaap:InterestExpense .*529642' "$tmp/out" && ok "
 grep -q '^NOT MAPPED TO A STANDARD CONCEPT' "$tmp/out" && ok "inspect lists unmapped rows" || bad "inspect unmapped section"
 grep -q 'calc-inconsistency .*44737864' "$tmp/out" && ok "inspect lists the typo" || bad "inspect issues"
 
+# inspect: the EX-27 cross-check summary (a 10-Q with a Financial Data Schedule)
+expect 0 "inspect a 10-Q with an EX-27" "$T2X" inspect "$SRCDIR/tests/data/bms-10q-1997-03-31.txt"
+grep -q '^EX-27 (1 schedule): [0-9]* of [0-9]* comparisons agree; disagreements: none' "$tmp/out" && ok "inspect prints the EX-27 summary" || bad "inspect EX-27 summary"
+expect 0 "convert a 10-Q with an EX-27" "$T2X" convert --formats report -o "$tmp/fds" "$SRCDIR/tests/data/bms-10q-1997-03-31.txt"
+grep -q '"tag": "NET-INCOME", .*"concept": "us-gaap:NetIncomeLoss", "context": "D19970101-19970331", "statement-value": "810000000", .*"ex27-value": "810000000", .*"agree": true' "$tmp/fds/bms-19970331.report.json" \
+    && ok "report.json lists the EX-27 comparisons" || bad "report.json ex27"
+
+# compare: the samples' 10-Q and 10-K, converted into separate directories, disagree on the
+# December 31, 2002 inventory split (the filings print it differently) and on current
+# liabilities (the 10-K's typo, 44,737,864)
+expect 0 "convert the 10-K for compare" "$T2X" convert -o "$tmp/kc" "$K"
+expect 1 "compare the two samples" "$T2X" compare "$tmp/q" "$tmp/kc"
+grep -q '^us-gaap:LiabilitiesCurrent  2002-12-31  iso4217:USD  .*/q/alg-20030331.xml: 4737864  .*/kc/alg-20031231.xml: 44737864$' "$tmp/out" \
+    && ok "compare lists the 10-K's current liabilities" || bad "compare LiabilitiesCurrent"
+grep -q '^us-gaap:InventoryFinishedGoodsNetOfReserves  2002-12-31  iso4217:USD  .*: 2965023  .*: 1572946$' "$tmp/out" \
+    && ok "compare lists the December 2002 inventory split" || bad "compare inventory split"
+grep -q '^3 differences among 2 filings' "$tmp/out" && ok "compare summary line" || bad "compare summary: $(tail -1 "$tmp/out")"
+expect 1 "compare --json" "$T2X" compare --json "$tmp/q" "$tmp/kc"
+grep -q '"concept": "us-gaap:LiabilitiesCurrent", "period": "2002-12-31", "dimensions": "", "unit": "iso4217:USD", "a": {"file": "[^"]*/q/alg-20030331.xml", "value": "4737864", "decimals": 0}, "b": {"file": "[^"]*/kc/alg-20031231.xml", "value": "44737864"' "$tmp/out" \
+    && ok "compare --json" || bad "compare --json output"
+expect 0 "compare a filing with its own copy" "$T2X" compare "$tmp/q" "$tmp/q2"
+expect 0 "compare filings of different entities" "$T2X" compare "$tmp/q" "$tmp/k"
+grep -q 'warning: entity .* differs' "$tmp/err" && ok "compare warns about different entities" || bad "compare entity warning"
+expect 2 "compare without a directory" "$T2X" compare
+mkdir -p "$tmp/noinst"
+expect 3 "compare a directory without instances" "$T2X" compare "$tmp/noinst" "$tmp/q"; one_line_error "compare without instances"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 PKGS="build-essential autoconf automake libtool pkg-config libxml2-dev libxslt1-dev zlib1g-dev
-      libcmocka-dev xsltproc libxml2-utils"
+      libcmocka-dev xsltproc libxml2-utils libarchive-dev"
 missing=""
 for p in $PKGS; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

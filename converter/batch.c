@@ -1,0 +1,1725 @@
+/*
+ * batch.c — `txt2xbrl batch` (batch.h; design §4, §6; README "Batch"): input enumeration
+ * (files, walked directories, @lists, names on standard input, archives through libarchive),
+ * the fork-per-filing worker pool with per-filing limits, the output layout
+ * (OUT/CIK/ACCESSION/ or OUT/_/NAME/, moved into place whole), the JSON-lines manifest and
+ * --resume.
+ *
+ * Allocation: out-of-memory aborts (as the library). Parent and children are single-threaded.
+ */
+#include "batch.h"
+#include "jsonl.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <malloc.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+#define T2X_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define T2X_ASAN 1
+#endif
+#endif
+
+/* Largest input read into memory (bytes); larger files and members are bad input. */
+#define BATCH_MAX_INPUT ((size_t)256 * 1024 * 1024)
+/* Bytes of a child's standard error kept for the manifest message of a crash. */
+#define ERR_KEEP 4096
+
+/* ---------------------------------------------------------------- small helpers */
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) {
+        fputs("txt2xbrl: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) {
+        fputs("txt2xbrl: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = xmalloc(n);
+    memcpy(p, s, n);
+    return p;
+}
+
+static char *xasprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+static char *xasprintf(const char *fmt, ...)
+{
+    t2x_jbuf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    b.data = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+    va_start(ap, fmt);
+    vsnprintf(b.data, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+    va_end(ap);
+    return b.data;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Write all of buf; 0 or -1 with errno. */
+static int write_all(int fd, const char *buf, size_t len)
+{
+    while (len) {
+        ssize_t w = write(fd, buf, len);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        buf += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+static int mkdir_p(const char *path)
+{
+    char *p = xstrdup(path);
+    size_t n = strlen(p);
+    for (size_t i = 1; i <= n; i++)
+        if (p[i] == '/' || p[i] == '\0') {
+            char c = p[i];
+            p[i] = '\0';
+            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+                int e = errno;
+                free(p);
+                errno = e;
+                return -1;
+            }
+            p[i] = c;
+        }
+    free(p);
+    struct stat st;
+    if (stat(path, &st) != 0) return -1;
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
+    return 0;
+}
+
+/* Remove a file or a directory tree (no symlink is followed). */
+static void rm_rf(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) return;
+    if (S_ISDIR(st.st_mode)) {
+        DIR *d = opendir(path);
+        if (d) {
+            struct dirent *e;
+            while ((e = readdir(d)) != NULL) {
+                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+                char *p = xasprintf("%s/%s", path, e->d_name);
+                rm_rf(p);
+                free(p);
+            }
+            closedir(d);
+        }
+        rmdir(path);
+    } else {
+        unlink(path);
+    }
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* ---------------------------------------------------------------- string sets */
+
+typedef struct strset {
+    char **v;    /* open addressing; NULL = empty */
+    size_t cap;  /* power of two */
+    size_t n;
+} strset;
+
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static int strset_has(const strset *s, const char *key)
+{
+    if (!s->cap) return 0;
+    for (size_t i = fnv1a(key) & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        if (!s->v[i]) return 0;
+        if (strcmp(s->v[i], key) == 0) return 1;
+    }
+}
+
+/* Add a copy of key; 1 when it was new. */
+static int strset_add(strset *s, const char *key)
+{
+    if (strset_has(s, key)) return 0;
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        char **v = calloc(cap, sizeof *v);
+        if (!v) abort();
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->v[i]) continue;
+            size_t j = fnv1a(s->v[i]) & (cap - 1);
+            while (v[j]) j = (j + 1) & (cap - 1);
+            v[j] = s->v[i];
+        }
+        free(s->v);
+        s->v = v;
+        s->cap = cap;
+    }
+    size_t j = fnv1a(key) & (s->cap - 1);
+    while (s->v[j]) j = (j + 1) & (s->cap - 1);
+    s->v[j] = xstrdup(key);
+    s->n++;
+    return 1;
+}
+
+static void strset_free(strset *s)
+{
+    for (size_t i = 0; i < s->cap; i++) free(s->v[i]);
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+/* ---------------------------------------------------------------- statuses */
+
+const char *t2x_batch_status_name(t2x_batch_status s)
+{
+    static const char *const names[T2X_BS_COUNT] = {"ok", "warnings", "bad-input", "timeout",
+                                                    "crash", "verify-failed", "error"};
+    return (unsigned)s < T2X_BS_COUNT ? names[s] : "error";
+}
+
+/* The `txt2xbrl convert` exit code of a status (design §4); -1 when there is none. */
+static int status_exit(t2x_batch_status s)
+{
+    switch (s) {
+    case T2X_BS_OK:
+    case T2X_BS_WARNINGS: return 0;
+    case T2X_BS_VERIFY_FAILED: return 1;
+    case T2X_BS_BAD_INPUT: return 3;
+    case T2X_BS_ERROR: return 4;
+    default: return -1;
+    }
+}
+
+/* ---------------------------------------------------------------- jobs and enumeration */
+
+/* One filing to convert. */
+typedef struct job {
+    size_t index;          /* 0-based position in the enumeration order */
+    char *input;           /* the path given or found (an archive's path for its members) */
+    char *member;          /* archive member name; NULL for a file */
+    unsigned char *bytes;  /* member contents (mmap'd, maplen bytes); NULL for a file */
+    size_t len, maplen;
+    char *fallback;        /* directory name under OUT/_/ when the filing has no CIK/accession */
+    char *error;           /* enumeration error: the parent writes a bad-input line, no child */
+} job;
+
+static void job_free(job *j)
+{
+    free(j->input);
+    free(j->member);
+    if (j->bytes) munmap(j->bytes, j->maplen);
+    free(j->fallback);
+    free(j->error);
+    memset(j, 0, sizeof *j);
+}
+
+/* An entry waiting in the queue: a file or archive path, or an error about a path. */
+typedef struct qitem {
+    char *path;
+    char *error;
+} qitem;
+
+typedef struct enumr {
+    char *const *args;     /* the INPUT arguments */
+    int nargs, argi;
+    qitem *q;              /* expanded paths waiting, in order */
+    size_t qhead, qn, qcap;
+    FILE *names;           /* open list of names (@LIST or standard input), NULL */
+    char *names_src;       /* its name for messages */
+    int stdin_used;
+    struct archive *ar;    /* open archive, NULL */
+    char *ar_path;
+    int have_out;          /* the output root's identity, skipped by walks */
+    dev_t out_dev;
+    ino_t out_ino;
+    strset fallbacks;      /* fallback directory names claimed */
+    size_t count;          /* jobs produced */
+} enumr;
+
+static void q_push(enumr *e, const char *path, char *error)
+{
+    if (e->qn == e->qcap) {
+        e->qcap = e->qcap ? e->qcap * 2 : 64;
+        e->q = xrealloc(e->q, e->qcap * sizeof *e->q);
+    }
+    e->q[e->qn].path = xstrdup(path);
+    e->q[e->qn].error = error;
+    e->qn++;
+}
+
+static int is_archive_name(const char *p)
+{
+    static const char *const suffixes[] = {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz",
+                                           ".txz", ".tar.zst", ".zip", NULL};
+    size_t n = strlen(p);
+    for (const char *const *s = suffixes; *s; s++) {
+        size_t k = strlen(*s);
+        if (n > k && strcasecmp(p + n - k, *s) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Push the regular files under dir, depth first, entries in byte order. */
+static void walk(enumr *e, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        q_push(e, dir, xasprintf("cannot read directory: %s", strerror(errno)));
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.') continue; /* ., .., dot-files, our staging area */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            names = xrealloc(names, cap * sizeof *names);
+        }
+        names[n++] = xstrdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        size_t dl = strlen(dir);
+        char *p = dl && dir[dl - 1] == '/' ? xasprintf("%s%s", dir, names[i]) : xasprintf("%s/%s", dir, names[i]);
+        struct stat ls, st;
+        if (lstat(p, &ls) == 0 && stat(p, &st) == 0) {
+            if (S_ISDIR(st.st_mode)) {
+                int is_out = e->have_out && st.st_dev == e->out_dev && st.st_ino == e->out_ino;
+                if (!S_ISLNK(ls.st_mode) && !is_out) walk(e, p); /* no symlinked directories: no cycles */
+            } else if (S_ISREG(st.st_mode)) {
+                q_push(e, p, NULL);
+            }
+        }
+        free(p);
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* Expand one name (an argument or a list line) into the queue. */
+static void expand(enumr *e, const char *name)
+{
+    struct stat st;
+    if (stat(name, &st) == 0 && S_ISDIR(st.st_mode)) walk(e, name);
+    else q_push(e, name, NULL); /* a missing file is reported by its child */
+}
+
+/* The directory name under OUT/_/ for a filing without CIK and accession: the input's base
+ * name without .gz/.txt/.nc, letters, digits, '.', '-', '_' only; "~2", "~3"… when taken. */
+static char *claim_fallback(enumr *e, const char *input, const char *member)
+{
+    const char *path = member ? member : input;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char *b = xstrdup(*base ? base : "input");
+    size_t n = strlen(b);
+    static const char *const exts[] = {".gz", ".txt", ".nc", ".htm", ".html", NULL};
+    for (int pass = 0; pass < 2; pass++)
+        for (const char *const *x = exts; *x; x++) {
+            size_t k = strlen(*x);
+            if (n > k && strcasecmp(b + n - k, *x) == 0) {
+                n -= k;
+                b[n] = '\0';
+                break;
+            }
+        }
+    for (char *p = b; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+              *p == '_' || *p == '.'))
+            *p = '_';
+    if (b[0] == '.' || b[0] == '\0') {
+        char *t = xasprintf("_%s", b);
+        free(b);
+        b = t;
+    }
+    char *name = xstrdup(b);
+    for (int k = 2; !strset_add(&e->fallbacks, name); k++) {
+        free(name);
+        name = xasprintf("%s~%d", b, k);
+    }
+    free(b);
+    return name;
+}
+
+static void job_init(enumr *e, job *j, const char *input, const char *member)
+{
+    memset(j, 0, sizeof *j);
+    j->index = e->count++;
+    j->input = xstrdup(input);
+    j->member = member ? xstrdup(member) : NULL;
+    j->fallback = claim_fallback(e, input, member);
+}
+
+/* Read the current archive member into an anonymous mapping (returned to the system when
+ * the job is freed, so the parent does not keep the largest member's size). */
+static int read_member(struct archive *ar, job *j, char **err)
+{
+    size_t cap = 1 << 20, len = 0;
+    unsigned char *buf = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (buf == MAP_FAILED) {
+        *err = xasprintf("cannot allocate: %s", strerror(errno));
+        return -1;
+    }
+    for (;;) {
+        if (len == cap) {
+            if (cap > BATCH_MAX_INPUT) {
+                munmap(buf, cap);
+                archive_read_data_skip(ar);
+                *err = xasprintf("archive member larger than %zu MB", BATCH_MAX_INPUT >> 20);
+                return -1;
+            }
+            size_t ncap = cap * 2;
+            unsigned char *nb = mmap(NULL, ncap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (nb == MAP_FAILED) {
+                munmap(buf, cap);
+                *err = xasprintf("cannot allocate: %s", strerror(errno));
+                return -1;
+            }
+            memcpy(nb, buf, len);
+            munmap(buf, cap);
+            buf = nb;
+            cap = ncap;
+        }
+        la_ssize_t r = archive_read_data(ar, buf + len, cap - len);
+        if (r < 0) {
+            munmap(buf, cap);
+            *err = xasprintf("cannot read archive member: %s", archive_error_string(ar));
+            return -1;
+        }
+        if (r == 0) break;
+        len += (size_t)r;
+    }
+    j->bytes = buf;
+    j->len = len;
+    j->maplen = cap;
+    return 0;
+}
+
+static void close_archive(enumr *e)
+{
+    if (e->ar) archive_read_free(e->ar);
+    e->ar = NULL;
+    free(e->ar_path);
+    e->ar_path = NULL;
+}
+
+/* The next job in enumeration order: 1, or 0 when every input is done. */
+static int next_job(enumr *e, job *j)
+{
+    for (;;) {
+        if (e->ar) {
+            struct archive_entry *ent;
+            int r = archive_read_next_header(e->ar, &ent);
+            if (r == ARCHIVE_EOF) {
+                close_archive(e);
+                continue;
+            }
+            if (r < ARCHIVE_WARN) {
+                job_init(e, j, e->ar_path, NULL);
+                j->error = xasprintf("unreadable archive: %s", archive_error_string(e->ar));
+                close_archive(e);
+                return 1;
+            }
+            const char *name = archive_entry_pathname(ent);
+            const char *base = name ? strrchr(name, '/') : NULL;
+            base = base ? base + 1 : name;
+            if (!name || archive_entry_filetype(ent) != AE_IFREG || !base || base[0] == '.' || base[0] == '\0') {
+                archive_read_data_skip(e->ar);
+                continue;
+            }
+            job_init(e, j, e->ar_path, name);
+            char *err = NULL;
+            if (read_member(e->ar, j, &err) != 0) j->error = err;
+            return 1;
+        }
+        if (e->qhead < e->qn) {
+            qitem it = e->q[e->qhead++];
+            if (e->qhead == e->qn) e->qhead = e->qn = 0;
+            if (it.error) {
+                job_init(e, j, it.path, NULL);
+                j->error = it.error;
+                free(it.path);
+                return 1;
+            }
+            if (is_archive_name(it.path)) {
+                e->ar = archive_read_new();
+                archive_read_support_filter_all(e->ar);
+                archive_read_support_format_all(e->ar);
+                if (archive_read_open_filename(e->ar, it.path, 1 << 16) != ARCHIVE_OK) {
+                    job_init(e, j, it.path, NULL);
+                    j->error = xasprintf("unreadable archive: %s", archive_error_string(e->ar));
+                    archive_read_free(e->ar);
+                    e->ar = NULL;
+                    free(it.path);
+                    return 1;
+                }
+                e->ar_path = it.path;
+                continue;
+            }
+            job_init(e, j, it.path, NULL);
+            free(it.path);
+            return 1;
+        }
+        if (e->names) {
+            char *line = NULL;
+            size_t cap = 0;
+            ssize_t n = getline(&line, &cap, e->names);
+            if (n < 0) {
+                if (e->names != stdin) fclose(e->names);
+                e->names = NULL;
+                free(e->names_src);
+                e->names_src = NULL;
+                free(line);
+                continue;
+            }
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+            if (n > 0) expand(e, line);
+            free(line);
+            continue;
+        }
+        if (e->argi < e->nargs) {
+            const char *a = e->args[e->argi++];
+            if (strcmp(a, "-") == 0) {
+                if (!e->stdin_used) {
+                    e->stdin_used = 1;
+                    e->names = stdin;
+                    e->names_src = xstrdup("-");
+                }
+            } else if (a[0] == '@' && a[1]) {
+                e->names = fopen(a + 1, "r");
+                if (!e->names) q_push(e, a + 1, xasprintf("cannot open list: %s", strerror(errno)));
+                else e->names_src = xstrdup(a + 1);
+            } else {
+                expand(e, a);
+            }
+            continue;
+        }
+        return 0;
+    }
+}
+
+static void enum_free(enumr *e)
+{
+    close_archive(e);
+    for (size_t i = e->qhead; i < e->qn; i++) {
+        free(e->q[i].path);
+        free(e->q[i].error);
+    }
+    free(e->q);
+    if (e->names && e->names != stdin) fclose(e->names);
+    free(e->names_src);
+    strset_free(&e->fallbacks);
+}
+
+/* Count the inputs that a plain enumeration gives, when that is cheap: only files,
+ * directories and list files (no archive, no standard input). -1 when unknown. */
+static long count_inputs(char *const *args, int n, const struct stat *out)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(args[i], "-") == 0) return -1;
+    enumr e;
+    memset(&e, 0, sizeof e);
+    e.args = args;
+    e.nargs = n;
+    if (out) {
+        e.have_out = 1;
+        e.out_dev = out->st_dev;
+        e.out_ino = out->st_ino;
+    }
+    long count = 0;
+    /* expand without opening archives: an archive makes the total unknown */
+    for (;;) {
+        if (e.qhead < e.qn) {
+            qitem it = e.q[e.qhead++];
+            if (e.qhead == e.qn) e.qhead = e.qn = 0;
+            int arch = !it.error && is_archive_name(it.path);
+            free(it.path);
+            free(it.error);
+            if (arch) {
+                enum_free(&e);
+                return -1;
+            }
+            count++;
+            continue;
+        }
+        if (e.names) {
+            char *line = NULL;
+            size_t cap = 0;
+            ssize_t k = getline(&line, &cap, e.names);
+            if (k < 0) {
+                fclose(e.names);
+                e.names = NULL;
+                free(line);
+                continue;
+            }
+            while (k > 0 && (line[k - 1] == '\n' || line[k - 1] == '\r')) line[--k] = '\0';
+            if (k > 0) expand(&e, line);
+            free(line);
+            continue;
+        }
+        if (e.argi < e.nargs) {
+            const char *a = e.args[e.argi++];
+            if (a[0] == '@' && a[1]) {
+                e.names = fopen(a + 1, "r");
+                if (!e.names) count++;
+            } else {
+                expand(&e, a);
+            }
+            continue;
+        }
+        break;
+    }
+    enum_free(&e);
+    return count;
+}
+
+/* ---------------------------------------------------------------- the run's shared state */
+
+typedef struct slot {
+    pid_t pid;             /* 0: free */
+    int res_fd, err_fd;    /* read ends of the result and stderr pipes; -1 when closed */
+    job job;
+    double start, deadline;
+    int timed_out;         /* the parent killed it at the deadline */
+    t2x_jbuf res;          /* what the child reported */
+    t2x_jbuf err;          /* the tail of its standard error */
+} slot;
+
+typedef struct run {
+    const t2x_batch_config *cfg;
+    t2x_options opt;
+    char *outdir;          /* the output root, without trailing '/' */
+    char *staging;         /* OUT/.t2x-staging/HOST.PID */
+    char *options_str;     /* the conversion options as the manifest records them */
+    char *tool;            /* "txt2xbrl VERSION" */
+    t2x_jbuf tool_json, options_json; /* the same, as JSON strings */
+    int manifest_fd;
+    int manifest_is_file;
+    double last_sync;
+    strset done_names;     /* --resume: input+member of manifest lines with our tool and options */
+    strset done_keys;      /* … with their sha256 */
+    slot *slots;
+    int nslots;
+    pid_t parent;
+    t2x_batch_progress prog;
+    double t0;
+} run;
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig) { stop_signal = sig; }
+
+/* input+member key as the manifest writes them (JSON text). */
+static char *name_key(const char *input, const char *member)
+{
+    t2x_jbuf b = {0};
+    t2x_jbuf_str(&b, input);
+    t2x_jbuf_puts(&b, "\t");
+    t2x_jbuf_str(&b, member);
+    return b.data;
+}
+
+/* ---------------------------------------------------------------- the manifest */
+
+/* Read a previous manifest for --resume: remember the filings done with this tool and these
+ * options; cut a partial last line (a batch killed mid-write) so that appending continues on
+ * a line boundary. 0, or -1 when the file cannot be read or cut. */
+static int resume_load(run *R, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return errno == ENOENT ? 0 : -1;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    off_t good = 0;
+    int partial = 0;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        if (line[n - 1] != '\n') {
+            partial = 1;
+            break;
+        }
+        good += n;
+        const char *v;
+        size_t vl;
+        const char *in, *mem, *sha;
+        size_t inl, meml, shal;
+        if (!t2x_json_member(line, (size_t)n, "tool", &v, &vl)) continue; /* not one of ours */
+        if (vl != R->tool_json.len || memcmp(v, R->tool_json.data, vl) != 0) continue;
+        if (!t2x_json_member(line, (size_t)n, "options", &v, &vl)) continue;
+        if (vl != R->options_json.len || memcmp(v, R->options_json.data, vl) != 0) continue;
+        if (!t2x_json_member(line, (size_t)n, "input", &in, &inl) ||
+            !t2x_json_member(line, (size_t)n, "member", &mem, &meml) ||
+            !t2x_json_member(line, (size_t)n, "sha256", &sha, &shal))
+            continue;
+        char *nk = xasprintf("%.*s\t%.*s", (int)inl, in, (int)meml, mem);
+        char *fk = xasprintf("%s\t%.*s", nk, (int)shal, sha);
+        strset_add(&R->done_names, nk);
+        strset_add(&R->done_keys, fk);
+        free(nk);
+        free(fk);
+    }
+    free(line);
+    fclose(f);
+    if (partial && truncate(path, good) != 0) return -1;
+    return 0;
+}
+
+static int manifest_open(run *R)
+{
+    const char *m = R->cfg->manifest;
+    if (m && strcmp(m, "-") == 0) {
+        R->manifest_fd = STDOUT_FILENO;
+        R->manifest_is_file = 0;
+        return 0;
+    }
+    char *path = m ? xstrdup(m) : xasprintf("%s/manifest.jsonl", R->outdir);
+    if (R->cfg->resume && resume_load(R, path) != 0) {
+        fprintf(stderr, "txt2xbrl: %s: cannot read the manifest to resume: %s\n", path, strerror(errno));
+        free(path);
+        return -1;
+    }
+    int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (R->cfg->resume ? 0 : O_TRUNC);
+    R->manifest_fd = open(path, flags, 0666);
+    if (R->manifest_fd < 0) {
+        fprintf(stderr, "txt2xbrl: %s: cannot write the manifest: %s\n", path, strerror(errno));
+        free(path);
+        return -1;
+    }
+    R->manifest_is_file = 1;
+    free(path);
+    return 0;
+}
+
+static void manifest_sync(run *R, int force)
+{
+    if (!R->manifest_is_file) return;
+    double t = now_s();
+    if (force || t - R->last_sync >= 1.0) {
+        fdatasync(R->manifest_fd);
+        R->last_sync = t;
+    }
+}
+
+/* Append one line: the whole line in one write(2). -1 when the manifest cannot be written. */
+static int manifest_write(run *R, t2x_jbuf *line)
+{
+    if (write_all(R->manifest_fd, line->data, line->len) != 0) {
+        fprintf(stderr, "txt2xbrl: cannot write the manifest: %s\n", strerror(errno));
+        return -1;
+    }
+    manifest_sync(R, 0);
+    return 0;
+}
+
+/* The members of a line that every status has, from "status" on (no braces). */
+typedef struct fragment {
+    t2x_batch_status status;
+    const char *reason, *message;
+    const t2x_filing_summary *sum;   /* NULL when nothing was converted */
+    const char *dir;                 /* relative to OUT; NULL */
+    char **outputs;                  /* relative to OUT */
+    size_t noutputs;
+    const char *verify;              /* "passed", "failed", "error", "skipped" or NULL */
+    size_t warnings;
+    const t2x_diag *diags[2];        /* conversion (warnings, errors) and verification (errors):
+                                        counted by code */
+} fragment;
+
+static void fragment_json(t2x_jbuf *b, const fragment *fr)
+{
+    t2x_jbuf_puts(b, "\"status\":");
+    t2x_jbuf_str(b, t2x_batch_status_name(fr->status));
+    int ex = status_exit(fr->status);
+    if (ex < 0) t2x_jbuf_puts(b, ",\"exit\":null");
+    else t2x_jbuf_printf(b, ",\"exit\":%d", ex);
+    t2x_jbuf_puts(b, ",\"reason\":");
+    t2x_jbuf_str(b, fr->reason);
+    t2x_jbuf_puts(b, ",\"message\":");
+    t2x_jbuf_str(b, fr->message);
+    const t2x_filing_summary *s = fr->sum;
+    t2x_jbuf_puts(b, ",\"form\":");
+    t2x_jbuf_str(b, s ? s->form : NULL);
+    t2x_jbuf_puts(b, ",\"cik\":");
+    t2x_jbuf_str(b, s ? s->cik : NULL);
+    t2x_jbuf_puts(b, ",\"accession\":");
+    t2x_jbuf_str(b, s ? s->accession : NULL);
+    t2x_jbuf_puts(b, ",\"period_end\":");
+    t2x_jbuf_str(b, s && s->period_end[0] ? s->period_end : NULL);
+    t2x_jbuf_puts(b, ",\"stem\":");
+    t2x_jbuf_str(b, s ? s->stem : NULL);
+    t2x_jbuf_puts(b, ",\"dir\":");
+    t2x_jbuf_str(b, fr->dir);
+    t2x_jbuf_puts(b, ",\"outputs\":[");
+    for (size_t i = 0; i < fr->noutputs; i++) {
+        if (i) t2x_jbuf_puts(b, ",");
+        t2x_jbuf_str(b, fr->outputs[i]);
+    }
+    t2x_jbuf_printf(b, "],\"statements\":%zu,\"facts\":%zu,\"inconsistencies\":%zu", s ? s->statements : 0,
+                    s ? s->facts : 0, s ? s->inconsistencies : 0);
+    t2x_jbuf_printf(b, ",\"ex27\":{\"schedules\":%zu,\"comparisons\":%zu,\"agree\":%zu,\"disagree\":%zu}",
+                    s ? s->ex27_schedules : 0, s ? s->ex27_comparisons : 0, s ? s->ex27_agree : 0,
+                    s ? s->ex27_disagree : 0);
+    t2x_jbuf_puts(b, ",\"verify\":");
+    t2x_jbuf_str(b, fr->verify);
+    t2x_jbuf_printf(b, ",\"warnings\":%zu,\"diagnostics\":{", fr->warnings);
+    /* counts by code, in order of first appearance */
+    const char *codes[64];
+    size_t counts[64], nc = 0;
+    for (int k = 0; k < 2; k++) {
+        const t2x_diag *d = fr->diags[k];
+        for (size_t i = 0; d && i < d->count; i++) {
+            if (d->items[i].severity < (k ? T2X_ERROR : T2X_WARNING)) continue; /* the verifier's
+                warnings repeat the filing's inconsistencies already counted */
+            const char *c = d->items[i].code ? d->items[i].code : "error";
+            size_t j = 0;
+            while (j < nc && strcmp(codes[j], c) != 0) j++;
+            if (j == nc) {
+                if (nc == 64) continue;
+                codes[nc] = c;
+                counts[nc++] = 0;
+            }
+            counts[j]++;
+        }
+    }
+    for (size_t j = 0; j < nc; j++) {
+        if (j) t2x_jbuf_puts(b, ",");
+        t2x_jbuf_str(b, codes[j]);
+        t2x_jbuf_printf(b, ":%zu", counts[j]);
+    }
+    t2x_jbuf_puts(b, "}");
+}
+
+/* The head of a line: index, input, member, sha256 (JSON text or "null"), tool, options. */
+static void line_head(run *R, t2x_jbuf *b, const job *j, const char *sha_json)
+{
+    t2x_jbuf_printf(b, "{\"index\":%zu,\"input\":", j->index);
+    t2x_jbuf_str(b, j->input);
+    t2x_jbuf_puts(b, ",\"member\":");
+    t2x_jbuf_str(b, j->member);
+    t2x_jbuf_printf(b, ",\"sha256\":%s,\"tool\":%s,\"options\":%s,", sha_json, R->tool_json.data,
+                    R->options_json.data);
+}
+
+static void count_status(run *R, t2x_batch_status st)
+{
+    R->prog.done++;
+    R->prog.counts[st]++;
+    if (st != T2X_BS_OK && st != T2X_BS_WARNINGS) R->prog.failed++;
+}
+
+/* ---------------------------------------------------------------- the child */
+
+static int read_file(const char *path, unsigned char **out, size_t *len, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    size_t cap = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 1 << 16;
+    if (cap > BATCH_MAX_INPUT + 1) {
+        close(fd);
+        snprintf(err, errlen, "input is larger than %zu MB", BATCH_MAX_INPUT >> 20);
+        return -1;
+    }
+    unsigned char *buf = xmalloc(cap);
+    size_t n = 0;
+    for (;;) {
+        if (n == cap) {
+            if (cap > BATCH_MAX_INPUT) {
+                free(buf);
+                close(fd);
+                snprintf(err, errlen, "input is larger than %zu MB", BATCH_MAX_INPUT >> 20);
+                return -1;
+            }
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            snprintf(err, errlen, "read error: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return -1;
+        }
+        if (r == 0) break;
+        n += (size_t)r;
+    }
+    close(fd);
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+/* Move the staging directory to its final place, replacing what is there, atomically when the
+ * system can exchange two directories (renameat2 RENAME_EXCHANGE). 0 or -1 with errno. */
+static int publish(const char *staging, const char *final)
+{
+    char *parent = xstrdup(final);
+    char *slash = strrchr(parent, '/');
+    if (slash) *slash = '\0';
+    int rc = mkdir_p(parent);
+    free(parent);
+    if (rc != 0) return -1;
+    for (int tries = 0; tries < 8; tries++) {
+        if (rename(staging, final) == 0) return 0;
+        if (errno != ENOTEMPTY && errno != EEXIST) return -1;
+#ifdef RENAME_EXCHANGE
+        if (renameat2(AT_FDCWD, staging, AT_FDCWD, final, RENAME_EXCHANGE) == 0) {
+            rm_rf(staging); /* now the old outputs */
+            return 0;
+        }
+        if (errno == ENOENT) continue; /* the old directory went away meanwhile */
+        if (errno != EINVAL && errno != ENOSYS) return -1;
+#endif
+        char *old = xasprintf("%s.old", staging);
+        rm_rf(old);
+        if (rename(final, old) == 0) {
+            int r = rename(staging, final);
+            rm_rf(old);
+            free(old);
+            if (r == 0) return 0;
+            continue;
+        }
+        free(old);
+        if (errno != ENOENT) return -1;
+    }
+    errno = EBUSY;
+    return -1;
+}
+
+/* The sorted file names of a directory. */
+static char **list_dir(const char *dir, size_t *n)
+{
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d) return NULL;
+    char **v = NULL;
+    size_t cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.') continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            v = xrealloc(v, cap * sizeof *v);
+        }
+        v[(*n)++] = xstrdup(de->d_name);
+    }
+    closedir(d);
+    qsort(v, *n, sizeof *v, cmp_str);
+    return v;
+}
+
+static void send(int fd, const char *s, size_t n)
+{
+    (void)write_all(fd, s, n);
+}
+
+static const t2x_diag_item *first_error(const t2x_diag *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (d->items[i].severity == T2X_ERROR) return &d->items[i];
+    return NULL;
+}
+
+static int sanitary(const char *s, int digits_only)
+{
+    if (!s || !*s || strlen(s) > 40) return 0;
+    for (const char *p = s; *p; p++) {
+        int digit = *p >= '0' && *p <= '9';
+        if (digits_only ? !digit : !(digit || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+/* Convert, write, verify and publish one filing; report on fd `out`. Never returns. */
+static void child_work(run *R, job *j, int out)
+{
+    const t2x_batch_config *cfg = R->cfg;
+    unsigned char *bytes = j->bytes, *owned = NULL;
+    size_t len = j->len;
+    char rerr[300] = "";
+    if (!bytes && read_file(j->input, &owned, &len, rerr, sizeof rerr) == 0) bytes = owned;
+
+    /* the digest first: the parent records it even if this child dies later */
+    char sha[65];
+    t2x_jbuf sha_json = {0};
+    if (bytes) {
+        t2x_input_sha256(bytes, len, sha);
+        t2x_jbuf_printf(&sha_json, "\"%s\"", sha);
+    } else {
+        t2x_jbuf_puts(&sha_json, "null");
+    }
+    t2x_jbuf msg = {0};
+    t2x_jbuf_printf(&msg, "sha256 %s\n", sha_json.data);
+    send(out, msg.data, msg.len);
+    msg.len = 0;
+
+    /* --resume: done before with the same bytes, tool and options? */
+    if (cfg->resume) {
+        char *nk = name_key(j->input, j->member);
+        if (strset_has(&R->done_names, nk)) {
+            char *fk = xasprintf("%s\t%s", nk, sha_json.data);
+            int done = strset_has(&R->done_keys, fk);
+            free(fk);
+            if (done) {
+                send(out, "skip\n", 5);
+                _exit(0);
+            }
+        }
+        free(nk);
+    }
+
+    fragment fr;
+    memset(&fr, 0, sizeof fr);
+    t2x_diag d = {0}, vd = {0};
+    t2x_filing *f = NULL;
+    t2x_filing_summary sum;
+    char *dir = NULL, *final = NULL;
+    char *stage = xasprintf("%s/%zu", R->staging, j->index);
+    if (!bytes) {
+        fr.status = T2X_BS_BAD_INPUT;
+        fr.reason = "unreadable";
+        fr.message = rerr;
+    } else {
+        const char *name = j->member ? j->member : j->input;
+        t2x_status st = t2x_convert_bytes(bytes, len, name, &R->opt, &d, &f);
+        t2x_status vst = T2X_OK;
+        if (st == T2X_OK) {
+            t2x_filing_summarize(f, &sum);
+            fr.sum = &sum;
+            if (sum.cik && sanitary(sum.cik, 1) && sum.accession && sanitary(sum.accession, 0)) {
+                const char *c = sum.cik;
+                while (c[0] == '0' && c[1]) c++; /* EDGAR's directories name the CIK without zeros */
+                dir = xasprintf("%s/%s", c, sum.accession);
+            } else {
+                dir = xasprintf("_/%s", j->fallback);
+            }
+            final = xasprintf("%s/%s", R->outdir, dir);
+            rm_rf(stage);
+            st = t2x_filing_write(f, stage, &R->opt, &d);
+        }
+        if (st == T2X_OK && cfg->verify) {
+            char *src = NULL;
+            if (j->member) { /* the verifier reads a file: give it the member's bytes */
+                src = xasprintf("%s.input", stage);
+                int fd = open(src, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+                if (fd < 0 || write_all(fd, (const char *)bytes, len) != 0) vst = T2X_ERR_IO;
+                if (fd >= 0) close(fd);
+            }
+            if (vst == T2X_OK) vst = cfg->verify(src ? src : j->input, stage, sum.stem, &R->opt, &vd);
+            if (src) unlink(src);
+            free(src);
+            fr.verify = vst == T2X_OK ? "passed" : vst == T2X_ERR_VERIFY ? "failed" : "error";
+        } else if (st == T2X_OK) {
+            fr.verify = "skipped";
+        }
+        if (st == T2X_OK) {
+            size_t n = 0;
+            char **names = list_dir(stage, &n);
+            fr.outputs = xmalloc((n ? n : 1) * sizeof *fr.outputs);
+            for (size_t i = 0; i < n; i++) {
+                fr.outputs[fr.noutputs++] = xasprintf("%s/%s", dir, names[i]);
+                free(names[i]);
+            }
+            free(names);
+            if (publish(stage, final) != 0) {
+                t2x_diag_add(&d, T2X_ERROR, final, 0, "io", "cannot move the outputs into place: %s", strerror(errno));
+                st = T2X_ERR_IO;
+                rm_rf(stage);
+            } else {
+                fr.dir = dir;
+            }
+        } else {
+            rm_rf(stage);
+        }
+        for (size_t i = 0; i < d.count; i++) fr.warnings += d.items[i].severity == T2X_WARNING;
+        const t2x_diag_item *e = first_error(&d);
+        switch (st) {
+        case T2X_OK:
+            if (vst != T2X_OK) {
+                const t2x_diag_item *ve = first_error(&vd);
+                fr.status = T2X_BS_VERIFY_FAILED;
+                fr.reason = ve && ve->code ? ve->code : "verify";
+                fr.message = ve ? ve->message : t2x_status_str(vst);
+            } else {
+                fr.status = fr.warnings ? T2X_BS_WARNINGS : T2X_BS_OK;
+            }
+            break;
+        case T2X_ERR_INPUT:
+        case T2X_ERR_NOT_FILING:
+        case T2X_ERR_HTML:
+        case T2X_ERR_NO_STATEMENTS:
+            fr.status = T2X_BS_BAD_INPUT;
+            break;
+        case T2X_ERR_VERIFY:
+            fr.status = T2X_BS_VERIFY_FAILED;
+            break;
+        default:
+            fr.status = T2X_BS_ERROR;
+            break;
+        }
+        if (st != T2X_OK) {
+            fr.reason = e && e->code ? e->code : t2x_status_str(st);
+            fr.message = e ? e->message : t2x_status_str(st);
+            if (st != T2X_ERR_IO) {
+                for (size_t i = 0; i < fr.noutputs; i++) free(fr.outputs[i]);
+                fr.noutputs = 0;
+            }
+        }
+        fr.diags[0] = &d;
+        fr.diags[1] = &vd;
+        if (fr.status == T2X_BS_ERROR || fr.status == T2X_BS_BAD_INPUT) fr.dir = NULL;
+    }
+    t2x_jbuf_puts(&msg, "line ");
+    fragment_json(&msg, &fr);
+    t2x_jbuf_puts(&msg, "\n");
+    send(out, msg.data, msg.len);
+    _exit(0);
+}
+
+/* Limits and plumbing of a new child, then its work. Never returns. */
+static void child_main(run *R, int idx, int res_w, int err_w)
+{
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+    if (getppid() != R->parent) _exit(127); /* the parent died before PDEATHSIG was set */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGPIPE, &sa, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    /* standard input and output are the parent's (names, manifest): not ours */
+    int devnull = open("/dev/null", O_RDWR);
+    if (devnull >= 0) {
+        dup2(devnull, STDIN_FILENO);
+        dup2(devnull, STDOUT_FILENO);
+        if (devnull > 2) close(devnull);
+    }
+    dup2(err_w, STDERR_FILENO);
+    if (err_w != STDERR_FILENO) close(err_w);
+    if (R->manifest_is_file) close(R->manifest_fd);
+    for (int i = 0; i < R->nslots; i++) {
+        if (i == idx || !R->slots[i].pid) continue;
+        if (R->slots[i].res_fd >= 0) close(R->slots[i].res_fd);
+        if (R->slots[i].err_fd >= 0) close(R->slots[i].err_fd);
+    }
+    struct rlimit rl;
+    rl.rlim_cur = rl.rlim_max = 0;
+    setrlimit(RLIMIT_CORE, &rl); /* a crash is a manifest line, not a core file */
+    double t = R->cfg->timeout_s > 0 ? R->cfg->timeout_s : 60;
+    rl.rlim_cur = (rlim_t)ceil(t) + 1;
+    rl.rlim_max = rl.rlim_cur + 2;
+    setrlimit(RLIMIT_CPU, &rl);
+#ifndef T2X_ASAN /* ASan reserves terabytes of address space: no RLIMIT_AS under it */
+    if (R->cfg->memory_mb) {
+        rl.rlim_cur = rl.rlim_max = (rlim_t)R->cfg->memory_mb << 20;
+        setrlimit(RLIMIT_AS, &rl);
+    }
+#endif
+    child_work(R, &R->slots[idx].job, res_w);
+}
+
+/* ---------------------------------------------------------------- the parent */
+
+/* A small filing converted and verified once in the parent before any child is forked, so
+ * that every cache of the library and of the verifier (taxonomy data, compiled templates, the
+ * Inline XBRL schema) is loaded once and shared by all children instead of loaded by each. */
+static const char warm_up_filing[] =
+    "                                   FORM 10-K\n\n"
+    "                          ACME WIDGET CORPORATION\n\n"
+    "                                BALANCE SHEETS\n\n"
+    "                                                 December 31,\n"
+    "                                              2003          2002\n"
+    "                                            --------      --------\n"
+    "Cash                                        $  1,000      $    900\n"
+    "Accounts receivable                              500           400\n"
+    "                                            --------      --------\n"
+    "     Total current assets                      1,500         1,300\n"
+    "                                            --------      --------\n"
+    "     Total assets                           $  1,500      $  1,300\n"
+    "                                            ========      ========\n\n"
+    "Accounts payable                            $    200      $    100\n"
+    "Common stock                                   1,300         1,200\n"
+    "                                            --------      --------\n"
+    "     Total liabilities and stockholders'\n"
+    "       equity                               $  1,500      $  1,300\n"
+    "                                            ========      ========\n\n"
+    "                             STATEMENTS OF INCOME\n\n"
+    "                                             Year Ended December 31,\n"
+    "                                              2003          2002\n"
+    "                                            --------      --------\n"
+    "Net sales                                   $  5,000      $  4,000\n"
+    "Cost of sales                                  3,000         2,500\n"
+    "                                            --------      --------\n"
+    "Net income                                  $  2,000      $  1,500\n"
+    "                                            ========      ========\n";
+
+static void warm_up(run *R)
+{
+    char *dir = xasprintf("%s/warm-up", R->staging);
+    char *src = xasprintf("%s/warm-up.txt", R->staging);
+    t2x_diag d = {0};
+    t2x_filing *f = NULL;
+    t2x_options opt = R->opt;
+    opt.cik = "1";
+    if (t2x_convert_bytes((const unsigned char *)warm_up_filing, sizeof warm_up_filing - 1, src, &opt, &d, &f) ==
+            T2X_OK &&
+        t2x_filing_write(f, dir, &opt, &d) == T2X_OK && R->cfg->verify) {
+        int fd = open(src, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            int ok = write_all(fd, warm_up_filing, sizeof warm_up_filing - 1) == 0;
+            close(fd);
+            if (ok) R->cfg->verify(src, dir, t2x_filing_stem(f), &opt, &d);
+        }
+    }
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
+    rm_rf(dir);
+    unlink(src);
+    free(dir);
+    free(src);
+#ifdef __GLIBC__
+    malloc_trim(0); /* give back what the warm-up freed: children start small */
+#endif
+}
+
+static int start_child(run *R, int idx)
+{
+    slot *s = &R->slots[idx];
+    int rp[2], ep[2];
+    if (pipe2(rp, O_CLOEXEC) != 0) return -1;
+    if (pipe2(ep, O_CLOEXEC) != 0) {
+        close(rp[0]);
+        close(rp[1]);
+        return -1;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(rp[0]);
+        close(rp[1]);
+        close(ep[0]);
+        close(ep[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        close(rp[0]);
+        close(ep[0]);
+        child_main(R, idx, rp[1], ep[1]);
+    }
+    close(rp[1]);
+    close(ep[1]);
+    s->pid = pid;
+    s->res_fd = rp[0];
+    s->err_fd = ep[0];
+    s->start = now_s();
+    s->deadline = s->start + (R->cfg->timeout_s > 0 ? R->cfg->timeout_s : 60);
+    s->timed_out = 0;
+    s->res.len = 0;
+    s->err.len = 0;
+    if (s->res.data) s->res.data[0] = '\0';
+    if (s->err.data) s->err.data[0] = '\0';
+    /* the child has its own copy of a member's bytes now */
+    if (s->job.bytes) {
+        munmap(s->job.bytes, s->job.maplen);
+        s->job.bytes = NULL;
+    }
+    R->prog.running++;
+    return 0;
+}
+
+/* A line for an input that never reached a child (enumeration error). */
+static int write_error_line(run *R, const job *j)
+{
+    char *nk = name_key(j->input, j->member);
+    char *fk = xasprintf("%s\tnull", nk);
+    int done = R->cfg->resume && strset_has(&R->done_keys, fk);
+    free(nk);
+    free(fk);
+    if (done) {
+        R->prog.skipped++;
+        return 0;
+    }
+    fragment fr;
+    memset(&fr, 0, sizeof fr);
+    fr.status = T2X_BS_BAD_INPUT;
+    fr.reason = "unreadable";
+    fr.message = j->error;
+    t2x_jbuf b = {0};
+    line_head(R, &b, j, "null");
+    fragment_json(&b, &fr);
+    t2x_jbuf_puts(&b, ",\"ms\":0,\"rss_kb\":0}\n");
+    int rc = manifest_write(R, &b);
+    free(b.data);
+    count_status(R, T2X_BS_BAD_INPUT);
+    return rc;
+}
+
+/* The last non-empty line of a child's standard error (a crash's last words). */
+static char *last_err_line(const t2x_jbuf *e)
+{
+    if (!e->len) return NULL;
+    size_t end = e->len;
+    while (end > 0 && (e->data[end - 1] == '\n' || e->data[end - 1] == '\r')) end--;
+    size_t start = end;
+    while (start > 0 && e->data[start - 1] != '\n') start--;
+    if (start == end) return NULL;
+    char *s = xmalloc(end - start + 1);
+    memcpy(s, e->data + start, end - start);
+    s[end - start] = '\0';
+    return s;
+}
+
+/* A child has exited: write its line. -1 when the manifest cannot be written. */
+static int finish_child(run *R, int idx, int wstatus, const struct rusage *ru)
+{
+    slot *s = &R->slots[idx];
+    double ms = (now_s() - s->start) * 1e3;
+    long rss = ru->ru_maxrss;
+    R->prog.running--;
+    /* parse what the child said */
+    char *sha = NULL, *frag = NULL;
+    int skipped = 0;
+    char *p = s->res.data;
+    while (p && *p) {
+        char *nl = strchr(p, '\n');
+        if (!nl) break; /* a partial message: the child died writing it */
+        *nl = '\0';
+        if (strncmp(p, "sha256 ", 7) == 0) sha = p + 7;
+        else if (strcmp(p, "skip") == 0) skipped = 1;
+        else if (strncmp(p, "line ", 5) == 0) frag = p + 5;
+        p = nl + 1;
+    }
+    int rc = 0;
+    if (skipped && WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0) {
+        R->prog.skipped++;
+    } else {
+        t2x_jbuf b = {0};
+        line_head(R, &b, &s->job, sha ? sha : "null");
+        t2x_batch_status st;
+        if (frag && WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0) {
+            t2x_jbuf_puts(&b, frag);
+            const char *v;
+            size_t vl;
+            t2x_jbuf tmp = {0};
+            t2x_jbuf_printf(&tmp, "{%s}", frag);
+            st = T2X_BS_ERROR;
+            if (t2x_json_member(tmp.data, tmp.len, "status", &v, &vl))
+                for (int k = 0; k < T2X_BS_COUNT; k++) {
+                    const char *nm = t2x_batch_status_name((t2x_batch_status)k);
+                    if (vl == strlen(nm) + 2 && memcmp(v + 1, nm, vl - 2) == 0) st = (t2x_batch_status)k;
+                }
+            free(tmp.data);
+        } else {
+            fragment fr;
+            memset(&fr, 0, sizeof fr);
+            char *last = last_err_line(&s->err);
+            char *msg = NULL;
+            int sig = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
+            double limit = R->cfg->timeout_s > 0 ? R->cfg->timeout_s : 60;
+            if (s->timed_out) {
+                fr.status = T2X_BS_TIMEOUT;
+                fr.reason = "wall-clock-limit";
+                msg = xasprintf("killed after %g s", limit);
+            } else if (sig == SIGXCPU) {
+                fr.status = T2X_BS_TIMEOUT;
+                fr.reason = "cpu-limit";
+                msg = xasprintf("CPU time limit (%g s) reached", ceil(limit) + 1);
+            } else {
+                fr.status = T2X_BS_CRASH;
+                int oom = last && strstr(last, "out of memory") != NULL;
+                fr.reason = oom ? "memory-limit" : sig ? "signal" : "no-result";
+                if (sig)
+                    msg = xasprintf("killed by signal %d (%s)%s%s", sig, strsignal(sig), last ? ": " : "",
+                                    last ? last : "");
+                else
+                    msg = xasprintf("exited with status %d without a result%s%s",
+                                    WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1, last ? ": " : "",
+                                    last ? last : "");
+            }
+            fr.message = msg;
+            fragment_json(&b, &fr);
+            st = fr.status;
+            free(msg);
+            free(last);
+            /* a child that died mid-way may leave its staging directory */
+            char *stage = xasprintf("%s/%zu", R->staging, s->job.index);
+            rm_rf(stage);
+            free(stage);
+        }
+        t2x_jbuf_printf(&b, ",\"ms\":%.1f,\"rss_kb\":%ld}\n", ms, rss);
+        rc = manifest_write(R, &b);
+        free(b.data);
+        count_status(R, st);
+    }
+    s->pid = 0;
+    job_free(&s->job);
+    return rc;
+}
+
+static void progress(run *R, int final)
+{
+    if (!R->cfg->progress) return;
+    R->prog.elapsed_s = now_s() - R->t0;
+    R->prog.final = final;
+    R->cfg->progress(&R->prog, R->cfg->progress_ctx);
+}
+
+/* Remove staging directories of batches of this host that are no longer running. */
+static void clean_stale_staging(const char *root, const char *host)
+{
+    DIR *d = opendir(root);
+    if (!d) return;
+    struct dirent *de;
+    size_t hl = strlen(host);
+    while ((de = readdir(d)) != NULL) {
+        if (strncmp(de->d_name, host, hl) != 0 || de->d_name[hl] != '.') continue;
+        long pid = strtol(de->d_name + hl + 1, NULL, 10);
+        if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM)) continue; /* still running */
+        char *p = xasprintf("%s/%s", root, de->d_name);
+        rm_rf(p);
+        free(p);
+    }
+    closedir(d);
+}
+
+static void kill_all(run *R)
+{
+    for (int i = 0; i < R->nslots; i++)
+        if (R->slots[i].pid) {
+            kill(R->slots[i].pid, SIGKILL);
+            waitpid(R->slots[i].pid, NULL, 0);
+            R->slots[i].pid = 0;
+            if (R->slots[i].res_fd >= 0) close(R->slots[i].res_fd);
+            if (R->slots[i].err_fd >= 0) close(R->slots[i].err_fd);
+            job_free(&R->slots[i].job);
+        }
+}
+
+/* Read what is there on fd into b; keep at most `keep` bytes (the tail) when keep > 0.
+ * 1 at end of file or error (fd closed and set to -1), else 0. */
+static int drain(int *fd, t2x_jbuf *b, size_t keep)
+{
+    char buf[8192];
+    ssize_t r = read(*fd, buf, sizeof buf);
+    if (r < 0 && (errno == EINTR || errno == EAGAIN)) return 0;
+    if (r <= 0) {
+        close(*fd);
+        *fd = -1;
+        return 1;
+    }
+    t2x_jbuf_add(b, buf, (size_t)r);
+    if (keep && b->len > 2 * keep) {
+        memmove(b->data, b->data + b->len - keep, keep);
+        b->len = keep;
+        b->data[keep] = '\0';
+    }
+    return 0;
+}
+
+int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs, t2x_batch_progress *result)
+{
+    run R;
+    memset(&R, 0, sizeof R);
+    R.cfg = cfg;
+    R.opt = cfg->opt;
+    R.t0 = now_s();
+    R.parent = getpid();
+    R.manifest_fd = -1;
+    if (!cfg->outdir || !*cfg->outdir) {
+        fprintf(stderr, "txt2xbrl: batch: -o DIR is required\n");
+        return 2;
+    }
+    R.outdir = xstrdup(cfg->outdir);
+    for (size_t n = strlen(R.outdir); n > 1 && R.outdir[n - 1] == '/'; n--) R.outdir[n - 1] = '\0';
+    if (mkdir_p(R.outdir) != 0) {
+        fprintf(stderr, "txt2xbrl: %s: cannot create the output directory: %s\n", R.outdir, strerror(errno));
+        free(R.outdir);
+        return 4;
+    }
+    struct stat out_st;
+    stat(R.outdir, &out_st);
+
+    /* what the manifest records to recognise a filing done before */
+    unsigned fmt = R.opt.formats ? R.opt.formats : T2X_FMT_DEFAULT;
+    static const struct { unsigned bit; const char *name; } fmts[] = {
+        {T2X_FMT_XBRL, "xbrl"}, {T2X_FMT_DTS, "dts"}, {T2X_FMT_IXBRL, "ixbrl"}, {T2X_FMT_JSON, "json"},
+        {T2X_FMT_MODEL, "model"}, {T2X_FMT_REPORT, "report"}, {T2X_FMT_PACKAGE, "package"}};
+    t2x_jbuf ob = {0};
+    t2x_jbuf_puts(&ob, "formats=");
+    int first = 1;
+    for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++)
+        if (fmt & fmts[i].bit) {
+            t2x_jbuf_printf(&ob, "%s%s", first ? "" : ",", fmts[i].name);
+            first = 0;
+        }
+    t2x_jbuf_printf(&ob, ";verify=%s", cfg->verify ? "yes" : "no");
+    R.options_str = ob.data;
+    R.tool = xstrdup("txt2xbrl " T2X_VERSION);
+    t2x_jbuf_str(&R.tool_json, R.tool);
+    t2x_jbuf_str(&R.options_json, R.options_str);
+
+    int rc = 0;
+    char host[256] = "host";
+    gethostname(host, sizeof host - 1);
+    for (char *h = host; *h; h++)
+        if (*h == '/' || *h == '.') *h = '_';
+    char *staging_root = xasprintf("%s/.t2x-staging", R.outdir);
+    clean_stale_staging(staging_root, host);
+    R.staging = xasprintf("%s/%s.%ld", staging_root, host, (long)R.parent);
+    free(staging_root);
+    if (mkdir_p(R.staging) != 0) {
+        fprintf(stderr, "txt2xbrl: %s: cannot create: %s\n", R.staging, strerror(errno));
+        rc = 4;
+        goto out;
+    }
+    if (manifest_open(&R) != 0) {
+        rc = 4;
+        goto out;
+    }
+
+    /* load the taxonomy and compile the templates once: every child inherits them */
+    t2x_diag pd = {0};
+    t2x_status pst = t2x_prepare(&R.opt, &pd);
+    if (pst != T2X_OK) {
+        for (size_t i = 0; i < pd.count; i++) fprintf(stderr, "txt2xbrl: %s\n", pd.items[i].message);
+        fprintf(stderr, "txt2xbrl: batch: cannot load the taxonomy data and templates (%s)\n", t2x_status_str(pst));
+        t2x_diag_free(&pd);
+        rc = 4;
+        goto out;
+    }
+    t2x_diag_free(&pd);
+    warm_up(&R);
+
+    long known = count_inputs(inputs, ninputs, &out_st);
+    R.prog.total_known = known >= 0;
+    R.prog.total = known >= 0 ? (size_t)known : 0;
+
+    int jobs = cfg->jobs > 0 ? cfg->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (jobs < 1) jobs = 1;
+    R.nslots = jobs;
+    R.slots = calloc((size_t)jobs, sizeof *R.slots);
+    if (!R.slots) abort();
+    for (int i = 0; i < jobs; i++) R.slots[i].res_fd = R.slots[i].err_fd = -1;
+
+    struct sigaction sa, old_int, old_term, old_hup, old_pipe, old_chld;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    sigaction(SIGHUP, &sa, &old_hup);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, &old_pipe);
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGCHLD, &sa, &old_chld);
+    stop_signal = 0;
+
+    enumr E;
+    memset(&E, 0, sizeof E);
+    E.args = inputs;
+    E.nargs = ninputs;
+    E.have_out = 1;
+    E.out_dev = out_st.st_dev;
+    E.out_ino = out_st.st_ino;
+    int exhausted = 0;
+    double interval = cfg->progress_interval_s;
+    double next_progress = interval > 0 ? R.t0 + interval : 0;
+    struct pollfd *pfd = calloc((size_t)jobs * 2, sizeof *pfd);
+    int *pidx = calloc((size_t)jobs * 2, sizeof *pidx);
+    if (!pfd || !pidx) abort();
+
+    for (;;) {
+        if (stop_signal) break;
+        /* fill the free slots */
+        for (int i = 0; i < jobs && !exhausted && !stop_signal; i++) {
+            if (R.slots[i].pid) continue;
+            job j;
+            for (;;) {
+                if (!next_job(&E, &j)) {
+                    exhausted = 1;
+                    break;
+                }
+                if (!R.prog.total_known || j.index >= R.prog.total) R.prog.total = j.index + 1;
+                if (!j.error) break;
+                int w = write_error_line(&R, &j);
+                job_free(&j);
+                if (w != 0) {
+                    rc = 4;
+                    goto stop;
+                }
+            }
+            if (exhausted) break;
+            R.slots[i].job = j;
+            if (start_child(&R, i) != 0) {
+                fprintf(stderr, "txt2xbrl: batch: cannot start a worker: %s\n", strerror(errno));
+                job_free(&R.slots[i].job);
+                rc = 4;
+                goto stop;
+            }
+        }
+        if (exhausted) {
+            R.prog.total_known = 1;
+            R.prog.total = E.count;
+        }
+        int busy = 0;
+        for (int i = 0; i < jobs; i++) busy += R.slots[i].pid != 0;
+        if (!busy && exhausted) break;
+
+        /* wait for output, an exit, a deadline or the next progress report */
+        int np = 0;
+        double t = now_s(), wake = t + 1.0;
+        for (int i = 0; i < jobs; i++) {
+            slot *s = &R.slots[i];
+            if (!s->pid) continue;
+            if (s->res_fd >= 0) { pfd[np].fd = s->res_fd; pfd[np].events = POLLIN; pidx[np++] = i; }
+            if (s->err_fd >= 0) { pfd[np].fd = s->err_fd; pfd[np].events = POLLIN; pidx[np++] = i; }
+            if (!s->timed_out && s->deadline < wake) wake = s->deadline;
+            if (s->res_fd < 0 && s->err_fd < 0 && t + 0.005 < wake) wake = t + 0.005; /* reaping */
+        }
+        if (next_progress && next_progress < wake) wake = next_progress;
+        int timeout_ms = wake > t ? (int)((wake - t) * 1e3) + 1 : 0;
+        int pr = poll(pfd, (nfds_t)np, timeout_ms);
+        if (stop_signal) break; /* children stopped by the same signal are not crashes */
+        if (pr < 0 && errno != EINTR) {
+            fprintf(stderr, "txt2xbrl: batch: poll: %s\n", strerror(errno));
+            rc = 4;
+            goto stop;
+        }
+        for (int k = 0; pr > 0 && k < np; k++) {
+            if (!pfd[k].revents) continue;
+            slot *s = &R.slots[pidx[k]];
+            if (pfd[k].fd == s->res_fd) drain(&s->res_fd, &s->res, 0);
+            else if (pfd[k].fd == s->err_fd) drain(&s->err_fd, &s->err, ERR_KEEP);
+        }
+        t = now_s();
+        for (int i = 0; i < jobs; i++) {
+            slot *s = &R.slots[i];
+            if (!s->pid) continue;
+            if (!s->timed_out && t >= s->deadline) {
+                kill(s->pid, SIGKILL);
+                s->timed_out = 1;
+            }
+            if (s->res_fd >= 0 || s->err_fd >= 0) continue;
+            int ws;
+            struct rusage ru;
+            pid_t w = wait4(s->pid, &ws, WNOHANG, &ru);
+            if (w == s->pid && finish_child(&R, i, ws, &ru) != 0) {
+                rc = 4;
+                goto stop;
+            }
+        }
+        if (next_progress && t >= next_progress) {
+            progress(&R, 0);
+            next_progress = t + interval;
+        }
+    }
+stop:
+    if (stop_signal) rc = 128 + (int)stop_signal;
+    kill_all(&R);
+    free(pfd);
+    free(pidx);
+    enum_free(&E);
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGHUP, &old_hup, NULL);
+    sigaction(SIGPIPE, &old_pipe, NULL);
+    sigaction(SIGCHLD, &old_chld, NULL);
+    manifest_sync(&R, 1);
+    progress(&R, 1);
+out:
+    if (R.staging) {
+        rm_rf(R.staging);
+        char *root = xasprintf("%s/.t2x-staging", R.outdir);
+        rmdir(root); /* only when no other batch uses it */
+        free(root);
+    }
+    if (result) *result = R.prog;
+    if (R.manifest_fd >= 0 && R.manifest_is_file) close(R.manifest_fd);
+    for (int i = 0; i < R.nslots; i++) {
+        free(R.slots[i].res.data);
+        free(R.slots[i].err.data);
+    }
+    free(R.slots);
+    strset_free(&R.done_names);
+    strset_free(&R.done_keys);
+    free(R.tool_json.data);
+    free(R.options_json.data);
+    free(R.options_str);
+    free(R.tool);
+    free(R.staging);
+    free(R.outdir);
+    return rc;
+}

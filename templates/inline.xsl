@@ -1,0 +1,306 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  inline.xsl - statement model with its source section (docs/model.md, converter/textmodel.c)
+  -> Inline XBRL 1.1 document STEM.htm (docs/inline.md).
+
+  The page is the whole decoded source text, unchanged, in <pre class="t2x-src"> blocks (one
+  per statement, one for the text between statements), so that it opens in a browser and looks
+  like the filing. Inside the blocks:
+    - every printed number that is a fact is wrapped in place:
+        <span class="t2x-fact" title="concept | period | unit"><ix:nonFraction …>3,597,990</ix:nonFraction></span>
+      (several facts of one printed number nest when format, scale and unit agree; the others,
+      and the model's hidden="true" facts, go to ix:hidden with id t2x-hOFFSET-N);
+    - a number listed as untagged is <span class="t2x-untagged" title="not tagged: reason">;
+    - a byte XML cannot hold is <span class="t2x-ctl t2x-xHH" title="byte 0xHH">glyph</span>;
+    - each block starts with one line feed that is not source text (HTML parsers drop it).
+  The ix:header holds the cover's non-numeric facts (ix:hidden), the schemaRef and the contexts
+  and units, rendered by instance.xsl's own templates so that they equal the instance's.
+  A small stylesheet (no script) highlights the facts and shows concept and period on hover.
+  The templates format; they do not decide: every value, span and block is the model's.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns="http://www.w3.org/1999/xhtml"
+                xmlns:m="urn:txt2xbrl:model:1"
+                xmlns:t2x="urn:txt2xbrl:templates"
+                xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
+                xmlns:ixt="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+                xmlns:xbrli="http://www.xbrl.org/2003/instance"
+                xmlns:link="http://www.xbrl.org/2003/linkbase"
+                xmlns:xlink="http://www.w3.org/1999/xlink"
+                xmlns:xbrldi="http://xbrl.org/2006/xbrldi"
+                xmlns:iso4217="http://www.xbrl.org/2003/iso4217"
+                xmlns:us-gaap="http://fasb.org/us-gaap/2023"
+                xmlns:dei="http://xbrl.sec.gov/dei/2023"
+                xmlns:srt="http://fasb.org/srt/2023"
+                exclude-result-prefixes="m t2x">
+
+  <!-- contexts and units exactly as in the instance (and common.xsl through it) -->
+  <xsl:import href="instance.xsl"/>
+
+  <xsl:output method="xml" version="1.0" encoding="UTF-8" indent="no"/>
+  <!-- instance.xsl strips white space from the input; the source text keeps every byte -->
+  <xsl:preserve-space elements="m:t m:n m:u"/>
+
+  <!-- the facts of a printed number, by the span's offset -->
+  <xsl:key name="fact-at" match="m:cell[@offset] | m:cover/m:fact[@offset]" use="@offset"/>
+  <xsl:key name="context-by-id" match="m:contexts/m:context" use="@id"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="t2x:check-filing"/>
+    <xsl:if test="not(m:filing/m:source)">
+      <xsl:message terminate="yes">txt2xbrl templates: inline.xsl needs the model's source section</xsl:message>
+    </xsl:if>
+    <xsl:apply-templates select="m:filing" mode="inline"/>
+  </xsl:template>
+
+  <xsl:template match="m:filing" mode="inline">
+    <xsl:call-template name="t2x:provenance-comment"/>
+    <html>
+      <xsl:call-template name="t2x:declare-ns">
+        <xsl:with-param name="prefix" select="$ext-prefix"/>
+        <xsl:with-param name="uri" select="$ext-ns"/>
+      </xsl:call-template>
+      <head>
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="generator" content="{concat('txt2xbrl ', @tool-version)}"/>
+        <meta name="t2x-source-name" content="{@source-name}"/>
+        <meta name="t2x-source-sha256" content="{m:source/@sha256}"/>
+        <meta name="t2x-source-length" content="{m:source/@length}"/>
+        <meta name="t2x-source-encoding" content="{m:source/@encoding}"/>
+        <title>
+          <xsl:value-of select="concat(@registrant, ' - ', @form, ' for the period ended ', @period-end)"/>
+        </title>
+        <style type="text/css">
+          <xsl:text>
+body { margin: 1em 2em; background: #fff; color: #111; }
+pre.t2x-src { margin: 0; font-family: "Courier New", Courier, "DejaVu Sans Mono", monospace;
+  font-size: 13px; line-height: 1.25; white-space: pre; tab-size: 8; -moz-tab-size: 8; }
+pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
+.t2x-fact { background: #fff1a8; border-bottom: 1px solid #c99a06; position: relative; cursor: help; }
+.t2x-fact:hover { background: #ffd24d; }
+.t2x-fact:hover::after { content: attr(title); position: absolute; left: 0; top: 1.4em; z-index: 10;
+  white-space: pre; background: #222; color: #fff; font: 12px/1.3 sans-serif; padding: 3px 7px;
+  border-radius: 3px; box-shadow: 0 2px 6px rgba(0,0,0,.3); }
+.t2x-untagged { text-decoration: underline dotted #b44; }
+.t2x-ctl { color: #aaa; }
+@media print { .t2x-fact, pre.t2x-stmt { background: none; box-shadow: none; } }
+</xsl:text>
+        </style>
+      </head>
+      <body>
+        <div style="display:none">
+          <ix:header>
+            <ix:hidden>
+              <xsl:apply-templates select="m:cover/m:fact[not(@offset)]" mode="hidden"/>
+              <xsl:for-each select="m:source/m:block/m:n">
+                <xsl:call-template name="hidden-facts"/>
+              </xsl:for-each>
+            </ix:hidden>
+            <ix:references>
+              <link:schemaRef xlink:type="simple" xlink:href="{concat($stem, '.xsd')}"/>
+            </ix:references>
+            <ix:resources>
+              <xsl:apply-templates select="m:contexts/m:context[key('fact-by-context', @id)]"/>
+              <xsl:apply-templates select="m:units/m:unit[key('fact-by-unit', @id)]"/>
+            </ix:resources>
+          </ix:header>
+        </div>
+        <xsl:apply-templates select="m:source/m:block"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- ============================================================ blocks and text -->
+  <xsl:template match="m:block">
+    <pre class="t2x-src">
+      <xsl:if test="@statement">
+        <xsl:variable name="first" select="substring-before(concat(@statement, ' '), ' ')"/>
+        <xsl:attribute name="class">t2x-src t2x-stmt</xsl:attribute>
+        <xsl:attribute name="id"><xsl:value-of select="$first"/></xsl:attribute>
+        <xsl:attribute name="title">
+          <xsl:value-of select="concat(/m:filing/m:statement[@id = $first]/@title, ' (lines ',
+                                       @first-line, '-', @last-line, ')')"/>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:text>&#10;</xsl:text>
+      <xsl:apply-templates/>
+    </pre>
+  </xsl:template>
+
+  <xsl:template match="m:t">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- a byte XML cannot hold: its control picture (C0, DEL) or U+FFFD, the byte in the class -->
+  <xsl:template match="m:c">
+    <xsl:variable name="hex" select="'0123456789ABCDEF'"/>
+    <xsl:variable name="v" select="string-length(substring-before($hex, substring(@byte, 1, 1))) * 16
+                                   + string-length(substring-before($hex, substring(@byte, 2, 1)))"/>
+    <span class="{concat('t2x-ctl t2x-x', @byte)}" title="{concat('byte 0x', @byte)}">
+      <xsl:choose>
+        <xsl:when test="$v &lt; 32">
+          <xsl:value-of select="substring('&#x2400;&#x2401;&#x2402;&#x2403;&#x2404;&#x2405;&#x2406;&#x2407;&#x2408;&#x2409;&#x240A;&#x240B;&#x240C;&#x240D;&#x240E;&#x240F;&#x2410;&#x2411;&#x2412;&#x2413;&#x2414;&#x2415;&#x2416;&#x2417;&#x2418;&#x2419;&#x241A;&#x241B;&#x241C;&#x241D;&#x241E;&#x241F;', $v + 1, 1)"/>
+        </xsl:when>
+        <xsl:when test="$v = 127">&#x2421;</xsl:when>
+        <xsl:otherwise>&#xFFFD;</xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="m:u">
+    <span class="t2x-untagged" title="{concat('not tagged: ', @reason)}">
+      <xsl:value-of select="."/>
+    </span>
+  </xsl:template>
+
+  <!-- ============================================================ facts in place -->
+  <xsl:template match="m:n">
+    <xsl:variable name="all" select="key('fact-at', @offset)"/>
+    <xsl:variable name="primary" select="$all[not(@hidden = 'true')][1] | $all[1][not($all[not(@hidden = 'true')])]"/>
+    <xsl:variable name="nested" select="$primary | $all[not(@hidden = 'true')][@unit][@format = $primary/@format
+                                        and @scale = $primary/@scale and @unit = $primary/@unit]"/>
+    <xsl:choose>
+      <xsl:when test="not($primary)">
+        <xsl:value-of select="."/>
+      </xsl:when>
+      <xsl:when test="not($primary/@unit)">
+        <span class="t2x-fact">
+          <xsl:attribute name="title"><xsl:call-template name="fact-title"><xsl:with-param name="f" select="$primary"/></xsl:call-template></xsl:attribute>
+          <xsl:call-template name="non-numeric">
+            <xsl:with-param name="f" select="$primary"/>
+            <xsl:with-param name="text" select="string(.)"/>
+          </xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="t2x-fact">
+          <xsl:attribute name="title">
+            <xsl:for-each select="$nested">
+              <xsl:if test="position() &gt; 1"><xsl:text>&#10;</xsl:text></xsl:if>
+              <xsl:call-template name="fact-title"/>
+            </xsl:for-each>
+          </xsl:attribute>
+          <xsl:call-template name="nest">
+            <xsl:with-param name="facts" select="$nested"/>
+            <xsl:with-param name="text" select="string(.)"/>
+          </xsl:call-template>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- facts[1] wraps facts[2] … wraps the printed text -->
+  <xsl:template name="nest">
+    <xsl:param name="facts"/>
+    <xsl:param name="text"/>
+    <xsl:call-template name="non-fraction">
+      <xsl:with-param name="f" select="$facts[1]"/>
+      <xsl:with-param name="content">
+        <xsl:choose>
+          <xsl:when test="count($facts) &gt; 1">
+            <xsl:call-template name="nest">
+              <xsl:with-param name="facts" select="$facts[position() &gt; 1]"/>
+              <xsl:with-param name="text" select="$text"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$text"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- the facts of one printed number that do not nest in place go to ix:hidden -->
+  <xsl:template name="hidden-facts">
+    <xsl:variable name="all" select="key('fact-at', @offset)"/>
+    <xsl:variable name="primary" select="$all[not(@hidden = 'true')][1] | $all[1][not($all[not(@hidden = 'true')])]"/>
+    <xsl:variable name="nested" select="$primary | $all[not(@hidden = 'true')][@unit][@format = $primary/@format
+                                        and @scale = $primary/@scale and @unit = $primary/@unit]"/>
+    <xsl:variable name="offset" select="@offset"/>
+    <xsl:variable name="text" select="string(.)"/>
+    <xsl:for-each select="$all">
+      <xsl:if test="count(. | $nested) != count($nested)">
+        <xsl:choose>
+          <xsl:when test="@unit">
+            <xsl:call-template name="non-fraction">
+              <xsl:with-param name="f" select="."/>
+              <xsl:with-param name="id" select="concat('t2x-h', $offset, '-', position())"/>
+              <xsl:with-param name="content" select="$text"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="non-numeric">
+              <xsl:with-param name="f" select="."/>
+              <xsl:with-param name="id" select="concat('t2x-h', $offset, '-', position())"/>
+              <xsl:with-param name="text" select="$text"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="m:fact" mode="hidden">
+    <xsl:choose>
+      <xsl:when test="@unit">
+        <xsl:message terminate="yes">
+          <xsl:value-of select="concat('txt2xbrl templates: numeric cover fact ', @concept, ' has no source span')"/>
+        </xsl:message>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="non-numeric">
+          <xsl:with-param name="f" select="."/>
+          <xsl:with-param name="text" select="@value"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ ix elements -->
+  <xsl:template name="non-fraction">
+    <xsl:param name="f"/>
+    <xsl:param name="id"/>
+    <xsl:param name="content"/>
+    <ix:nonFraction>
+      <xsl:if test="$id"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+      <xsl:attribute name="name"><xsl:call-template name="t2x:fact-concept"><xsl:with-param name="f" select="$f"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="contextRef"><xsl:value-of select="$f/@context"/></xsl:attribute>
+      <xsl:attribute name="unitRef"><xsl:value-of select="$f/@unit"/></xsl:attribute>
+      <xsl:attribute name="decimals"><xsl:value-of select="$f/@decimals"/></xsl:attribute>
+      <xsl:attribute name="format"><xsl:value-of select="$f/@format"/></xsl:attribute>
+      <xsl:attribute name="scale"><xsl:value-of select="$f/@scale"/></xsl:attribute>
+      <xsl:if test="$f/@sign = '-'"><xsl:attribute name="sign">-</xsl:attribute></xsl:if>
+      <xsl:copy-of select="$content"/>
+    </ix:nonFraction>
+  </xsl:template>
+
+  <xsl:template name="non-numeric">
+    <xsl:param name="f"/>
+    <xsl:param name="id"/>
+    <xsl:param name="text"/>
+    <ix:nonNumeric>
+      <xsl:if test="$id"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+      <xsl:attribute name="name"><xsl:call-template name="t2x:fact-concept"><xsl:with-param name="f" select="$f"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="contextRef"><xsl:value-of select="$f/@context"/></xsl:attribute>
+      <xsl:value-of select="$text"/>
+    </ix:nonNumeric>
+  </xsl:template>
+
+  <!-- "us-gaap:Assets | 2003-12-31 | USD" (member and unit when there are) -->
+  <xsl:template name="fact-title">
+    <xsl:param name="f" select="."/>
+    <xsl:variable name="c" select="key('context-by-id', $f/@context)"/>
+    <xsl:call-template name="t2x:fact-concept"><xsl:with-param name="f" select="$f"/></xsl:call-template>
+    <xsl:text> | </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$c/@instant"><xsl:value-of select="$c/@instant"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($c/@start, ' to ', $c/@end)"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:for-each select="$c/m:member">
+      <xsl:value-of select="concat(' | ', @value)"/>
+    </xsl:for-each>
+    <xsl:if test="$f/@unit"><xsl:value-of select="concat(' | ', $f/@unit)"/></xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

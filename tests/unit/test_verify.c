@@ -1,0 +1,559 @@
+/*
+ * test_verify.c — the inline document and the round-trip verifier (issue "Inline XBRL 1.1
+ * output … and the round-trip verifier", design §5) on the two real samples:
+ *   - converted, the outputs verify as faithful; the 10-K reports exactly the filing's own
+ *     inconsistency (the 2002 "Total current liabilities" typo) with its line, and the
+ *     total it breaks as a consequence, not as a second inconsistency;
+ *   - one fact of the instance altered — value, sign, period, concept, decimals, unit — fails,
+ *     naming the fact; one tagged number dropped from the inline document fails, naming the
+ *     number's line and the fact; one character of the text changed fails, naming the line;
+ *   - a source with CR LF line ends, a form feed, Windows-1252 punctuation, bytes XML cannot
+ *     hold and no final line feed round-trips byte for byte;
+ *   - hostile XML (external entity, billion laughs, deep nesting, a file over the size limit)
+ *     is refused with one error line, never parsed into memory.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "filing.h"
+#include "render.h"
+#include "verify.h"
+#include "xbrlvalid.h"
+#include "testutil.h"
+
+typedef struct sample {
+    const char *rel;   /* the filing in the source tree */
+    char dir[400];     /* its outputs */
+    char *stem;
+    char *xml, *htm;   /* pristine outputs */
+    size_t xml_len, htm_len;
+} sample;
+
+static sample tenq = {"samples/alg-10q-2003q1.txt", "", NULL, NULL, NULL, 0, 0};
+static sample tenk = {"samples/alg-10k-2003.txt", "", NULL, NULL, NULL, 0, 0};
+static char tmpdir[256];
+
+static char *path_of(const sample *s, const char *suffix)
+{
+    static char buf[512];
+    snprintf(buf, sizeof buf, "%s/%s%s", s->dir, s->stem, suffix);
+    return buf;
+}
+
+static void write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+static int convert_to(const char *src, const char *dir, char **stem)
+{
+    t2x_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    opt.formats = T2X_FMT_XBRL | T2X_FMT_DTS | T2X_FMT_IXBRL | T2X_FMT_REPORT;
+    t2x_diag d = {0};
+    t2x_filing *f = NULL;
+    t2x_status st = t2x_convert_file(src, &opt, &d, &f);
+    if (st == T2X_OK) st = t2x_filing_write(f, dir, &opt, &d);
+    if (st != T2X_OK)
+        for (size_t i = 0; i < d.count; i++) fprintf(stderr, "convert: %s\n", d.items[i].message);
+    if (f && stem) *stem = t2x_xstrdup(t2x_filing_stem(f));
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
+    return st == T2X_OK ? 0 : -1;
+}
+
+static int load(sample *s, const char *sub)
+{
+    snprintf(s->dir, sizeof s->dir, "%s/%s", tmpdir, sub);
+    if (convert_to(srcpath(s->rel), s->dir, &s->stem) != 0) return -1;
+    s->xml = slurp(path_of(s, ".xml"), &s->xml_len);
+    s->htm = slurp(path_of(s, ".htm"), &s->htm_len);
+    return s->xml && s->htm ? 0 : -1;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    t2x_xml_init();
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/t2x-test-verify-XXXXXX");
+    if (!mkdtemp(tmpdir)) return -1;
+    if (load(&tenq, "q") != 0 || load(&tenk, "k") != 0) return -1;
+    return 0;
+}
+
+static void rm_rf(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sample *all[] = {&tenq, &tenk};
+    for (int i = 0; i < 2; i++) {
+        free(all[i]->stem);
+        free(all[i]->xml);
+        free(all[i]->htm);
+    }
+    rm_rf(tmpdir);
+    t2x_data_cleanup();
+    t2x_render_cleanup();
+    t2x_verify_cleanup();
+    t2x_validate_cleanup();
+    return 0;
+}
+
+/* Verify a sample's outputs; OUT: the report (may be NULL), the diagnostics. */
+static t2x_status verify(const sample *s, const t2x_verify_options *o, t2x_verify_report **r, t2x_diag *d)
+{
+    t2x_verify_options opt;
+    memset(&opt, 0, sizeof opt);
+    if (o) opt = *o;
+    opt.data_dir = getenv("SRCDIR");
+    memset(d, 0, sizeof *d);
+    return t2x_verify(srcpath(s->rel), s->dir, &opt, d, r);
+}
+
+static void restore(const sample *s)
+{
+    write_file(path_of(s, ".xml"), s->xml, s->xml_len);
+    write_file(path_of(s, ".htm"), s->htm, s->htm_len);
+}
+
+/* A conversion error whose message names `what`? */
+static int error_names(const t2x_verify_report *r, const char *what)
+{
+    for (size_t i = 0; r && i < r->nf; i++)
+        if (r->f[i].kind == V_ERROR && strstr(r->f[i].message, what)) return 1;
+    return 0;
+}
+
+static void dump(const t2x_verify_report *r)
+{
+    for (size_t i = 0; r && i < r->nf; i++) fprintf(stderr, "  [%s] %s\n", r->f[i].check, r->f[i].message);
+}
+
+/* Verify and expect "not faithful", with an error naming `what`. */
+static void expect_failure(const sample *s, const char *what, const char *mutation)
+{
+    t2x_verify_report *r = NULL;
+    t2x_diag d;
+    t2x_status st = verify(s, NULL, &r, &d);
+    if (st != T2X_ERR_VERIFY || !error_names(r, what)) {
+        dump(r);
+        fail_msg("%s (%s): status %s, wanted a conversion error naming %s", s->rel, mutation, t2x_status_str(st), what);
+    }
+    t2x_verify_report_free(r);
+    t2x_diag_free(&d);
+    restore(s);
+}
+
+/* ------------------------------------------------------------------ faithful */
+
+static void test_samples_faithful(void **state)
+{
+    (void)state;
+    sample *all[] = {&tenq, &tenk};
+    for (int i = 0; i < 2; i++) {
+        t2x_verify_report *r = NULL;
+        t2x_diag d;
+        t2x_status st = verify(all[i], NULL, &r, &d);
+        if (st != T2X_OK) dump(r);
+        assert_int_equal(st, T2X_OK);
+        assert_true(t2x_verify_report_faithful(r));
+        for (int c = 0; c < VC_COUNT; c++) {
+            assert_int_equal(r->checks[c].errors, 0);
+            assert_true(r->checks[c].ran);
+        }
+        char *text = t2x_verify_report_text(r), *json = t2x_verify_report_json(r);
+        assert_non_null(strstr(text, "result: faithful"));
+        assert_non_null(strstr(json, "\"faithful\": true"));
+        free(text);
+        free(json);
+        t2x_verify_report_free(r);
+        t2x_diag_free(&d);
+    }
+}
+
+/* The 10-K: exactly the filing's own inconsistencies, with their lines. */
+static void test_10k_inconsistencies(void **state)
+{
+    (void)state;
+    t2x_verify_report *r = NULL;
+    t2x_diag d;
+    assert_int_equal(verify(&tenk, NULL, &r, &d), T2X_OK);
+    int typo = 0, consequences = 0;
+    for (size_t i = 0; i < r->nf; i++) {
+        const vfinding *f = &r->f[i];
+        if (f->kind != V_INCONSISTENCY) continue;
+        if (f->consequence) {
+            consequences++;
+            continue;
+        }
+        if (f->line == 1318 && strcmp(f->concept, "us-gaap:LiabilitiesCurrent") == 0 && strstr(f->message, "44737864") &&
+            strstr(f->message, "4737864"))
+            typo++;
+        /* the tax note's "income before taxes" (line 1895) against the income statement's
+         * (line 1381), when the tax note is tagged */
+        else if (!((f->line == 1381 || f->line == 1895) && strstr(f->message, "3543379") && strstr(f->message, "3545379")))
+            fail_msg("unexpected inconsistency at line %ld: %s", f->line, f->message);
+    }
+    assert_int_equal(typo, 1);
+    assert_true(consequences <= 1); /* Total liabilities and stockholders' equity, 2002 */
+    /* --strict: the same inconsistency fails */
+    t2x_verify_report_free(r);
+    t2x_diag_free(&d);
+    t2x_verify_options o;
+    memset(&o, 0, sizeof o);
+    o.strict = 1;
+    assert_int_equal(verify(&tenk, &o, &r, &d), T2X_ERR_VERIFY);
+    assert_false(t2x_verify_report_faithful(r));
+    t2x_verify_report_free(r);
+    t2x_diag_free(&d);
+    /* the 10-Q is consistent: --strict passes */
+    assert_int_equal(verify(&tenq, &o, &r, &d), T2X_OK);
+    t2x_verify_report_free(r);
+    t2x_diag_free(&d);
+}
+
+/* ------------------------------------------------------------------ altered instance facts */
+
+static xmlXPathContextPtr xpath(xmlDocPtr doc)
+{
+    xmlXPathContextPtr xp = xmlXPathNewContext(doc);
+    xmlXPathRegisterNs(xp, BAD_CAST "xbrli", BAD_CAST NS_XBRLI);
+    xmlXPathRegisterNs(xp, BAD_CAST "us-gaap", BAD_CAST "http://fasb.org/us-gaap/2023");
+    xmlXPathRegisterNs(xp, BAD_CAST "h", BAD_CAST NS_XHTML);
+    xmlXPathRegisterNs(xp, BAD_CAST "ix", BAD_CAST NS_IX);
+    return xp;
+}
+
+static xmlNodePtr first_node(xmlXPathContextPtr xp, const char *q)
+{
+    xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST q, xp);
+    xmlNodePtr n = o && o->nodesetval && o->nodesetval->nodeNr ? o->nodesetval->nodeTab[0] : NULL;
+    xmlXPathFreeObject(o);
+    return n;
+}
+
+static char *prop(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    char *s = v ? t2x_xstrdup((const char *)v) : NULL;
+    xmlFree(v);
+    return s;
+}
+
+static void save(xmlDocPtr doc, const char *path)
+{
+    xmlChar *mem = NULL;
+    int n = 0;
+    xmlDocDumpMemoryEnc(doc, &mem, &n, "UTF-8");
+    write_file(path, (const char *)mem, (size_t)n);
+    xmlFree(mem);
+}
+
+enum { M_VALUE, M_SIGN, M_PERIOD, M_CONCEPT, M_DECIMALS, M_UNIT };
+
+static void mutate_instance(sample *s, int what)
+{
+    static const char *const names[] = {"value", "sign", "period", "concept", "decimals", "unit"};
+    xmlDocPtr doc = xmlReadMemory(s->xml, (int)s->xml_len, "x.xml", NULL, XML_PARSE_NONET);
+    assert_non_null(doc);
+    xmlXPathContextPtr xp = xpath(doc);
+    /* a monetary fact of the balance sheet: Cash (or its first money fact) at the period end */
+    xmlNodePtr f = first_node(xp, "/xbrli:xbrl/*[@unitRef='USD' and starts-with(@contextRef, 'I') and "
+                                  "not(contains(@contextRef, '_')) and . != '0'][1]");
+    assert_non_null(f);
+    char qname[256];
+    snprintf(qname, sizeof qname, "%s:%s", f->ns->prefix, f->name);
+    char *ctx = prop(f, "contextRef");
+    switch (what) {
+    case M_VALUE: {
+        xmlChar *v = xmlNodeGetContent(f);
+        long long x = atoll((const char *)v) + 1;
+        char buf[64];
+        snprintf(buf, sizeof buf, "%lld", x);
+        xmlNodeSetContent(f, BAD_CAST buf);
+        xmlFree(v);
+        break;
+    }
+    case M_SIGN: {
+        xmlChar *v = xmlNodeGetContent(f);
+        char buf[64];
+        snprintf(buf, sizeof buf, "%s%s", v[0] == '-' ? "" : "-", (const char *)v + (v[0] == '-'));
+        xmlNodeSetContent(f, BAD_CAST buf);
+        xmlFree(v);
+        break;
+    }
+    case M_PERIOD: { /* another instant context */
+        char q[300];
+        snprintf(q, sizeof q, "/xbrli:xbrl/xbrli:context[xbrli:period/xbrli:instant and not(xbrli:entity/xbrli:segment) "
+                              "and @id != '%s'][1]", ctx);
+        xmlNodePtr c = first_node(xp, q);
+        assert_non_null(c);
+        char *id = prop(c, "id");
+        xmlSetProp(f, BAD_CAST "contextRef", BAD_CAST id);
+        free(id);
+        break;
+    }
+    case M_CONCEPT: { /* another instant monetary concept of the instance */
+        char q[300];
+        snprintf(q, sizeof q, "/xbrli:xbrl/us-gaap:*[@unitRef='USD' and starts-with(@contextRef, 'I') and "
+                              "local-name() != '%s'][1]", (const char *)f->name);
+        xmlNodePtr o = first_node(xp, q);
+        assert_non_null(o);
+        xmlNodeSetName(f, o->name);
+        xmlSetNs(f, o->ns);
+        break;
+    }
+    case M_DECIMALS: {
+        char *dec = prop(f, "decimals");
+        xmlSetProp(f, BAD_CAST "decimals", BAD_CAST(strcmp(dec, "-3") == 0 ? "0" : "-3"));
+        free(dec);
+        break;
+    }
+    case M_UNIT:
+        xmlSetProp(f, BAD_CAST "unitRef", BAD_CAST "shares");
+        break;
+    }
+    save(doc, path_of(s, ".xml"));
+    xmlXPathFreeContext(xp);
+    xmlFreeDoc(doc);
+    expect_failure(s, qname, names[what]);
+    free(ctx);
+}
+
+static void test_altered_instance(void **state)
+{
+    (void)state;
+    sample *all[] = {&tenq, &tenk};
+    for (int i = 0; i < 2; i++)
+        for (int m = M_VALUE; m <= M_UNIT; m++) mutate_instance(all[i], m);
+}
+
+/* ------------------------------------------------------------------ altered inline document */
+
+static void test_dropped_tag(void **state)
+{
+    (void)state;
+    sample *all[] = {&tenq, &tenk};
+    for (int i = 0; i < 2; i++) {
+        sample *s = all[i];
+        xmlDocPtr doc = xmlReadMemory(s->htm, (int)s->htm_len, "x.htm", NULL, XML_PARSE_NONET);
+        xmlXPathContextPtr xp = xpath(doc);
+        /* the first tagged number of the first statement: unwrap it, keep its text */
+        xmlNodePtr span = first_node(xp, "//h:pre[contains(@class, 't2x-stmt')][1]//h:span[@class='t2x-fact'][1]");
+        assert_non_null(span);
+        xmlNodePtr ix = first_node(xp, "//h:pre[contains(@class, 't2x-stmt')][1]//h:span[@class='t2x-fact'][1]/ix:nonFraction");
+        char *name = prop(ix, "name");
+        xmlChar *text = xmlNodeGetContent(span);
+        xmlNodePtr t = xmlNewText(text);
+        xmlReplaceNode(span, t);
+        xmlFreeNode(span);
+        xmlFree(text);
+        save(doc, path_of(s, ".htm"));
+        xmlXPathFreeContext(xp);
+        xmlFreeDoc(doc);
+        expect_failure(s, name, "a tagged number unwrapped"); /* coverage names the fact it would be */
+
+        /* the whole tagged number gone, text and all */
+        doc = xmlReadMemory(s->htm, (int)s->htm_len, "x.htm", NULL, XML_PARSE_NONET);
+        xp = xpath(doc);
+        span = first_node(xp, "//h:pre[contains(@class, 't2x-stmt')][1]//h:span[@class='t2x-fact'][1]");
+        xmlUnlinkNode(span);
+        xmlFreeNode(span);
+        save(doc, path_of(s, ".htm"));
+        xmlXPathFreeContext(xp);
+        xmlFreeDoc(doc);
+        expect_failure(s, "the inline text differs from the source", "a tagged number removed");
+        free(name);
+    }
+}
+
+static void test_changed_character(void **state)
+{
+    (void)state;
+    sample *all[] = {&tenq, &tenk};
+    for (int i = 0; i < 2; i++) {
+        sample *s = all[i];
+        /* a letter of the statement titles' block: "Consolidated" -> "Consolidatet" */
+        char *h = t2x_xstrndup(s->htm, s->htm_len);
+        char *p = strstr(h, "<pre class=\"t2x-src t2x-stmt\"");
+        assert_non_null(p);
+        p = strstr(strchr(p, '>'), "onsolidated");
+        assert_non_null(p);
+        p[10] = 't';
+        write_file(path_of(s, ".htm"), h, s->htm_len);
+        expect_failure(s, "the inline text differs from the source at line", "one letter changed");
+        /* a digit inside a tagged number: the text and the fact both differ */
+        memcpy(h, s->htm, s->htm_len);
+        p = strstr(strstr(h, "<pre class=\"t2x-src t2x-stmt\""), "<ix:nonFraction");
+        char *close = strchr(p, '>');
+        char *digit = close + 1;
+        while (*digit < '1' || *digit > '8') digit++;
+        (*digit)++;
+        write_file(path_of(s, ".htm"), h, s->htm_len);
+        expect_failure(s, "the inline text differs from the source at line", "one digit changed");
+        free(h);
+    }
+}
+
+/* ------------------------------------------------------------------ exotic bytes */
+
+static void test_exotic_bytes(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    char *q = slurp(srcpath(tenq.rel), &n);
+    assert_non_null(q);
+    /* CR LF everywhere; a form feed page break; Windows-1252 quotes and dash; 0x81 (undefined
+     * in Windows-1252), 0x7F and a vertical tab in a prose line; no final line feed */
+    t2x_buf b = {0};
+    const char *prose = strstr(q, "FORM 10-Q");
+    assert_non_null(prose);
+    for (size_t i = 0; i < n; i++) {
+        if (q + i == prose) t2x_buf_puts(&b, "\f\r\n\x93Quoted\x94 \x96 dash \x81\x7F\x0B end\r\n");
+        if (q[i] == '\n') t2x_buf_puts(&b, "\r\n");
+        else t2x_buf_putc(&b, q[i]);
+    }
+    while (b.len && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r')) b.len--;
+    char src[512], dir[512];
+    snprintf(src, sizeof src, "%s/exotic.txt", tmpdir);
+    snprintf(dir, sizeof dir, "%s/exotic", tmpdir);
+    write_file(src, b.data, b.len);
+    free(b.data);
+    free(q);
+    char *stem = NULL;
+    assert_int_equal(convert_to(src, dir, &stem), 0);
+    /* the inline document holds the form feed as a marked span, CR as a character reference */
+    char hp[600];
+    snprintf(hp, sizeof hp, "%s/%s.htm", dir, stem);
+    char *htm = slurp(hp, NULL);
+    assert_non_null(strstr(htm, "<span class=\"t2x-ctl t2x-x0C\""));
+    assert_non_null(strstr(htm, "<span class=\"t2x-ctl t2x-x81\""));
+    assert_non_null(strstr(htm, "&#13;"));
+    assert_non_null(strstr(htm, "\xE2\x80\x9CQuoted\xE2\x80\x9D")); /* U+201C … U+201D */
+    free(htm);
+    t2x_verify_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    t2x_diag d = {0};
+    t2x_verify_report *r = NULL;
+    t2x_status st = t2x_verify(src, dir, &opt, &d, &r);
+    if (st != T2X_OK) dump(r);
+    assert_int_equal(st, T2X_OK);
+    assert_int_equal(r->checks[VC_TEXT].errors, 0);
+    t2x_verify_report_free(r);
+    t2x_diag_free(&d);
+    free(stem);
+}
+
+/* ------------------------------------------------------------------ hostile files */
+
+static size_t count_errors(const t2x_diag *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->count; i++) n += d->items[i].severity == T2X_ERROR;
+    return n;
+}
+
+/* Put `data` in place of the sample's file `suffix`, verify, expect one error line. */
+static void expect_refused(sample *s, const char *suffix, const char *data, size_t len, size_t max, const char *what)
+{
+    write_file(path_of(s, suffix), data, len);
+    t2x_verify_options o;
+    memset(&o, 0, sizeof o);
+    o.max_xml_bytes = max;
+    o.stem = s->stem; /* a hostile STEM.htm does not record the source's hash */
+    t2x_verify_report *r = NULL;
+    t2x_diag d;
+    t2x_status st = verify(s, &o, &r, &d);
+    if (st != T2X_ERR_INPUT || count_errors(&d) != 1) {
+        for (size_t i = 0; i < d.count; i++) fprintf(stderr, "  %s\n", d.items[i].message);
+        fail_msg("%s: status %s with %zu errors, wanted bad input with one error", what, t2x_status_str(st), count_errors(&d));
+    }
+    assert_null(r);
+    assert_null(strchr(d.items[0].message, '\n'));
+    t2x_diag_free(&d);
+    restore(s);
+}
+
+static void test_hostile(void **state)
+{
+    (void)state;
+    sample *s = &tenq;
+    const char *xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+                      "<xbrli:xbrl xmlns:xbrli=\"http://www.xbrl.org/2003/instance\">&e;</xbrli:xbrl>\n";
+    expect_refused(s, ".xml", xxe, strlen(xxe), 0, "external entity");
+    const char *laughs = "<?xml version=\"1.0\"?>\n<!-- a comment first -->\n<!DOCTYPE lolz [\n"
+                         " <!ENTITY lol \"lol\">\n <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+                         " <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n"
+                         " <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
+                         " <!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">\n"
+                         " <!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;\">\n"
+                         " <!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\">\n"
+                         " <!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">\n"
+                         " <!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">\n"
+                         " <!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">\n"
+                         "]>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><pre class=\"t2x-src\">&lol9;</pre></body></html>\n";
+    expect_refused(s, ".htm", laughs, strlen(laughs), 0, "billion laughs");
+    t2x_buf deep = {0};
+    t2x_buf_puts(&deep, "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>");
+    for (int i = 0; i < 100000; i++) t2x_buf_puts(&deep, "<span>");
+    for (int i = 0; i < 100000; i++) t2x_buf_puts(&deep, "</span>");
+    t2x_buf_puts(&deep, "</body></html>\n");
+    expect_refused(s, ".htm", deep.data, deep.len, 0, "deep nesting");
+    free(deep.data);
+    /* over the size limit: refused before it is read */
+    expect_refused(s, ".htm", s->htm, s->htm_len, s->htm_len / 2, "huge file");
+    /* not XML at all */
+    expect_refused(s, ".xml", "\x01\x02garbage<", 10, 0, "garbage");
+}
+
+/* The outputs of a source are found by the source's hash; another source's outputs are not
+ * taken for them. */
+static void test_wrong_directory(void **state)
+{
+    (void)state;
+    t2x_verify_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    t2x_diag d = {0};
+    t2x_verify_report *r = NULL;
+    assert_int_equal(t2x_verify(srcpath(tenk.rel), tenq.dir, &opt, &d, &r), T2X_ERR_VERIFY);
+    assert_int_equal(count_errors(&d), 1);
+    assert_non_null(strstr(d.items[0].message, "no inline document"));
+    t2x_verify_report_free(r);
+    t2x_diag_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_samples_faithful),
+        cmocka_unit_test(test_10k_inconsistencies),
+        cmocka_unit_test(test_altered_instance),
+        cmocka_unit_test(test_dropped_tag),
+        cmocka_unit_test(test_changed_character),
+        cmocka_unit_test(test_exotic_bytes),
+        cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_wrong_directory),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
