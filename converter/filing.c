@@ -461,6 +461,7 @@ static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_di
         t2x_map_table(&f->tables[i], data->labels, data->concepts, &f->ext, &f->lines, f->src.name, diag);
     }
     add_notes(f, &hint);
+    align_week_years(f); /* again, for the notes' columns */
     if (tm) t2x_timing_lap(&tm->map_ms, &t0);
     t2x_model_build(f);
     t2x_ex27_check(f); /* EX-27 cross-check: reads the model, adds <ex27> (ex27check.c) */

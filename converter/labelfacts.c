@@ -7,13 +7,14 @@
 #include "labelfacts.h"
 #include "mapping.h"
 #include "util.h"
+#include "dates.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { TK_WORD, TK_NUM, TK_YEAR };
+enum { TK_WORD, TK_NUM, TK_YEAR, TK_DAY };
 
 typedef struct ltok {
     int type;
@@ -22,6 +23,7 @@ typedef struct ltok {
     t2x_num num;
     int scale;       /* million/billion/thousand after it */
     char word[32];   /* lower-case word */
+    t2x_date date;   /* TK_YEAR: the full date when "September 26, 1997" */
 } ltok;
 
 t2x_lf_rules *t2x_lf_load(const char *path, t2x_diag *diag)
@@ -138,7 +140,23 @@ static size_t tokenize(const char *s, ltok *t, size_t max)
         }
         i++;
     }
+    /* "September 26, 1997": the day is part of a date, and the year knows its day */
+    for (size_t k = 2; k < n; k++) {
+        int ml, m;
+        if (t[k].type == TK_YEAR && t[k - 1].type == TK_NUM && !t[k - 1].num.frac && t[k - 1].num.mant <= 31 &&
+            !t[k - 1].dollar && t[k - 2].type == TK_WORD && (m = t2x_month_from_name(t[k - 2].word, &ml))) {
+            t[k - 1].type = TK_DAY;
+            t2x_date d = {atoi(s + t[k].s), m, (int)t[k - 1].num.mant};
+            if (t2x_date_valid(d)) t[k].date = d;
+        }
+    }
     return n;
+}
+
+/* "119,542,527 shares issued": the number and "shares" right before keyword i. */
+static int n_shares_kw(const ltok *tk, size_t i)
+{
+    return i >= 2 && tk[i - 1].type == TK_WORD && strncmp(tk[i - 1].word, "share", 5) == 0 && tk[i - 2].type == TK_NUM;
 }
 
 static int rule_applies(const t2x_lf_rule *r, t2x_stmt_kind kind, const char *local)
@@ -149,7 +167,7 @@ static int rule_applies(const t2x_lf_rule *r, t2x_stmt_kind kind, const char *lo
 static int unit_ok(const ltok *t, int unit)
 {
     if (t->type != TK_NUM) return 0;
-    if (unit == T2X_UNIT_SHARES) return !t->dollar && !t->num.frac;
+    if (unit == T2X_UNIT_SHARES) return !t->dollar && (!t->num.frac || t->scale); /* "2.25 billion" */
     return t->dollar; /* money and per-share amounts are printed with '$' */
 }
 
@@ -203,6 +221,15 @@ void t2x_lf_extract(const t2x_lf_rules *rules, t2x_stmt_kind kind, const t2x_row
                 break;
             }
     }
+    /* "issued and outstanding": the second keyword shares the first one's clause */
+    int partner[256];
+    for (size_t i = 0; i < nt; i++) partner[i] = -1;
+    for (size_t i = 2; i < nt; i++)
+        if (kw[i] >= 0 && kw[i - 2] >= 0 && kw[i - 2] != kw[i] && tk[i - 1].type == TK_WORD &&
+            (strcmp(tk[i - 1].word, "and") == 0 || strcmp(tk[i - 1].word, "&") == 0)) {
+            partner[i - 2] = kw[i];
+            kw[i] = -2;
+        }
     size_t cap = 0, cur_line = row->first_line;
     int cur_col = 0;
     int used[256] = {0};
@@ -211,49 +238,62 @@ void t2x_lf_extract(const t2x_lf_rules *rules, t2x_stmt_kind kind, const t2x_row
         const t2x_lf_rule *r = app[kw[i]];
         size_t end = i + 1;
         while (end < nt && (kw[end] < 0 || kw[end] == kw[i])) end++;
-        /* the numbers of this clause */
+        /* a number just before the next keyword is that keyword's ("…; 119,542,527 shares issued") */
+        size_t stop = end;
+        if (end < nt && end >= i + 3 && app[kw[end]]->where != 0 && n_shares_kw(tk, end))
+            stop = end - 2;
         size_t picks[16];
         size_t np = 0;
-        if (r->where != 0) {
+        /* the number before: "$1 par", "192,000 shares", "(12,470 shares)", or "N shares KEYWORD" */
+        int before_ok = r->where != 0 &&
+                        (strncmp(tk[i].word, "share", 5) == 0 || strcmp(tk[i].word, "par") == 0 ||
+                         strcmp(tk[i].word, "per") == 0 || n_shares_kw(tk, i));
+        if (before_ok) {
             for (size_t k = i; k-- > 0 && i - k <= 3;)
                 if (unit_ok(&tk[k], r->unit) && !used[k]) {
                     picks[np++] = k;
                     break;
                 }
         }
-        if (r->where == 0 || r->where == 1 || np == 0)
-            for (size_t k = i + 1; k < end && np < 16; k++) {
-                if (r->where == 2 && np) break;
+        if (r->where != 2 || np == 0)
+            for (size_t k = i + 1; k < stop && np < 16; k++) {
                 if (unit_ok(&tk[k], r->unit) && !used[k]) picks[np++] = k;
                 if (r->where == 2 && np) break;
             }
         for (size_t p = 0; p < np; p++) {
             size_t k = picks[p];
             used[k] = 1;
-            /* the years after it, up to the next number */
+            /* the years (or dates) after it, up to the next number */
             int years[4], ny = 0;
-            for (size_t y = k + 1; y < nt && tk[y].type != TK_NUM && ny < 4; y++) {
-                if (y >= end && y > i) break;
-                if (tk[y].type == TK_YEAR) years[ny++] = atoi(row->label + tk[y].s);
-            }
+            t2x_date dates[4];
+            for (size_t y = k + 1; y < nt && tk[y].type != TK_NUM && ny < 4; y++)
+                if (tk[y].type == TK_YEAR) {
+                    dates[ny] = tk[y].date;
+                    years[ny++] = atoi(row->label + tk[y].s);
+                }
             char *text = t2x_xstrndup(row->label + tk[k].s, (size_t)(tk[k].e - tk[k].s));
             size_t off, line;
             if (!locate(row, L, text, &cur_line, &cur_col, &off, &line)) {
                 free(text);
                 continue;
             }
-            for (int y = 0; y < (ny ? ny : 1); y++) {
-                *facts = t2x_grow(*facts, &cap, *n + 1, sizeof **facts);
-                t2x_lf_fact *f = &(*facts)[(*n)++];
-                f->concept = r->concept;
-                f->unit = r->unit;
-                f->num = tk[k].num;
-                f->scale = tk[k].scale;
-                f->year = ny ? years[y] : 0;
-                f->offset = off;
-                f->length = strlen(text);
-                f->line = line;
-                f->text = t2x_xstrdup(text);
+            for (int rr = 0; rr < (partner[i] >= 0 ? 2 : 1); rr++) {
+                const t2x_lf_rule *rule = rr ? app[partner[i]] : r;
+                for (int y = 0; y < (ny ? ny : 1); y++) {
+                    *facts = t2x_grow(*facts, &cap, *n + 1, sizeof **facts);
+                    t2x_lf_fact *f = &(*facts)[(*n)++];
+                    memset(f, 0, sizeof *f);
+                    f->concept = rule->concept;
+                    f->unit = rule->unit;
+                    f->num = tk[k].num;
+                    f->scale = tk[k].scale;
+                    f->year = ny ? years[y] : 0;
+                    if (ny) f->date = dates[y];
+                    f->offset = off;
+                    f->length = strlen(text);
+                    f->line = line;
+                    f->text = t2x_xstrdup(text);
+                }
             }
             free(text);
         }

@@ -7,6 +7,7 @@
 #define T2X_LABELFACTS_H
 
 #include <regex.h>
+#include "dates.h"
 #include "lines.h"
 #include "stmtkind.h"
 #include "table.h"
@@ -34,6 +35,7 @@ typedef struct t2x_lf_fact {
     t2x_num num;         /* the printed number */
     int scale;           /* "2.25 billion" → 9 (words only; the statement scale is the caller's) */
     int year;            /* the year it is "in", 0 = every column / the row's period */
+    t2x_date date;       /* the date it is "at" ("($99 at September 26, 1997)"), y == 0 if none */
     size_t offset, length, line; /* source span and line index of the printed number */
     char *text;          /* the printed number */
 } t2x_lf_fact;

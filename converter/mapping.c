@@ -252,6 +252,18 @@ static int children_in_section(const t2x_table *t, size_t r, const char *sec)
     return any;
 }
 
+/* Are all children in sections ending with `sec` ("assets" covers "current-assets")? */
+static int children_within(const t2x_table *t, size_t r, const char *sec)
+{
+    int any = 0;
+    for (size_t k = 0; k < t->nrows; k++) {
+        if (t->rows[k].parent != (int)r) continue;
+        if (!t2x_section_matches(sec, t->rows[k].section)) return 0;
+        any = 1;
+    }
+    return any;
+}
+
 static int used_in_table(const t2x_table *t, const char *qname)
 {
     for (size_t k = 0; k < t->nrows; k++)
@@ -286,6 +298,18 @@ static const char *infer_subtotal(const t2x_table *t, size_t r, const t2x_concep
         if (child_has(t, r, ppe_gross) && child_has(t, r, accdep)) pick = "us-gaap:PropertyPlantAndEquipmentNet";
         else if (child_has(t, r, ppe_parts) && children_all_balance(t, r, cs, T2X_BAL_DEBIT))
             pick = "us-gaap:PropertyPlantAndEquipmentGross";
+        else if (child_has(t, r, (const char *const[]){"us-gaap:InventoryFinishedGoodsNetOfReserves",
+                                                        "us-gaap:InventoryWorkInProcessNetOfReserves",
+                                                        "us-gaap:InventoryRawMaterialsAndSuppliesNetOfReserves",
+                                                        "us-gaap:InventoryPartsAndComponentsNetOfReserves", NULL}))
+            pick = "us-gaap:InventoryNet";
+        else if (child_has(t, r, (const char *const[]){"us-gaap:AssetsCurrent", NULL}) &&
+                 children_within(t, r, "assets"))
+            pick = "us-gaap:Assets"; /* the unlabeled total of the assets side */
+        else if (child_has(t, r, (const char *const[]){"us-gaap:StockholdersEquity",
+                                                        "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest", NULL}) &&
+                 child_has(t, r, (const char *const[]){"us-gaap:LiabilitiesCurrent", "us-gaap:Liabilities", NULL}))
+            pick = "us-gaap:LiabilitiesAndStockholdersEquity";
         else if (children_in_section(t, r, "current-assets")) pick = "us-gaap:AssetsCurrent";
         else if (children_in_section(t, r, "current-liabilities")) pick = "us-gaap:LiabilitiesCurrent";
         else if (children_in_section(t, r, "liabilities")) pick = "us-gaap:LiabilitiesNoncurrent";
@@ -388,6 +412,26 @@ void t2x_map_table(t2x_table *t, const t2x_labelmap *lm, const t2x_concepts *cs,
         row->rule_line = rule->line;
         row->rule_flags = rule->flags;
         row->polarity = rule->polarity;
+    }
+    /* a "Property, plant and equipment" line is gross only when accumulated depreciation is
+     * deducted from it in the statement (or it adds up its parts); printed alone it is net */
+    for (size_t r = 0; r < t->nrows; r++) {
+        t2x_row *row = &t->rows[r];
+        if (t->kind != T2X_STMT_BALANCE || !row->concept ||
+            strcmp(row->concept, "us-gaap:PropertyPlantAndEquipmentGross") != 0 || row->is_subtotal)
+            continue;
+        int deducted = 0;
+        if (row->parent >= 0)
+            for (size_t k = 0; k < t->nrows; k++)
+                if (t->rows[k].parent == row->parent && t->rows[k].concept &&
+                    strstr(t->rows[k].concept, "AccumulatedDepreciation"))
+                    deducted = 1;
+        for (size_t k = r + 1; k < t->nrows && k <= r + 2 && !deducted; k++)
+            if (t->rows[k].concept && strstr(t->rows[k].concept, "AccumulatedDepreciation")) deducted = 1;
+        if (!deducted && !used_in_table(t, "us-gaap:PropertyPlantAndEquipmentNet")) {
+            free(row->concept);
+            row->concept = t2x_xstrdup("us-gaap:PropertyPlantAndEquipmentNet");
+        }
     }
     /* pass 2: unlabeled (or unmatched) subtotals placed by their children */
     for (size_t r = 0; r < t->nrows; r++) {

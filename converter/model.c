@@ -366,12 +366,15 @@ static void label_facts(builder *b, const t2x_table *t, size_t r, xmlNodePtr rn,
                 }
             } else {
                 if (!col->dated || col->skip) continue;
-                if (lf[i].year && col->end.y != lf[i].year) continue;
+                if (lf[i].date.y && t2x_date_cmp(col->end, lf[i].date) != 0) continue;
+                if (!lf[i].date.y && lf[i].year && col->end.y != lf[i].year) continue;
                 if (!lf[i].year) {
                     /* "$90,992 ($83,776 in 1993)": the number without a year is the other column's */
                     int claimed = 0;
                     for (size_t j = 0; j < n; j++)
-                        if (j != i && lf[j].year == col->end.y && strcmp(lf[j].concept, lf[i].concept) == 0) claimed = 1;
+                        if (j != i && strcmp(lf[j].concept, lf[i].concept) == 0 &&
+                            (lf[j].date.y ? t2x_date_cmp(lf[j].date, col->end) == 0 : lf[j].year == col->end.y))
+                            claimed = 1;
                     if (claimed) continue;
                 }
                 if (per == T2X_PERIOD_INSTANT) cid = context_id(b, 1, none, col->end, NULL);

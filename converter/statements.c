@@ -39,6 +39,9 @@ t2x_stmt_kind t2x_title_kind(const char *text)
     fold_upper(text, u, sizeof u);
     size_t n = strlen(u);
     if (n < 8 || n > 110) return T2X_STMT_ANY;
+    /* a sentence ("…and consolidated statements of income.") is not a title */
+    const char *first = text + strspn(text, " \t");
+    if (islower((unsigned char)*first) || u[n - 1] == '.' || u[n - 1] == ',') return T2X_STMT_ANY;
     /* not a title: references, table-of-contents lines, sentences */
     static const char *const not_title[] = {"NOTES TO", "SEE ", "INCLUDED", "REFER", "INCORPORATED",
                                             "INDEX", "....", ". . .", " PAGE", "REPORT OF",
