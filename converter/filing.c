@@ -55,6 +55,16 @@ const t2x_data *t2x_data_get(const char *dir, t2x_diag *diag)
     t2x_labelmap *lm = cs ? t2x_labelmap_load(lp, cs, diag) : NULL;
     char *fp = t2x_xasprintf("%s/taxonomy/label-facts.tsv", dir);
     t2x_lf_rules *lf = lm ? t2x_lf_load(fp, diag) : NULL;
+    /* every label-fact concept must be a numeric element of the taxonomy */
+    for (size_t i = 0; lf && i < lf->n; i++) {
+        const t2x_concept *c = t2x_concepts_find(cs, lf->v[i].concept);
+        if (!c || c->abstract || !t2x_concept_is_numeric(c)) {
+            t2x_diag_add(diag, T2X_ERROR, fp, 0, "data", "label-facts rule names %s, which is not a numeric %s concept",
+                         lf->v[i].concept, "US-GAAP 2023");
+            t2x_lf_free(lf);
+            lf = NULL;
+        }
+    }
     free(cp);
     free(lp);
     free(fp);
