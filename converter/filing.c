@@ -303,6 +303,21 @@ static t2x_status find_tables(t2x_filing *f)
         }
         found[keep++] = found[i];
     }
+    /* a scale stated once for several statements: a statement without its own caption takes
+     * the nearest captioned statement's of the same document */
+    for (size_t i = 0; i < keep; i++) {
+        if (found[i].scale_found) continue;
+        long best = -1;
+        for (size_t j = 0; j < keep; j++) {
+            if (j == i || !found[j].scale_found || found[j].doc != found[i].doc) continue;
+            long dist = labs((long)found[j].title_line - (long)found[i].title_line);
+            if (best < 0 || dist < best) {
+                best = dist;
+                found[i].scale = found[j].scale;
+                found[i].except_per_share = found[j].except_per_share;
+            }
+        }
+    }
     f->tables = found;
     f->ntables = keep;
     if (keep == 0) {

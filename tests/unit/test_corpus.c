@@ -16,6 +16,8 @@
 #include "render.h"
 #include "testutil.h"
 #include "xbrlvalid.h"
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 
 static const char *corpus_dir(void)
 {
@@ -83,6 +85,72 @@ static void test_corpus(void **state)
     assert_true(cf * 100 >= text * 97);
 }
 
+/* The value of a fact in a converted corpus filing (NULL if none). */
+static char *corpus_fact(t2x_filing *f, const char *concept, const char *context)
+{
+    xmlXPathContextPtr xp = xmlXPathNewContext(f->model);
+    xmlXPathRegisterNs(xp, BAD_CAST "m", BAD_CAST "urn:txt2xbrl:model:1");
+    char q[512];
+    snprintf(q, sizeof q, "(//m:cell[@context='%s' and (@concept='%s' or (not(@concept) and ../@concept='%s'))]/@value)[1]",
+             context, concept, concept);
+    xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST q, xp);
+    char *v = r && r->nodesetval && r->nodesetval->nodeNr ? (char *)xmlNodeGetContent(r->nodesetval->nodeTab[0]) : NULL;
+    xmlXPathFreeObject(r);
+    xmlXPathFreeContext(xp);
+    return v;
+}
+
+static void expect_fact(t2x_filing *f, const char *concept, const char *context, const char *want)
+{
+    char *v = corpus_fact(f, concept, context);
+    if (!v || strcmp(v, want) != 0) fail_msg("%s in %s is %s, wanted %s", concept, context, v ? v : "(none)", want);
+    xmlFree(v);
+}
+
+static t2x_filing *convert_corpus(const char *name)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%s", corpus_dir(), name);
+    struct stat st;
+    if (stat(path, &st) != 0) return NULL;
+    t2x_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    t2x_diag d = {0};
+    t2x_filing *f = NULL;
+    assert_int_equal(t2x_convert_file(path, &opt, &d, &f), T2X_OK);
+    t2x_diag_free(&d);
+    return f;
+}
+
+/* Layout features on real filings: a 52/53-week fiscal quarter whose start comes from the
+ * filing's own prior period end, <TABLE> markup with "Dollars in millions", a September fiscal
+ * year in thousands, an EDGAR header (CIK), a statement split over a page break. */
+static void test_layouts(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert_corpus("apple-computer-inc_10q_1997-12-26.txt");
+    if (!f) skip();
+    /* quarter ended December 26, 1997 starts the day after September 26, 1997 */
+    expect_fact(f, "us-gaap:Revenues", "D19970927-19971226", "1578000000");
+    expect_fact(f, "us-gaap:EarningsPerShareBasic", "D19960928-19961227", "-0.96");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D19970927-19971226", "47000000");
+    assert_string_equal(f->cik, "0000320193");
+    assert_string_equal(f->fp_focus, "Q1");
+    assert_string_equal(f->fy_focus, "1998");
+    t2x_filing_free(f);
+    f = convert_corpus("apple-computer-inc_10k_1994-09-30.txt");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D19931001-19940930", "310178000");
+    expect_fact(f, "us-gaap:Revenues", "D19921001-19930930", "7976954000");
+    t2x_filing_free(f);
+    f = convert_corpus("bristol-myers-squibb-co_10q_1997-03-31.txt");
+    /* the balance sheet continues over a <PAGE> under a repeated title; millions */
+    expect_fact(f, "us-gaap:Assets", "I19970331", "14860000000");
+    expect_fact(f, "us-gaap:LiabilitiesAndStockholdersEquity", "I19961231", "14685000000");
+    expect_fact(f, "us-gaap:EarningsPerShareBasic", "D19970101-19970331", "0.81");
+    t2x_filing_free(f);
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -95,6 +163,6 @@ static int teardown(void **state)
 int main(void)
 {
     t2x_xml_init();
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_corpus)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_corpus), cmocka_unit_test(test_layouts)};
     return cmocka_run_group_tests(tests, NULL, teardown);
 }
