@@ -548,28 +548,13 @@ char *t2x_compare_text(const t2x_compare *c)
     return b.data;
 }
 
-static void json_str(t2x_buf *b, const char *s)
-{
-    t2x_buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            t2x_buf_putc(b, '\\');
-            t2x_buf_putc(b, (char)*p);
-        } else if (*p < 0x20) {
-            t2x_buf_printf(b, "\\u%04x", *p);
-        } else {
-            t2x_buf_putc(b, (char)*p);
-        }
-    }
-    t2x_buf_putc(b, '"');
-}
 
 static void json_side(t2x_buf *b, const t2x_compare *c, const cfact *f)
 {
     t2x_buf_puts(b, "{\"file\": ");
-    json_str(b, c->files[f->file].path);
+    t2x_buf_json_str(b, c->files[f->file].path);
     t2x_buf_puts(b, ", \"value\": ");
-    json_str(b, f->value);
+    t2x_buf_json_str(b, f->value);
     if (f->numeric && f->decimals != INT_MAX) t2x_buf_printf(b, ", \"decimals\": %d", f->decimals);
     else if (f->numeric) t2x_buf_puts(b, ", \"decimals\": \"INF\"");
     t2x_buf_putc(b, '}');
@@ -581,22 +566,22 @@ char *t2x_compare_json(const t2x_compare *c)
     t2x_buf_puts(&b, "{\n  \"filings\": [");
     for (size_t i = 0; i < c->nfiles; i++) {
         t2x_buf_printf(&b, "%s\n    {\"file\": ", i ? "," : "");
-        json_str(&b, c->files[i].path);
+        t2x_buf_json_str(&b, c->files[i].path);
         t2x_buf_puts(&b, ", \"entity\": ");
-        json_str(&b, c->files[i].entity);
+        t2x_buf_json_str(&b, c->files[i].entity);
         t2x_buf_printf(&b, ", \"facts\": %zu}", c->files[i].facts);
     }
     t2x_buf_printf(&b, "\n  ],\n  \"shared\": %zu,\n  \"entities\": %zu,\n  \"differences\": [", c->shared, c->entities);
     for (size_t i = 0; i < c->ndiffs; i++) {
         const cfact *x = &c->facts[c->diffs[i].a], *y = &c->facts[c->diffs[i].b];
         t2x_buf_printf(&b, "%s\n    {\"concept\": ", i ? "," : "");
-        json_str(&b, x->concept);
+        t2x_buf_json_str(&b, x->concept);
         t2x_buf_puts(&b, ", \"period\": ");
-        json_str(&b, x->period);
+        t2x_buf_json_str(&b, x->period);
         t2x_buf_puts(&b, ", \"dimensions\": ");
-        json_str(&b, x->dims);
+        t2x_buf_json_str(&b, x->dims);
         t2x_buf_puts(&b, ", \"unit\": ");
-        if (x->unit[0]) json_str(&b, x->unit);
+        if (x->unit[0]) t2x_buf_json_str(&b, x->unit);
         else t2x_buf_puts(&b, "null");
         t2x_buf_puts(&b, ", \"a\": ");
         json_side(&b, c, x);

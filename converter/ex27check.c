@@ -667,28 +667,13 @@ void t2x_ex27_check(t2x_filing *f)
 
 /* ------------------------------------------------------------------ STEM.report.json */
 
-static void json_str(t2x_buf *b, const char *s)
-{
-    t2x_buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            t2x_buf_putc(b, '\\');
-            t2x_buf_putc(b, (char)*p);
-        } else if (*p < 0x20) {
-            t2x_buf_printf(b, "\\u%04x", *p);
-        } else {
-            t2x_buf_putc(b, (char)*p);
-        }
-    }
-    t2x_buf_putc(b, '"');
-}
 
 /* "name": "value" or "name": null, with a leading ", ". */
 static void json_member(t2x_buf *b, xmlNodePtr n, const char *attr, const char *name)
 {
     char *v = get(n, attr);
     t2x_buf_printf(b, ", \"%s\": ", name);
-    if (v) json_str(b, v);
+    if (v) t2x_buf_json_str(b, v);
     else t2x_buf_puts(b, "null");
     xmlFree(v);
 }
@@ -731,11 +716,11 @@ void t2x_ex27_report_json(xmlDocPtr model, t2x_buf *b)
             first = 0;
             char *sid = get(s, "id"), *cid = get(k, "column"), *tag = get(k, "tag");
             t2x_buf_puts(b, "\"schedule\": ");
-            json_str(b, sid);
+            t2x_buf_json_str(b, sid);
             t2x_buf_puts(b, ", \"column\": ");
-            json_str(b, cid);
+            t2x_buf_json_str(b, cid);
             t2x_buf_puts(b, ", \"tag\": ");
-            json_str(b, tag);
+            t2x_buf_json_str(b, tag);
             xmlFree(sid);
             xmlFree(cid);
             xmlFree(tag);
@@ -748,7 +733,7 @@ void t2x_ex27_report_json(xmlDocPtr model, t2x_buf *b)
             json_member(b, k, "expected", "expected");
             json_member(b, k, "tolerance", "tolerance");
             t2x_buf_puts(b, ", \"result\": ");
-            json_str(b, result);
+            t2x_buf_json_str(b, result);
             char *loose = get(k, "loose");
             t2x_buf_printf(b, ", \"loose\": %s", loose ? "true" : "false");
             xmlFree(loose);

@@ -566,21 +566,6 @@ void t2x_filing_free(t2x_filing *f)
 
 /* ---------------------------------------------------------------- outputs */
 
-static void json_str(t2x_buf *b, const char *s)
-{
-    t2x_buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            t2x_buf_putc(b, '\\');
-            t2x_buf_putc(b, (char)*p);
-        } else if (*p < 0x20) {
-            t2x_buf_printf(b, "\\u%04x", *p);
-        } else {
-            t2x_buf_putc(b, (char)*p);
-        }
-    }
-    t2x_buf_putc(b, '"');
-}
 
 /* STEM.report.json: what was found, mapped, left unmapped, warned about. */
 static char *report_json(const t2x_filing *f)
@@ -589,16 +574,16 @@ static char *report_json(const t2x_filing *f)
     char iso[11];
     t2x_date_iso(f->period_end, iso);
     t2x_buf_puts(&b, "{\n  \"tool\": \"txt2xbrl " T2X_VERSION "\",\n  \"source\": {\"name\": ");
-    json_str(&b, f->src.name);
+    t2x_buf_json_str(&b, f->src.name);
     t2x_buf_printf(&b, ", \"sha256\": \"%s\", \"length\": %zu},\n", f->src.sha256, f->src.len);
     t2x_buf_puts(&b, "  \"form\": ");
-    json_str(&b, f->form);
+    t2x_buf_json_str(&b, f->form);
     t2x_buf_printf(&b, ",\n  \"period-end\": \"%s\",\n  \"stem\": ", iso);
-    json_str(&b, f->stem);
+    t2x_buf_json_str(&b, f->stem);
     t2x_buf_puts(&b, ",\n  \"registrant\": ");
-    json_str(&b, f->registrant);
+    t2x_buf_json_str(&b, f->registrant);
     t2x_buf_puts(&b, ",\n  \"cik\": ");
-    if (f->cik) json_str(&b, f->cik);
+    if (f->cik) t2x_buf_json_str(&b, f->cik);
     else t2x_buf_puts(&b, "null");
     t2x_buf_puts(&b, ",\n  \"statements\": [");
     size_t facts = 0;
@@ -616,7 +601,7 @@ static char *report_json(const t2x_filing *f)
         }
         facts += (size_t)cells;
         t2x_buf_printf(&b, "%s\n    {\"kind\": \"%s\", \"title\": ", i ? "," : "", t2x_stmt_kind_name(t->kind));
-        json_str(&b, t->title);
+        t2x_buf_json_str(&b, t->title);
         t2x_buf_printf(&b, ", \"first-line\": %ld, \"last-line\": %ld, \"columns\": %d, \"rows\": %d, "
                            "\"mapped-by-label\": %d, \"mapped-by-arithmetic\": %d, \"extension\": %d, "
                            "\"amounts\": %d}",
@@ -629,9 +614,9 @@ static char *report_json(const t2x_filing *f)
         const t2x_diag_item *it = &f->diag->items[i];
         static const char *const sev[] = {"info", "warning", "error"};
         t2x_buf_printf(&b, "%s\n    {\"severity\": \"%s\", \"code\": ", k++ ? "," : "", sev[it->severity]);
-        json_str(&b, it->code);
+        t2x_buf_json_str(&b, it->code);
         t2x_buf_printf(&b, ", \"line\": %ld, \"message\": ", it->line);
-        json_str(&b, it->message);
+        t2x_buf_json_str(&b, it->message);
         t2x_buf_putc(&b, '}');
     }
     t2x_buf_puts(&b, "\n  ]");

@@ -232,6 +232,29 @@ static void build_cover(builder *b, xmlNodePtr root)
 
 /* ---------------------------------------------------------------- statements */
 
+/* An amount of a statement that is not a fact, with the reason (an untagged-amount issue
+ * carrying its span, so the verifier can account for every printed amount). */
+static void untagged(builder *b, const char *sid, const char *rid, const t2x_cell *cell, const t2x_lines *L,
+                     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static void untagged(builder *b, const char *sid, const char *rid, const t2x_cell *cell, const t2x_lines *L,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = t2x_xmalloc((size_t)(len > 0 ? len : 0) + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
+    va_end(ap);
+    xmlNodePtr is = add_issue(b, "info", "untagged-amount", L->v[cell->line].no, msg);
+    prop(is, "statement", sid);
+    prop(is, "row", rid);
+    propf(is, "offset", "%zu", cell->offset);
+    propf(is, "length", "%zu", cell->length);
+    free(msg);
+}
+
 static const char *role_name(t2x_stmt_kind k)
 {
     switch (k) {
@@ -469,13 +492,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             for (int c = 0; c < t->ncols; c++) {
                 const t2x_cell *cell = &row->cells[c];
                 if (!cell->present) continue;
-                char *msg = t2x_xasprintf("amount %s of \"%s\" is in a row no rule maps", cell->text, row->label);
-                xmlNodePtr is = add_issue(b, "info", "untagged-amount", L->v[cell->line].no, msg);
-                prop(is, "statement", sid);
-                prop(is, "row", rid);
-                propf(is, "offset", "%zu", cell->offset);
-                propf(is, "length", "%zu", cell->length);
-                free(msg);
+                untagged(b, sid, rid, cell, L, "amount %s of \"%s\" is in a row no rule maps", cell->text, row->label);
             }
             continue;
         }
@@ -511,25 +528,13 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             if (!cell->present) continue;
             const t2x_column *col = &t->cols[c];
             if (col->skip || (t->kind == T2X_STMT_EQUITY && col->share_column)) {
-                char *msg = t2x_xasprintf("amount %s of \"%s\" is in a column that is not tagged", cell->text, row->label);
-                xmlNodePtr is = add_issue(b, "info", "untagged-amount", L->v[cell->line].no, msg);
-                prop(is, "statement", sid);
-                prop(is, "row", rid);
-                propf(is, "offset", "%zu", cell->offset);
-                propf(is, "length", "%zu", cell->length);
-                free(msg);
+                untagged(b, sid, rid, cell, L, "amount %s of \"%s\" is in a column that is not tagged", cell->text, row->label);
                 continue;
             }
             const char *cid = cell_context(b, t, r, c, per);
 
             if (!cid) {
-                char *msg = t2x_xasprintf("amount %s of \"%s\" has no period that fits %s", cell->text, row->label, row->concept);
-                xmlNodePtr is = add_issue(b, "info", "untagged-amount", L->v[cell->line].no, msg);
-                prop(is, "statement", sid);
-                prop(is, "row", rid);
-                propf(is, "offset", "%zu", cell->offset);
-                propf(is, "length", "%zu", cell->length);
-                free(msg);
+                untagged(b, sid, rid, cell, L, "amount %s of \"%s\" has no period that fits %s", cell->text, row->label, row->concept);
                 continue;
             }
             int scale = uk == T2X_UNIT_MONEY ? t->scale : uk == T2X_UNIT_SHARES ? label_scale(row->label) : 0;
@@ -567,14 +572,8 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
                 continue;
             }
             if (t->kind == T2X_STMT_NOTE && opposite_of_seen(b, row->concept, cid, unit_ids[uk], value)) {
-                char *msg = t2x_xasprintf("amount %s of \"%s\" would state %s with the opposite sign of the "
+                untagged(b, sid, rid, cell, L, "amount %s of \"%s\" would state %s with the opposite sign of the "
                                           "same figure elsewhere; not tagged", cell->text, row->label, row->concept);
-                xmlNodePtr is = add_issue(b, "info", "untagged-amount", L->v[cell->line].no, msg);
-                prop(is, "statement", sid);
-                prop(is, "row", rid);
-                propf(is, "offset", "%zu", cell->offset);
-                propf(is, "length", "%zu", cell->length);
-                free(msg);
                 free(value);
                 continue;
             }

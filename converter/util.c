@@ -130,6 +130,22 @@ void t2x_buf_add_cp1252(t2x_buf *b, const char *s, size_t n)
     }
 }
 
+void t2x_buf_json_str(t2x_buf *b, const char *s)
+{
+    t2x_buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            t2x_buf_putc(b, '\\');
+            t2x_buf_putc(b, (char)*p);
+        } else if (*p < 0x20) {
+            t2x_buf_printf(b, "\\u%04x", *p);
+        } else {
+            t2x_buf_putc(b, (char)*p);
+        }
+    }
+    t2x_buf_putc(b, '"');
+}
+
 char *t2x_trim(char *s)
 {
     size_t n = strlen(s);

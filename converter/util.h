@@ -41,6 +41,9 @@ void t2x_buf_printf(t2x_buf *b, const char *fmt, ...)
  * C0 controls other than TAB/LF/CR become U+FFFD-free spaces (XML cannot hold them). */
 void t2x_buf_add_cp1252(t2x_buf *b, const char *s, size_t n);
 
+/* Append s as a JSON string literal (quotes, backslash escapes, \u00XX for controls). */
+void t2x_buf_json_str(t2x_buf *b, const char *s);
+
 /* Trim ASCII white space in place on both sides; return s. */
 char *t2x_trim(char *s);
 
