@@ -258,8 +258,9 @@ typedef struct job {
     size_t index;          /* 0-based position in the enumeration order */
     char *input;           /* the path given or found (an archive's path for its members) */
     char *member;          /* archive member name; NULL for a file */
-    unsigned char *bytes;  /* member contents (mmap'd, maplen bytes); NULL for a file */
-    size_t len, maplen;
+    unsigned char *bytes;  /* member contents; NULL for a file */
+    size_t len;
+    size_t maplen;         /* bytes mmap'd in the parent (read_member); 0: malloc'd (worker) */
     char *fallback;        /* directory name under OUT/_/ when the filing has no CIK/accession */
     char *error;           /* enumeration error: the parent writes a bad-input line, no child */
 } job;
@@ -268,7 +269,8 @@ static void job_free(job *j)
 {
     free(j->input);
     free(j->member);
-    if (j->bytes) munmap(j->bytes, j->maplen);
+    if (j->bytes && j->maplen) munmap(j->bytes, j->maplen);
+    else free(j->bytes);
     free(j->fallback);
     free(j->error);
     memset(j, 0, sizeof *j);
@@ -638,13 +640,17 @@ static long count_inputs(char *const *args, int n, const struct stat *out)
 
 /* ---------------------------------------------------------------- the run's shared state */
 
+/* One worker process and the filing it is working on. */
 typedef struct slot {
-    pid_t pid;             /* 0: free */
-    int res_fd, err_fd;    /* read ends of the result and stderr pipes; -1 when closed */
+    pid_t pid;             /* 0: no worker */
+    int job_fd;            /* write end of its job pipe; -1 when closed */
+    int res_fd, err_fd;    /* read ends of its result and stderr pipes; -1 when closed */
+    int busy;              /* `job` is being worked on */
+    int njobs;             /* filings sent to this worker */
     job job;
     double start, deadline;
     int timed_out;         /* the parent killed it at the deadline */
-    t2x_jbuf res;          /* what the child reported */
+    t2x_jbuf res;          /* what the worker reported about the current filing */
     t2x_jbuf err;          /* the tail of its standard error */
 } slot;
 
@@ -870,7 +876,7 @@ static void count_status(run *R, t2x_batch_status st)
     if (st != T2X_BS_OK && st != T2X_BS_WARNINGS) R->prog.failed++;
 }
 
-/* ---------------------------------------------------------------- the child */
+/* ---------------------------------------------------------------- the workers */
 
 static int read_file(const char *path, unsigned char **out, size_t *len, char *err, size_t errlen)
 {
@@ -998,8 +1004,48 @@ static int sanitary(const char *s, int digits_only)
     return 1;
 }
 
-/* Convert, write, verify and publish one filing; report on fd `out`. Never returns. */
-static void child_work(run *R, job *j, int out)
+/* Memory this process does not share with the parent (kB): Private_Clean + Private_Dirty of
+ * /proc/self/smaps_rollup; -1 when unknown. */
+static long private_kb(void)
+{
+    FILE *f = fopen("/proc/self/smaps_rollup", "r");
+    if (!f) return -1;
+    char line[256];
+    long kb = 0;
+    int found = 0;
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "Private_Clean:", 14) == 0 || strncmp(line, "Private_Dirty:", 14) == 0) {
+            kb += strtol(line + 14, NULL, 10);
+            found++;
+        }
+    fclose(f);
+    return found == 2 ? kb : -1;
+}
+
+/* Peak resident set size since the last reset (kB, VmHWM), -1 when unknown; and the reset
+ * (writing 5 to /proc/self/clear_refs), so that a worker reports each filing's own peak. */
+static long peak_rss_kb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f) return -1;
+    char line[256];
+    long kb = -1;
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "VmHWM:", 6) == 0) kb = strtol(line + 6, NULL, 10);
+    fclose(f);
+    return kb;
+}
+
+static void peak_rss_reset(void)
+{
+    int fd = open("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    if (write(fd, "5", 1) != 1) { /* an old kernel: VmHWM stays the worker's peak */ }
+    close(fd);
+}
+
+/* Convert, write, verify and publish one filing; report on fd `out`, ending with "end". */
+static void work_one(run *R, job *j, int out)
 {
     const t2x_batch_config *cfg = R->cfg;
     unsigned char *bytes = j->bytes, *owned = NULL;
@@ -1029,8 +1075,12 @@ static void child_work(run *R, job *j, int out)
             int done = strset_has(&R->done_keys, fk);
             free(fk);
             if (done) {
-                send(out, "skip\n", 5);
-                _exit(0);
+                send(out, "skip\nend\n", 9);
+                free(nk);
+                free(owned);
+                free(sha_json.data);
+                free(msg.data);
+                return;
             }
         }
         free(nk);
@@ -1137,15 +1187,103 @@ static void child_work(run *R, job *j, int out)
         fr.diags[1] = &vd;
         if (fr.status == T2X_BS_ERROR || fr.status == T2X_BS_BAD_INPUT) fr.dir = NULL;
     }
-    t2x_jbuf_puts(&msg, "line ");
+    t2x_jbuf_printf(&msg, "private %ld\nrss %ld\nline ", private_kb(), peak_rss_kb());
     fragment_json(&msg, &fr);
-    t2x_jbuf_puts(&msg, "\n");
+    t2x_jbuf_puts(&msg, "\nend\n");
     send(out, msg.data, msg.len);
-    _exit(0);
+    /* a worker goes on with the next filing: give everything back */
+    for (size_t i = 0; i < fr.noutputs; i++) free(fr.outputs[i]);
+    free(fr.outputs);
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
+    t2x_diag_free(&vd);
+    free(dir);
+    free(final);
+    free(stage);
+    free(owned);
+    free(sha_json.data);
+    free(msg.data);
 }
 
-/* Limits and plumbing of a new child, then its work. Never returns. */
-static void child_main(run *R, int idx, int res_w, int err_w)
+/* Read exactly n bytes; 0, or -1 at end of file or error. */
+static int read_full(int fd, void *buf, size_t n)
+{
+    char *p = buf;
+    while (n) {
+        ssize_t r = read(fd, p, n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return -1;
+        p += r;
+        n -= (size_t)r;
+    }
+    return 0;
+}
+
+/* What the parent sends a worker for one filing: this header, then the input, member and
+ * fallback names (no NUL), then `len` bytes of member contents (0 for a file). */
+typedef struct wire_job {
+    uint64_t index;
+    uint64_t len;          /* member bytes that follow */
+    uint32_t input_len, member_len, fallback_len;
+    uint32_t has_member;
+} wire_job;
+
+static char *read_str(int fd, uint32_t n)
+{
+    char *s = xmalloc((size_t)n + 1);
+    if (n && read_full(fd, s, n) != 0) {
+        free(s);
+        return NULL;
+    }
+    s[n] = '\0';
+    return s;
+}
+
+/* Receive one job; 0, or -1 at end of file (no more work). */
+static int receive_job(int fd, job *j)
+{
+    wire_job w;
+    memset(j, 0, sizeof *j);
+    if (read_full(fd, &w, sizeof w) != 0) return -1;
+    j->index = (size_t)w.index;
+    j->input = read_str(fd, w.input_len);
+    j->member = w.has_member ? read_str(fd, w.member_len) : NULL;
+    j->fallback = read_str(fd, w.fallback_len);
+    if (!j->input || (w.has_member && !j->member) || !j->fallback) return -1;
+    if (w.has_member) {
+        j->bytes = xmalloc((size_t)w.len + 1);
+        j->len = (size_t)w.len;
+        j->maplen = 0; /* malloc'd, not mapped */
+        if (w.len && read_full(fd, j->bytes, (size_t)w.len) != 0) return -1;
+    }
+    return 0;
+}
+
+/* Send one job to a worker; 0, or -1 when the worker is gone. */
+static int send_job(int fd, const job *j)
+{
+    wire_job w;
+    memset(&w, 0, sizeof w);
+    w.index = j->index;
+    w.len = j->member ? j->len : 0;
+    w.input_len = (uint32_t)strlen(j->input);
+    w.has_member = j->member != NULL;
+    w.member_len = j->member ? (uint32_t)strlen(j->member) : 0;
+    w.fallback_len = (uint32_t)strlen(j->fallback);
+    t2x_jbuf b = {0};
+    t2x_jbuf_add(&b, (const char *)&w, sizeof w);
+    t2x_jbuf_add(&b, j->input, w.input_len);
+    if (j->member) t2x_jbuf_add(&b, j->member, w.member_len);
+    t2x_jbuf_add(&b, j->fallback, w.fallback_len);
+    int rc = write_all(fd, b.data, b.len);
+    free(b.data);
+    if (rc == 0 && j->member && j->len) rc = write_all(fd, (const char *)j->bytes, j->len);
+    return rc;
+}
+
+/* A worker: limits and plumbing, then filings received on job_r until end of file or
+ * `jobs_per_worker` filings. Never returns. */
+static void worker_main(run *R, int idx, int job_r, int res_w, int err_w)
 {
 #ifdef __linux__
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -1173,23 +1311,41 @@ static void child_main(run *R, int idx, int res_w, int err_w)
     if (R->manifest_is_file) close(R->manifest_fd);
     for (int i = 0; i < R->nslots; i++) {
         if (i == idx || !R->slots[i].pid) continue;
+        if (R->slots[i].job_fd >= 0) close(R->slots[i].job_fd);
         if (R->slots[i].res_fd >= 0) close(R->slots[i].res_fd);
         if (R->slots[i].err_fd >= 0) close(R->slots[i].err_fd);
     }
     struct rlimit rl;
     rl.rlim_cur = rl.rlim_max = 0;
     setrlimit(RLIMIT_CORE, &rl); /* a crash is a manifest line, not a core file */
-    double t = R->cfg->timeout_s > 0 ? R->cfg->timeout_s : 60;
-    rl.rlim_cur = (rlim_t)ceil(t) + 1;
-    rl.rlim_max = rl.rlim_cur + 2;
-    setrlimit(RLIMIT_CPU, &rl);
 #ifndef T2X_ASAN /* ASan reserves terabytes of address space: no RLIMIT_AS under it */
     if (R->cfg->memory_mb) {
         rl.rlim_cur = rl.rlim_max = (rlim_t)R->cfg->memory_mb << 20;
         setrlimit(RLIMIT_AS, &rl);
     }
 #endif
-    child_work(R, &R->slots[idx].job, res_w);
+    double t = R->cfg->timeout_s > 0 ? R->cfg->timeout_s : 60;
+    int per = R->cfg->jobs_per_worker > 0 ? R->cfg->jobs_per_worker : 50;
+    for (int n = 0; n < per; n++) {
+        job j;
+        if (receive_job(job_r, &j) != 0) {
+            job_free(&j);
+            break;
+        }
+        /* CPU limit of this filing: what the worker used so far, plus the time limit */
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        rlim_t used = (rlim_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + 1);
+        if (getrlimit(RLIMIT_CPU, &rl) == 0) {
+            rl.rlim_cur = used + (rlim_t)ceil(t) + 1;
+            if (rl.rlim_max != RLIM_INFINITY && rl.rlim_cur > rl.rlim_max) rl.rlim_cur = rl.rlim_max;
+            setrlimit(RLIMIT_CPU, &rl);
+        }
+        peak_rss_reset();
+        work_one(R, &j, res_w);
+        job_free(&j);
+    }
+    _exit(0);
 }
 
 /* ---------------------------------------------------------------- the parent */
@@ -1256,12 +1412,20 @@ static void warm_up(run *R)
 #endif
 }
 
-static int start_child(run *R, int idx)
+/* Fork a worker for slot idx (from the warm parent). 0, or -1 with errno. */
+static int spawn_worker(run *R, int idx)
 {
     slot *s = &R->slots[idx];
-    int rp[2], ep[2];
-    if (pipe2(rp, O_CLOEXEC) != 0) return -1;
+    int jp[2], rp[2], ep[2];
+    if (pipe2(jp, O_CLOEXEC) != 0) return -1;
+    if (pipe2(rp, O_CLOEXEC) != 0) {
+        close(jp[0]);
+        close(jp[1]);
+        return -1;
+    }
     if (pipe2(ep, O_CLOEXEC) != 0) {
+        close(jp[0]);
+        close(jp[1]);
         close(rp[0]);
         close(rp[1]);
         return -1;
@@ -1269,22 +1433,41 @@ static int start_child(run *R, int idx)
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
+        int e = errno;
+        close(jp[0]);
+        close(jp[1]);
         close(rp[0]);
         close(rp[1]);
         close(ep[0]);
         close(ep[1]);
+        errno = e;
         return -1;
     }
     if (pid == 0) {
+        close(jp[1]);
         close(rp[0]);
         close(ep[0]);
-        child_main(R, idx, rp[1], ep[1]);
+        worker_main(R, idx, jp[0], rp[1], ep[1]);
     }
+    close(jp[0]);
     close(rp[1]);
     close(ep[1]);
     s->pid = pid;
+    s->job_fd = jp[1];
     s->res_fd = rp[0];
     s->err_fd = ep[0];
+    s->busy = 0;
+    s->njobs = 0;
+    return 0;
+}
+
+/* Give slot idx's worker the job in s->job. 0, or -1 when the worker is gone (its end of
+ * file then reports the filing). */
+static int dispatch(run *R, int idx)
+{
+    slot *s = &R->slots[idx];
+    s->busy = 1;
+    s->njobs++;
     s->start = now_s();
     s->deadline = s->start + (R->cfg->timeout_s > 0 ? R->cfg->timeout_s : 60);
     s->timed_out = 0;
@@ -1292,13 +1475,20 @@ static int start_child(run *R, int idx)
     s->err.len = 0;
     if (s->res.data) s->res.data[0] = '\0';
     if (s->err.data) s->err.data[0] = '\0';
-    /* the child has its own copy of a member's bytes now */
+    R->prog.running++;
+    int rc = send_job(s->job_fd, &s->job);
+    /* the worker has its own copy of a member's bytes now */
     if (s->job.bytes) {
-        munmap(s->job.bytes, s->job.maplen);
+        if (s->job.maplen) munmap(s->job.bytes, s->job.maplen);
+        else free(s->job.bytes);
         s->job.bytes = NULL;
     }
-    R->prog.running++;
-    return 0;
+    int per = R->cfg->jobs_per_worker > 0 ? R->cfg->jobs_per_worker : 50;
+    if (s->njobs >= per && s->job_fd >= 0) { /* its last filing: it exits after this one */
+        close(s->job_fd);
+        s->job_fd = -1;
+    }
+    return rc;
 }
 
 /* A line for an input that never reached a child (enumeration error). */
@@ -1321,7 +1511,7 @@ static int write_error_line(run *R, const job *j)
     t2x_jbuf b = {0};
     line_head(R, &b, j, "null");
     fragment_json(&b, &fr);
-    t2x_jbuf_puts(&b, ",\"ms\":0,\"rss_kb\":0}\n");
+    t2x_jbuf_puts(&b, ",\"ms\":0,\"rss_kb\":0,\"private_kb\":0}\n");
     int rc = manifest_write(R, &b);
     free(b.data);
     count_status(R, T2X_BS_BAD_INPUT);
@@ -1343,34 +1533,46 @@ static char *last_err_line(const t2x_jbuf *e)
     return s;
 }
 
-/* A child has exited: write its line. -1 when the manifest cannot be written. */
-static int finish_child(run *R, int idx, int wstatus, const struct rusage *ru)
+/* Has the worker of slot s reported its whole result (a last line "end")? */
+static int result_complete(const slot *s)
+{
+    const t2x_jbuf *b = &s->res;
+    return b->len >= 4 && memcmp(b->data + b->len - 4, "end\n", 4) == 0 && (b->len == 4 || b->data[b->len - 5] == '\n');
+}
+
+/* Write the manifest line of slot idx's filing: from the worker's result when it finished
+ * (wstatus < 0), else (it died: wstatus from waitpid, ru its usage) a timeout or crash line.
+ * -1 when the manifest cannot be written. */
+static int finish_job(run *R, int idx, int wstatus, const struct rusage *ru)
 {
     slot *s = &R->slots[idx];
     double ms = (now_s() - s->start) * 1e3;
-    long rss = ru->ru_maxrss;
     R->prog.running--;
-    /* parse what the child said */
+    s->busy = 0;
+    /* parse what the worker said */
     char *sha = NULL, *frag = NULL;
+    long priv = -1, rss = ru ? ru->ru_maxrss : -1;
     int skipped = 0;
     char *p = s->res.data;
     while (p && *p) {
         char *nl = strchr(p, '\n');
-        if (!nl) break; /* a partial message: the child died writing it */
+        if (!nl) break; /* a partial message: the worker died writing it */
         *nl = '\0';
         if (strncmp(p, "sha256 ", 7) == 0) sha = p + 7;
         else if (strcmp(p, "skip") == 0) skipped = 1;
+        else if (strncmp(p, "private ", 8) == 0) priv = strtol(p + 8, NULL, 10);
+        else if (strncmp(p, "rss ", 4) == 0 && wstatus < 0) rss = strtol(p + 4, NULL, 10);
         else if (strncmp(p, "line ", 5) == 0) frag = p + 5;
         p = nl + 1;
     }
     int rc = 0;
-    if (skipped && WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0) {
+    if (skipped && wstatus < 0) {
         R->prog.skipped++;
     } else {
         t2x_jbuf b = {0};
         line_head(R, &b, &s->job, sha ? sha : "null");
         t2x_batch_status st;
-        if (frag && WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0) {
+        if (frag && wstatus < 0) {
             t2x_jbuf_puts(&b, frag);
             const char *v;
             size_t vl;
@@ -1388,7 +1590,7 @@ static int finish_child(run *R, int idx, int wstatus, const struct rusage *ru)
             memset(&fr, 0, sizeof fr);
             char *last = last_err_line(&s->err);
             char *msg = NULL;
-            int sig = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
+            int sig = wstatus >= 0 && WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
             double limit = R->cfg->timeout_s > 0 ? R->cfg->timeout_s : 60;
             if (s->timed_out) {
                 fr.status = T2X_BS_TIMEOUT;
@@ -1407,26 +1609,44 @@ static int finish_child(run *R, int idx, int wstatus, const struct rusage *ru)
                                     last ? last : "");
                 else
                     msg = xasprintf("exited with status %d without a result%s%s",
-                                    WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1, last ? ": " : "",
-                                    last ? last : "");
+                                    wstatus >= 0 && WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1,
+                                    last ? ": " : "", last ? last : "");
             }
             fr.message = msg;
             fragment_json(&b, &fr);
             st = fr.status;
             free(msg);
             free(last);
-            /* a child that died mid-way may leave its staging directory */
+            /* a worker that died mid-way may leave the filing's staging directory */
             char *stage = xasprintf("%s/%zu", R->staging, s->job.index);
             rm_rf(stage);
             free(stage);
         }
-        t2x_jbuf_printf(&b, ",\"ms\":%.1f,\"rss_kb\":%ld}\n", ms, rss);
+        t2x_jbuf_printf(&b, ",\"ms\":%.1f,\"rss_kb\":%ld,\"private_kb\":", ms, rss < 0 ? 0 : rss);
+        if (priv >= 0) t2x_jbuf_printf(&b, "%ld}\n", priv);
+        else t2x_jbuf_puts(&b, "null}\n");
         rc = manifest_write(R, &b);
         free(b.data);
         count_status(R, st);
     }
-    s->pid = 0;
+    s->res.len = 0;
+    if (s->res.data) s->res.data[0] = '\0';
     job_free(&s->job);
+    return rc;
+}
+
+/* The worker of slot idx has exited (reaped): a filing it was on gets its line. */
+static int worker_gone(run *R, int idx, int wstatus, const struct rusage *ru)
+{
+    slot *s = &R->slots[idx];
+    int rc = 0;
+    if (s->busy) rc = finish_job(R, idx, wstatus, ru);
+    if (s->job_fd >= 0) close(s->job_fd);
+    if (s->res_fd >= 0) close(s->res_fd);
+    if (s->err_fd >= 0) close(s->err_fd);
+    s->job_fd = s->res_fd = s->err_fd = -1;
+    s->pid = 0;
+    s->busy = 0;
     return rc;
 }
 
@@ -1456,17 +1676,24 @@ static void clean_stale_staging(const char *root, const char *host)
     closedir(d);
 }
 
-static void kill_all(run *R)
+/* Stop every worker: idle ones by closing their job pipe (graceful), or all with SIGKILL. */
+static void kill_all(run *R, int graceful)
 {
-    for (int i = 0; i < R->nslots; i++)
-        if (R->slots[i].pid) {
-            kill(R->slots[i].pid, SIGKILL);
-            waitpid(R->slots[i].pid, NULL, 0);
-            R->slots[i].pid = 0;
-            if (R->slots[i].res_fd >= 0) close(R->slots[i].res_fd);
-            if (R->slots[i].err_fd >= 0) close(R->slots[i].err_fd);
-            job_free(&R->slots[i].job);
-        }
+    for (int i = 0; i < R->nslots; i++) {
+        slot *s = &R->slots[i];
+        if (!s->pid) continue;
+        if (s->job_fd >= 0) close(s->job_fd);
+        s->job_fd = -1;
+        if (!graceful || s->busy) kill(s->pid, SIGKILL);
+        waitpid(s->pid, NULL, 0);
+        s->pid = 0;
+        if (s->res_fd >= 0) close(s->res_fd);
+        if (s->err_fd >= 0) close(s->err_fd);
+        s->res_fd = s->err_fd = -1;
+        if (s->busy) R->prog.running--;
+        s->busy = 0;
+        job_free(&s->job);
+    }
 }
 
 /* Read what is there on fd into b; keep at most `keep` bytes (the tail) when keep > 0.
@@ -1573,7 +1800,7 @@ int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs,
     R.nslots = jobs;
     R.slots = calloc((size_t)jobs, sizeof *R.slots);
     if (!R.slots) abort();
-    for (int i = 0; i < jobs; i++) R.slots[i].res_fd = R.slots[i].err_fd = -1;
+    for (int i = 0; i < jobs; i++) R.slots[i].job_fd = R.slots[i].res_fd = R.slots[i].err_fd = -1;
 
     struct sigaction sa, old_int, old_term, old_hup, old_pipe, old_chld;
     memset(&sa, 0, sizeof sa);
@@ -1603,9 +1830,10 @@ int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs,
 
     for (;;) {
         if (stop_signal) break;
-        /* fill the free slots */
+        /* give the idle workers a filing each, forking workers where there are none */
         for (int i = 0; i < jobs && !exhausted && !stop_signal; i++) {
-            if (R.slots[i].pid) continue;
+            slot *s = &R.slots[i];
+            if (s->busy || (s->pid && s->job_fd < 0)) continue; /* busy, or retiring */
             job j;
             for (;;) {
                 if (!next_job(&E, &j)) {
@@ -1622,20 +1850,21 @@ int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs,
                 }
             }
             if (exhausted) break;
-            R.slots[i].job = j;
-            if (start_child(&R, i) != 0) {
+            if (!s->pid && spawn_worker(&R, i) != 0) {
                 fprintf(stderr, "txt2xbrl: batch: cannot start a worker: %s\n", strerror(errno));
-                job_free(&R.slots[i].job);
+                job_free(&j);
                 rc = 4;
                 goto stop;
             }
+            s->job = j;
+            dispatch(&R, i); /* a worker gone meanwhile reports the filing at its end of file */
         }
         if (exhausted) {
             R.prog.total_known = 1;
             R.prog.total = E.count;
         }
         int busy = 0;
-        for (int i = 0; i < jobs; i++) busy += R.slots[i].pid != 0;
+        for (int i = 0; i < jobs; i++) busy += R.slots[i].busy;
         if (!busy && exhausted) break;
 
         /* wait for output, an exit, a deadline or the next progress report */
@@ -1646,13 +1875,13 @@ int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs,
             if (!s->pid) continue;
             if (s->res_fd >= 0) { pfd[np].fd = s->res_fd; pfd[np].events = POLLIN; pidx[np++] = i; }
             if (s->err_fd >= 0) { pfd[np].fd = s->err_fd; pfd[np].events = POLLIN; pidx[np++] = i; }
-            if (!s->timed_out && s->deadline < wake) wake = s->deadline;
+            if (s->busy && !s->timed_out && s->deadline < wake) wake = s->deadline;
             if (s->res_fd < 0 && s->err_fd < 0 && t + 0.005 < wake) wake = t + 0.005; /* reaping */
         }
         if (next_progress && next_progress < wake) wake = next_progress;
         int timeout_ms = wake > t ? (int)((wake - t) * 1e3) + 1 : 0;
         int pr = poll(pfd, (nfds_t)np, timeout_ms);
-        if (stop_signal) break; /* children stopped by the same signal are not crashes */
+        if (stop_signal) break; /* workers stopped by the same signal are not crashes */
         if (pr < 0 && errno != EINTR) {
             fprintf(stderr, "txt2xbrl: batch: poll: %s\n", strerror(errno));
             rc = 4;
@@ -1661,14 +1890,21 @@ int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs,
         for (int k = 0; pr > 0 && k < np; k++) {
             if (!pfd[k].revents) continue;
             slot *s = &R.slots[pidx[k]];
-            if (pfd[k].fd == s->res_fd) drain(&s->res_fd, &s->res, 0);
-            else if (pfd[k].fd == s->err_fd) drain(&s->err_fd, &s->err, ERR_KEEP);
+            if (pfd[k].fd == s->res_fd) {
+                drain(&s->res_fd, &s->res, 0);
+                if (s->busy && result_complete(s) && finish_job(&R, pidx[k], -1, NULL) != 0) {
+                    rc = 4;
+                    goto stop;
+                }
+            } else if (pfd[k].fd == s->err_fd) {
+                drain(&s->err_fd, &s->err, ERR_KEEP);
+            }
         }
         t = now_s();
         for (int i = 0; i < jobs; i++) {
             slot *s = &R.slots[i];
             if (!s->pid) continue;
-            if (!s->timed_out && t >= s->deadline) {
+            if (s->busy && !s->timed_out && t >= s->deadline) {
                 kill(s->pid, SIGKILL);
                 s->timed_out = 1;
             }
@@ -1676,7 +1912,7 @@ int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs,
             int ws;
             struct rusage ru;
             pid_t w = wait4(s->pid, &ws, WNOHANG, &ru);
-            if (w == s->pid && finish_child(&R, i, ws, &ru) != 0) {
+            if (w == s->pid && worker_gone(&R, i, ws, &ru) != 0) {
                 rc = 4;
                 goto stop;
             }
@@ -1688,7 +1924,7 @@ int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs,
     }
 stop:
     if (stop_signal) rc = 128 + (int)stop_signal;
-    kill_all(&R);
+    kill_all(&R, rc == 0);
     free(pfd);
     free(pidx);
     enum_free(&E);

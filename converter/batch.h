@@ -8,13 +8,18 @@
  * standard input, read as they come); an archive (.tar, .tar.gz, .tgz, .tar.bz2, .tar.xz,
  * .zip; read with libarchive, each member streamed into memory, nothing unpacked to disk).
  *
- * Processes: the parent loads the taxonomy data and compiles the templates once
- * (t2x_prepare), then forks one child per filing, at most `jobs` at a time. A child inherits
- * the warm caches (copy on write), converts, writes the outputs into a staging directory,
- * verifies them, moves the directory into place, reports one result over a pipe and exits; so
- * memory never accumulates across filings, and a crash, hang or runaway input costs only that
- * filing. Limits per child: address space (setrlimit RLIMIT_AS), CPU time (RLIMIT_CPU) and
- * wall-clock time (the parent kills it). A child dies with the parent (PR_SET_PDEATHSIG).
+ * Processes: the parent loads the taxonomy data, compiles the templates and warms the verifier
+ * once (t2x_prepare and one small conversion), then forks `jobs` workers that inherit these
+ * caches (copy on write). The parent sends each idle worker one filing at a time over a pipe
+ * (a path, or an archive member's bytes); the worker converts, writes the outputs into a
+ * staging directory, verifies them, moves the directory into place and reports one result.
+ * After `jobs_per_worker` filings a worker exits and a fresh one is forked from the warm
+ * parent, so memory cannot pile up (and a worker's heap is reused in between, which saves the
+ * page faults of a new process per filing). A crash, hang or runaway input kills only its
+ * worker: that filing gets a crash or timeout line and a new worker takes the next one.
+ * Limits: address space per worker (RLIMIT_AS), CPU time per filing (RLIMIT_CPU, raised by
+ * the worker before each filing) and wall-clock time per filing (the parent kills the worker).
+ * Workers die with the parent (PR_SET_PDEATHSIG).
  *
  * The manifest: one JSON object per filing and line, each line written whole by one write(2)
  * in O_APPEND mode, synced at least once a second; a killed batch leaves only complete lines
@@ -70,7 +75,9 @@ typedef struct t2x_batch_config {
     int jobs;                    /* worker processes (0: the number of online cores) */
     int resume;                  /* skip inputs that the manifest has with the same sha256, tool, options */
     double timeout_s;            /* wall-clock limit per filing (0: 60 s); CPU limit is the same */
-    size_t memory_mb;            /* address-space limit per filing in MB (0: none) */
+    size_t memory_mb;            /* address-space limit per worker in MB (0: none) */
+    int jobs_per_worker;         /* filings a worker converts before it is replaced (0: 50;
+                                    1: a fresh process per filing) */
     t2x_options opt;             /* conversion options (formats, data_dir) */
     t2x_batch_verify_fn verify;  /* NULL: no verification ("verify": "skipped") */
     double progress_interval_s;  /* how often progress() is called (0: never but at the end) */

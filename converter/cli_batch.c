@@ -170,6 +170,15 @@ int t2x_cli_batch(int argc, char **argv)
             }
             i++;
         }
+        else if (strcmp(a, "--jobs-per-worker") == 0 && val) {
+            if (positive(val, &v, 0) != 0 || v != (int)v || v > 1e6) {
+                fprintf(stderr, "txt2xbrl: batch: --jobs-per-worker takes a number of filings (1: a new process each)\n");
+                free(inputs);
+                return EXIT_USAGE;
+            }
+            cfg.jobs_per_worker = (int)v;
+            i++;
+        }
         else if (strcmp(a, "--no-verify") == 0) cfg.verify = NULL;
         else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) disp.quiet = 1;
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { t2x_cli_usage(0); free(inputs); return EXIT_OK; }

@@ -45,7 +45,7 @@ static int parse_formats(const char *s, unsigned *out)
         else if (strcmp(tok, "ixbrl") == 0) f |= T2X_FMT_IXBRL;
         else if (strcmp(tok, "json") == 0) f |= T2X_FMT_JSON;
         else {
-            fprintf(stderr, "txt2xbrl: unknown format '%s' (xbrl, dts, model, report)\n", tok);
+            fprintf(stderr, "txt2xbrl: unknown format '%s' (xbrl, dts, ixbrl, json, model, report)\n", tok);
             free(copy);
             return -1;
         }

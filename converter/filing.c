@@ -144,15 +144,20 @@ static int months_between(int fye_m, int end_m)
     return d;
 }
 
-/* A 52/53-week column starts the day after a period end printed elsewhere in the filing. */
+/* A 52/53-week column starts the day after a period end printed elsewhere in the filing: a
+ * balance-sheet date or an equity balance (the reliable period ends; note columns are not). */
 static void align_week_years(t2x_filing *f)
 {
     t2x_date known[64];
     int nk = 0;
     for (size_t i = 0; i < f->ntables; i++) {
         t2x_table *t = &f->tables[i];
-        for (int c = 0; c < t->ncols && nk < 64; c++)
-            if (t->cols[c].dated && !t->cols[c].skip) known[nk++] = t->cols[c].end;
+        if (t->kind == T2X_STMT_BALANCE)
+            for (int c = 0; c < t->ncols && nk < 64; c++)
+                if (t->cols[c].dated && !t->cols[c].skip) known[nk++] = t->cols[c].end;
+        if (t->kind == T2X_STMT_EQUITY)
+            for (size_t r = 0; r < t->nrows && nk < 64; r++)
+                if (t->rows[r].period_role && t->rows[r].row_date.y) known[nk++] = t->rows[r].row_date;
     }
     for (size_t i = 0; i < f->ntables; i++) {
         t2x_table *t = &f->tables[i];
@@ -165,12 +170,12 @@ static void align_week_years(t2x_filing *f)
             for (int k = 0; k < nk; k++) {
                 t2x_date s = t2x_date_add_days(known[k], 1);
                 long d = labs(t2x_date_diff(s, col->start));
-                if (d > 0 && d < bd) {
+                if (d < bd) {
                     bd = d;
                     best = s;
                 }
             }
-            if (best.y) col->start = best;
+            if (best.y) col->start = best; /* d == 0 keeps it where it is */
         }
     }
 }

@@ -320,8 +320,12 @@ static const char *infer_subtotal(const t2x_table *t, size_t r, const t2x_concep
                                            "us-gaap:InventoryRawMaterialsAndSuppliesNetOfReserves",
                                            "us-gaap:InventoryPartsAndComponentsNetOfReserves", NULL};
         static const char *const lifo[] = {"us-gaap:InventoryLIFOReserve", NULL};
+        static const char *const domestic[] = {"us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesDomestic", NULL};
+        static const char *const foreign[] = {"us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesForeign", NULL};
         if (child_has(t, r, inv) && !child_has(t, r, lifo) && children_all_balance(t, r, cs, T2X_BAL_DEBIT))
             pick = "us-gaap:InventoryGross";
+        else if (child_has(t, r, domestic) && child_has(t, r, foreign))
+            pick = "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest";
         break;
     }
     default: break;

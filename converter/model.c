@@ -8,6 +8,7 @@
 #include "untagged.h"
 #include "util.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,6 +170,25 @@ static long seen_other(builder *b, const char *concept, const char *context, con
         if (strcmp(b->seen_keys[i], key) == 0 && strcmp(b->seen_vals[i], value) != 0) line = b->seen_lines[i];
     free(key);
     return line;
+}
+
+/* Is an earlier, different value of this fact within 1% of this one? Then the two printed
+ * figures are the filing's own disagreement (3,543,379 in the tax note against 3,545,379 in
+ * the income statement), stated as printed and reported as a duplicate-fact inconsistency;
+ * a larger difference means another plan, segment or scope. */
+static int near_seen(builder *b, const char *concept, const char *context, const char *unit, const char *value)
+{
+    char *key = t2x_xasprintf("%s|%s|%s", concept, context, unit ? unit : "");
+    double v = strtod(value, NULL);
+    int near = 0;
+    for (size_t i = 0; i < b->nseen && !near; i++) {
+        if (strcmp(b->seen_keys[i], key) != 0 || strcmp(b->seen_vals[i], value) == 0) continue;
+        double w = strtod(b->seen_vals[i], NULL);
+        double m = fabs(v) > fabs(w) ? fabs(v) : fabs(w);
+        near = m > 0 && (v < 0) == (w < 0) && fabs(v - w) <= m * 0.01;
+    }
+    free(key);
+    return near;
 }
 
 /* ---------------------------------------------------------------- cover */
@@ -556,7 +576,8 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             int decimals = cell->num.frac - scale;
             long other_line = 0;
             if (t->kind == T2X_STMT_NOTE && !opposite_of_seen(b, row->concept, cid, unit_ids[uk], value) &&
-                (other_line = seen_other(b, row->concept, cid, unit_ids[uk], value)) != 0) {
+                (other_line = seen_other(b, row->concept, cid, unit_ids[uk], value)) != 0 &&
+                !near_seen(b, row->concept, cid, unit_ids[uk], value)) {
                 /* a note stating a figure differently: another plan, segment or scope, or the
                  * filing's own disagreement — reported, not tagged as a second value */
                 char *msg = t2x_xasprintf("note amount %s of \"%s\" differs from %s in %s stated at line %ld; not tagged",

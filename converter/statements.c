@@ -271,7 +271,9 @@ void t2x_notes_find(const t2x_lines *L, size_t first, size_t end, size_t doc, co
             if (!letters || L->v[tl].ncols > 300) tl = h;
             /* five-year selected data and quarterly results are not notes to the statements */
             int excluded = 0;
-            for (size_t k = tl > first + 40 ? tl - 40 : first; k <= tl && !excluded; k++) {
+            for (size_t k = tl > first + 15 ? tl - 15 : first; k <= tl && !excluded; k++) {
+                /* headings only: short lines, not sentences ("…for the next five years are…") */
+                if (is_prose(&L->v[k]) || L->v[k].ncols - t2x_line_indent(&L->v[k]) > 70) continue;
                 char u[256];
                 fold_upper(L->v[k].text, u, sizeof u);
                 excluded = has(u, "SELECTED FINANCIAL DATA") || has(u, "SELECTED CONSOLIDATED FINANCIAL") ||

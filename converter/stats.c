@@ -10,6 +10,8 @@
 #include "sha256.h"
 #include "source.h"
 #include "util.h"
+#include "verify.h"
+#include "xbrlvalid.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,6 +172,8 @@ void t2x_cleanup(void)
 {
     t2x_data_cleanup();
     t2x_render_cleanup();
+    t2x_verify_cleanup();
+    t2x_validate_cleanup();
     xsltCleanupGlobals();
     xmlCleanupParser();
 }

@@ -15,7 +15,8 @@
  *   </source>
  *
  * Blocks start at line starts. A statement block holds exactly the statement's lines (first-line
- * to last-line); statements whose lines overlap share one block (statement="s3 s7").
+ * to last-line); statements whose lines overlap share one block (statement="s3 s7"). The text
+ * between statements is cut into blocks of about 1 MB.
  */
 #include "textmodel.h"
 #include "model.h"
@@ -24,6 +25,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Largest block of text between statements (bytes, cut at the next line start). */
+#ifndef T2X_BLOCK_MAX
+#define T2X_BLOCK_MAX ((size_t)1 << 20)
+#endif
 
 /* ---------------------------------------------------------------- spans */
 
@@ -183,7 +189,7 @@ t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_diag *
 
     segs sg = {0};
     collect(mroot, &sg, srclen);
-    qsort(sg.v, sg.n, sizeof *sg.v, cmp_seg);
+    if (sg.n) qsort(sg.v, sg.n, sizeof *sg.v, cmp_seg);
     /* one segment per span: equal spans merge (a fact wins over an untagged mark), an
      * untagged mark inside a fact's span goes; any other overlap is a bug of the model */
     size_t keep = 0;
@@ -225,7 +231,7 @@ t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_diag *
         xmlFree(id);
         nb++;
     }
-    qsort(bl, nb, sizeof *bl, cmp_block);
+    if (nb) qsort(bl, nb, sizeof *bl, cmp_block);
     size_t kb = 0;
     for (size_t i = 0; i < nb; i++) {
         if (kb && bl[i].first <= bl[kb - 1].last) {
@@ -266,6 +272,14 @@ t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_diag *
             bi++;
         } else {
             last = bi < nb ? bl[bi].first - 1 : (long)L->n;
+            /* long stretches of text: blocks of about T2X_BLOCK_MAX bytes, cut at line starts
+             * (XML parsers refuse text nodes over 10 MB) */
+            size_t start_off = L->v[line - 1].off;
+            for (long k = line; k < last; k++)
+                if (L->v[k].off - start_off >= T2X_BLOCK_MAX) {
+                    last = k;
+                    break;
+                }
         }
         size_t end = (size_t)last < L->n ? L->v[last].off : srclen; /* start of line last+1 */
         if (last >= (long)L->n) end = srclen;

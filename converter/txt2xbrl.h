@@ -248,8 +248,8 @@ t2x_status t2x_input_sha256(const unsigned char *bytes, size_t len, char hex[65]
  * conversions load what they need on first use. */
 t2x_status t2x_prepare(const t2x_options *opt, t2x_diag *diag);
 
-/* Release the process-wide caches (taxonomy data, compiled templates, libxml2 globals), for
- * leak checkers at exit. No conversion may be in progress. */
+/* Release the process-wide caches (taxonomy data, compiled templates, the verifier's schemas,
+ * libxml2 globals), for leak checkers at exit. No conversion may be in progress. */
 void t2x_cleanup(void);
 
 #ifdef __cplusplus

@@ -121,7 +121,7 @@ void t2x_model_list_untagged(const t2x_filing *f, xmlNodePtr root, xmlNodePtr is
     spans sp = {0};
     collect(root, &sp);
     collect(issues, &sp);
-    qsort(sp.v, sp.n, sizeof *sp.v, cmp_span);
+    if (sp.n) qsort(sp.v, sp.n, sizeof *sp.v, cmp_span);
     const t2x_lines *L = &f->lines;
     for (size_t ti = 0; ti < f->ntables; ti++) {
         const t2x_table *t = &f->tables[ti];

@@ -39,11 +39,11 @@
 static const char *const check_names[VC_COUNT] = {"schema", "text", "facts", "spans", "coverage", "calculations",
                                                   "duplicates"};
 
-void v_add(t2x_verify_report *r, vkind kind, int check, long line, const char *concept, const char *context,
+void t2x_vf_add(t2x_verify_report *r, t2x_vkind kind, int check, long line, const char *concept, const char *context,
            const char *fmt, ...)
 {
     r->f = t2x_grow(r->f, &r->capf, r->nf + 1, sizeof *r->f);
-    vfinding *f = &r->f[r->nf++];
+    t2x_vfinding *f = &r->f[r->nf++];
     memset(f, 0, sizeof *f);
     f->kind = kind;
     f->check = t2x_xstrdup(check_names[check]);
@@ -65,7 +65,7 @@ void v_add(t2x_verify_report *r, vkind kind, int check, long line, const char *c
 
 /* ---------------------------------------------------------------- source lines */
 
-long v_line_of(const vsource *s, size_t off)
+long t2x_vf_line_of(const t2x_vsource *s, size_t off)
 {
     size_t lo = 0, hi = s->nlines;
     while (lo < hi) { /* last line starting at or before off */
@@ -76,7 +76,7 @@ long v_line_of(const vsource *s, size_t off)
     return lo ? (long)lo : 1;
 }
 
-static void index_source(vsource *s, const unsigned char *d, size_t len)
+static void index_source(t2x_vsource *s, const unsigned char *d, size_t len)
 {
     size_t cap = 0;
     s->data = d;
@@ -121,7 +121,7 @@ static void collect_invalid(void *ctx, xmlErrorPtr e)
     t2x_trim(msg);
     for (char *p = msg; *p; p++)
         if (*p == '\n') *p = ' ';
-    v_add(c->r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s line %d: not valid Inline XBRL 1.1 XHTML: %s", c->name, e->line, msg);
+    t2x_vf_add(c->r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s line %d: not valid Inline XBRL 1.1 XHTML: %s", c->name, e->line, msg);
 }
 
 static void validate_inline_schema(xmlDocPtr doc, const char *name, t2x_verify_report *r, int *ran)
@@ -146,7 +146,7 @@ static void validate_inline_schema(xmlDocPtr doc, const char *name, t2x_verify_r
     int rc = xmlSchemaValidateDoc(vc, doc);
     xmlSchemaFreeValidCtxt(vc);
     if (rc < 0) return;
-    if (cc.n > 20) v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: %d more schema errors", name, cc.n - 20);
+    if (cc.n > 20) t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: %d more schema errors", name, cc.n - 20);
     *ran = 1;
 }
 
@@ -199,7 +199,7 @@ static char *find_stem(const char *dir, const char *sha, const char *srcname, t2
         free(p);
     }
     closedir(d);
-    qsort(hits, n, sizeof *hits, cmp_cstr);
+    if (n) qsort(hits, n, sizeof *hits, cmp_cstr);
     char *stem = NULL;
     if (n == 1) {
         stem = hits[0];
@@ -227,16 +227,16 @@ static int exists(const char *p)
 
 static int cmp_fact_key(const void *a, const void *b)
 {
-    const vfact *x = *(const vfact *const *)a, *y = *(const vfact *const *)b;
+    const t2x_vfact *x = *(const t2x_vfact *const *)a, *y = *(const t2x_vfact *const *)b;
     int c = strcmp(x->key, y->key);
     if (c) return c;
     return (x->line ? x->line : x->xml_line) < (y->line ? y->line : y->xml_line) ? -1 : 0;
 }
 
 /* Distinct facts by key, sorted (first occurrence = lowest line). */
-static const vfact **distinct(const vfacts *fs, size_t *n)
+static const t2x_vfact **distinct(const t2x_vfacts *fs, size_t *n)
 {
-    const vfact **v = t2x_xmalloc(sizeof *v * (fs->n + 1));
+    const t2x_vfact **v = t2x_xmalloc(sizeof *v * (fs->n + 1));
     for (size_t i = 0; i < fs->n; i++) v[i] = &fs->v[i];
     qsort(v, fs->n, sizeof *v, cmp_fact_key);
     size_t k = 0;
@@ -246,17 +246,17 @@ static const vfact **distinct(const vfacts *fs, size_t *n)
     return v;
 }
 
-static void describe(t2x_buf *b, const vfact *f)
+static void describe(t2x_buf *b, const t2x_vfact *f)
 {
     t2x_buf_printf(b, "%s", f->value ? f->value : "nil");
     if (f->numeric) t2x_buf_printf(b, " (unit %s, decimals %s)", f->unit ? f->unit : "?", f->decimals ? f->decimals : "?");
 }
 
-static void facts_check(const vfacts *inst, const vfacts *inl, t2x_verify_report *r)
+static void facts_check(const t2x_vfacts *inst, const t2x_vfacts *inl, t2x_verify_report *r)
 {
     size_t ni, nl;
-    const vfact **a = distinct(inst, &ni), **b = distinct(inl, &nl);
-    const vfact **only_a = t2x_xmalloc(sizeof *only_a * (ni + 1)), **only_b = t2x_xmalloc(sizeof *only_b * (nl + 1));
+    const t2x_vfact **a = distinct(inst, &ni), **b = distinct(inl, &nl);
+    const t2x_vfact **only_a = t2x_xmalloc(sizeof *only_a * (ni + 1)), **only_b = t2x_xmalloc(sizeof *only_b * (nl + 1));
     size_t na = 0, nb = 0, i = 0, j = 0;
     while (i < ni || j < nl) {
         int c = i >= ni ? 1 : j >= nl ? -1 : strcmp(a[i]->key, b[j]->key);
@@ -271,9 +271,9 @@ static void facts_check(const vfacts *inst, const vfacts *inl, t2x_verify_report
     }
     /* pair the differences of one concept, context and unit */
     for (size_t x = 0; x < na; x++) {
-        const vfact *f = only_a[x];
+        const t2x_vfact *f = only_a[x];
         t2x_buf m = {0};
-        const vfact *g = NULL;
+        const t2x_vfact *g = NULL;
         for (size_t y = 0; y < nb && !g; y++)
             if (strcmp(only_b[y]->slot, f->slot) == 0) g = only_b[y];
         if (g) {
@@ -287,11 +287,11 @@ static void facts_check(const vfacts *inst, const vfacts *inl, t2x_verify_report
             describe(&m, f);
             t2x_buf_printf(&m, " (instance line %ld) is not a fact of the inline document", f->xml_line);
         }
-        v_add(r, V_ERROR, VC_FACTS, g ? g->line : 0, f->qname, f->context, "%s", m.data);
+        t2x_vf_add(r, V_ERROR, VC_FACTS, g ? g->line : 0, f->qname, f->context, "%s", m.data);
         free(m.data);
     }
     for (size_t y = 0; y < nb; y++) {
-        const vfact *g = only_b[y];
+        const t2x_vfact *g = only_b[y];
         int paired = 0;
         for (size_t x = 0; x < na && !paired; x++) paired = strcmp(only_a[x]->slot, g->slot) == 0;
         if (paired) continue;
@@ -300,7 +300,7 @@ static void facts_check(const vfacts *inst, const vfacts *inl, t2x_verify_report
         describe(&m, g);
         if (g->line) t2x_buf_printf(&m, ", tagged at line %ld,", g->line);
         t2x_buf_puts(&m, " is not a fact of the instance");
-        v_add(r, V_ERROR, VC_FACTS, g->line, g->qname, g->context, "%s", m.data);
+        t2x_vf_add(r, V_ERROR, VC_FACTS, g->line, g->qname, g->context, "%s", m.data);
         free(m.data);
     }
     r->checks[VC_FACTS].ran = 1;
@@ -316,25 +316,25 @@ static void facts_check(const vfacts *inst, const vfacts *inl, t2x_verify_report
 
 static int digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-static void spans_check(const vsource *src, vinline *in, t2x_verify_report *r)
+static void spans_check(const t2x_vsource *src, t2x_vinline *in, t2x_verify_report *r)
 {
     size_t visible = 0, hidden = 0, derived = 0;
     for (size_t i = 0; i < in->facts.n; i++) {
-        vfact *f = &in->facts.v[i];
+        t2x_vfact *f = &in->facts.v[i];
         if (f->length == 0) {
             if (f->numeric)
-                v_add(r, V_ERROR, VC_SPANS, 0, f->qname, f->context, "%s in %s = %s has no printed number in the source",
+                t2x_vf_add(r, V_ERROR, VC_SPANS, 0, f->qname, f->context, "%s in %s = %s has no printed number in the source",
                       f->qname, f->context, f->value ? f->value : "nil");
             else derived++;
             continue;
         }
         size_t s = f->offset, e = f->offset + f->length;
         if (e > src->len || s >= e) {
-            v_add(r, V_ERROR, VC_SPANS, 0, f->qname, f->context, "%s in %s: its span is outside the source", f->qname, f->context);
+            t2x_vf_add(r, V_ERROR, VC_SPANS, 0, f->qname, f->context, "%s in %s: its span is outside the source", f->qname, f->context);
             continue;
         }
         const unsigned char *d = src->data;
-        f->line = v_line_of(src, s);
+        f->line = t2x_vf_line_of(src, s);
         if (f->hidden) {
             hidden++;
             /* the printed number a visible fact wraps */
@@ -342,7 +342,7 @@ static void spans_check(const vsource *src, vinline *in, t2x_verify_report *r)
             for (size_t k = 0; k < in->facts.n && !shared; k++)
                 shared = !in->facts.v[k].hidden && in->facts.v[k].offset == s && in->facts.v[k].length == f->length;
             if (!shared)
-                v_add(r, V_ERROR, VC_SPANS, f->line, f->qname, f->context,
+                t2x_vf_add(r, V_ERROR, VC_SPANS, f->line, f->qname, f->context,
                       "%s in %s (ix:hidden) names a printed number at line %ld that no visible fact wraps", f->qname,
                       f->context, f->line);
             continue;
@@ -360,7 +360,7 @@ static void spans_check(const vsource *src, vinline *in, t2x_verify_report *r)
         }
         if (bad) {
             char *t = t2x_xstrndup((const char *)d + s, f->length);
-            v_add(r, V_ERROR, VC_SPANS, f->line, f->qname, f->context,
+            t2x_vf_add(r, V_ERROR, VC_SPANS, f->line, f->qname, f->context,
                   "%s in %s: the tagged text '%s' at line %ld is not a whole printed number", f->qname, f->context, t, f->line);
             free(t);
         }
@@ -397,16 +397,16 @@ static int covered(const cover_span *v, size_t n, size_t s, size_t e)
 
 /* " (the instance's us-gaap:X in C is this number)": instance facts whose magnitude is the
  * printed number at scale 0, 3 or 6 — what an untagged number most likely should have been. */
-static void hint(t2x_buf *b, const char *printed, const vfacts *inst)
+static void hint(t2x_buf *b, const char *printed, const t2x_vfacts *inst)
 {
     t2x_buf digits = {0};
     for (const char *p = printed; *p; p++)
         if (*p != ',') t2x_buf_putc(&digits, *p);
     int shown = 0;
     for (int scale = 0; scale <= 6 && shown < 2; scale += 3) {
-        char *v = v_decimal(digits.data ? digits.data : "", scale, 0);
+        char *v = t2x_vf_decimal(digits.data ? digits.data : "", scale, 0);
         for (size_t i = 0; v && i < inst->n && shown < 2; i++) {
-            const vfact *f = &inst->v[i];
+            const t2x_vfact *f = &inst->v[i];
             if (!f->numeric || !f->value) continue;
             const char *mag = f->value[0] == '-' ? f->value + 1 : f->value;
             if (strcmp(mag, v) != 0 || strcmp(v, "0") == 0) continue;
@@ -419,7 +419,7 @@ static void hint(t2x_buf *b, const char *printed, const vfacts *inst)
     free(digits.data);
 }
 
-static void coverage_check(const vsource *src, const vinline *in, const vfacts *inst, t2x_verify_report *r)
+static void coverage_check(const t2x_vsource *src, const t2x_vinline *in, const t2x_vfacts *inst, t2x_verify_report *r)
 {
     size_t n = 0;
     cover_span *tagged = t2x_xmalloc(sizeof *tagged * (in->facts.n + 1));
@@ -430,11 +430,11 @@ static void coverage_check(const vsource *src, const vinline *in, const vfacts *
     qsort(tagged, n, sizeof *tagged, cmp_cover);
     size_t nl = 0;
     for (size_t i = 0; i < in->untagged.n; i++) {
-        const vspan *u = &in->untagged.v[i];
+        const t2x_vspan *u = &in->untagged.v[i];
         const char *why = u->text && strncmp(u->text, "not tagged: ", 12) == 0 ? u->text + 12 : NULL;
         if (!why || !*why) {
-            v_add(r, V_ERROR, VC_COVERAGE, v_line_of(src, u->s), NULL, NULL,
-                  "line %ld: a number marked untagged without a reason (title \"not tagged: …\")", v_line_of(src, u->s));
+            t2x_vf_add(r, V_ERROR, VC_COVERAGE, t2x_vf_line_of(src, u->s), NULL, NULL,
+                  "line %ld: a number marked untagged without a reason (title \"not tagged: …\")", t2x_vf_line_of(src, u->s));
             continue;
         }
         listed[nl++] = (cover_span){u->s, u->e};
@@ -442,9 +442,9 @@ static void coverage_check(const vsource *src, const vinline *in, const vfacts *
     qsort(listed, nl, sizeof *listed, cmp_cover);
     size_t numbers = 0, ntag = 0, nlist = 0, missing = 0;
     for (size_t b = 0; b < in->blocks.n; b++) {
-        const vspan *blk = &in->blocks.v[b];
+        const t2x_vspan *blk = &in->blocks.v[b];
         if (blk->e <= blk->s || blk->e > src->len) continue;
-        long first = v_line_of(src, blk->s), last = v_line_of(src, blk->e - 1);
+        long first = t2x_vf_line_of(src, blk->s), last = t2x_vf_line_of(src, blk->e - 1);
         for (long ln = first; ln <= last; ln++) {
             size_t ls = src->line_off[ln - 1];
             size_t le = (size_t)ln < src->nlines ? src->line_off[ln] : src->len;
@@ -468,7 +468,7 @@ static void coverage_check(const vsource *src, const vinline *in, const vfacts *
                     t2x_buf h = {0};
                     t2x_buf_puts(&h, "");
                     hint(&h, t, inst);
-                    v_add(r, V_ERROR, VC_COVERAGE, ln, NULL, NULL,
+                    t2x_vf_add(r, V_ERROR, VC_COVERAGE, ln, NULL, NULL,
                           "line %ld: the number %s in statement %.*s (%s) is neither tagged nor listed as untagged%s", ln, t,
                           (int)(title ? (size_t)(title - blk->text) : strlen(blk->text)), blk->text, title ? title + 1 : "",
                           h.data);
@@ -487,18 +487,18 @@ static void coverage_check(const vsource *src, const vinline *in, const vfacts *
 
 /* ---------------------------------------------------------------- header = instance */
 
-static void same_resources(const vresset *a, const vresset *b, const char *what, t2x_verify_report *r)
+static void same_resources(const t2x_vresset *a, const t2x_vresset *b, const char *what, t2x_verify_report *r)
 {
     for (size_t i = 0; i < a->n; i++) {
-        const vres *x = &a->v[i], *y = v_res_find(b, x->id);
-        if (!y) v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, x->id, "%s %s of the instance is not in the inline header", what, x->id);
+        const t2x_vres *x = &a->v[i], *y = t2x_vf_res_find(b, x->id);
+        if (!y) t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, x->id, "%s %s of the instance is not in the inline header", what, x->id);
         else if (strcmp(x->key, y->key) != 0)
-            v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, x->id, "%s %s differs: instance %s, inline header %s", what, x->id, x->label,
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, x->id, "%s %s differs: instance %s, inline header %s", what, x->id, x->label,
                   y->label);
     }
     for (size_t i = 0; i < b->n; i++)
-        if (!v_res_find(a, b->v[i].id))
-            v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, b->v[i].id, "%s %s of the inline header is not in the instance", what,
+        if (!t2x_vf_res_find(a, b->v[i].id))
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, b->v[i].id, "%s %s of the inline header is not in the instance", what,
                   b->v[i].id);
 }
 
@@ -578,11 +578,11 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
     xmlDocPtr htm = NULL, xml = NULL, xsd = NULL, cal = NULL;
     char *xml_bytes = NULL, *xsd_bytes = NULL;
     size_t xml_len = 0, xsd_len = 0;
-    vinline in;
+    t2x_vinline in;
     memset(&in, 0, sizeof in);
-    vfacts inst = {0};
-    vresset ictx = {0}, iunit = {0};
-    vsource vs;
+    t2x_vfacts inst = {0};
+    t2x_vresset ictx = {0}, iunit = {0};
+    t2x_vsource vs;
     index_source(&vs, src.data, src.len);
     st = T2X_OK;
 
@@ -593,9 +593,9 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
         st = T2X_ERR_VERIFY;
         goto done;
     }
-    if (!(htm = v_read_xml(p_htm, max, diag, NULL, NULL)) || !(xml = v_read_xml(p_xml, max, diag, &xml_bytes, &xml_len)) ||
-        !(xsd = v_read_xml(p_xsd, max, diag, &xsd_bytes, &xsd_len)) ||
-        (exists(p_cal) && !(cal = v_read_xml(p_cal, max, diag, NULL, NULL)))) {
+    if (!(htm = t2x_vf_read_xml(p_htm, max, diag, NULL, NULL)) || !(xml = t2x_vf_read_xml(p_xml, max, diag, &xml_bytes, &xml_len)) ||
+        !(xsd = t2x_vf_read_xml(p_xsd, max, diag, &xsd_bytes, &xsd_len)) ||
+        (exists(p_cal) && !(cal = t2x_vf_read_xml(p_cal, max, diag, NULL, NULL)))) {
         st = T2X_ERR_INPUT;
         goto done;
     }
@@ -606,7 +606,7 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
         t2x_status vst = t2x_validate_instance(xml_bytes, xml_len, xsd_bytes, xsd_len, n_xml, data_dir, &vd);
         for (size_t i = 0; i < vd.count; i++)
             if (vd.items[i].severity == T2X_ERROR)
-                v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s%s%ld: %s", n_xml, vd.items[i].line ? " line " : "",
+                t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s%s%ld: %s", n_xml, vd.items[i].line ? " line " : "",
                       vd.items[i].line, vd.items[i].message);
         t2x_diag_free(&vd);
         if (vst == T2X_ERR_DATA) {
@@ -615,22 +615,22 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
             goto done;
         }
         if (vst != T2X_OK && vst != T2X_ERR_VERIFY)
-            v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: the schema validation did not run (%s)", n_xml, t2x_status_str(vst));
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: the schema validation did not run (%s)", n_xml, t2x_status_str(vst));
     }
     xmlNodePtr iroot = xmlDocGetRootElement(xml);
     if (!iroot->ns || !xmlStrEqual(iroot->ns->href, BAD_CAST NS_XBRLI) || !xmlStrEqual(iroot->name, BAD_CAST "xbrl")) {
-        v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: the root element is not xbrli:xbrl", n_xml);
+        t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: the root element is not xbrli:xbrl", n_xml);
     } else {
-        v_read_resources(iroot, &ictx, &iunit, r, VC_SCHEMA);
-        v_instance_facts(xml, &ictx, &iunit, &inst, r);
+        t2x_vf_read_resources(iroot, &ictx, &iunit, r, VC_SCHEMA);
+        t2x_vf_instance_facts(xml, &ictx, &iunit, &inst, r);
     }
     int ix_ran = 0;
     validate_inline_schema(htm, n_htm, r, &ix_ran);
-    v_inline_read(htm, n_htm, &in, r);
+    t2x_vf_inline_read(htm, n_htm, &in, r);
     {
         char *ref = instance_schema_ref(xml);
         if (!in.schema_ref || !ref || strcmp(in.schema_ref, ref) != 0)
-            v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "the inline document's schemaRef (%s) is not the instance's (%s)",
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "the inline document's schemaRef (%s) is not the instance's (%s)",
                   in.schema_ref ? in.schema_ref : "none", ref ? ref : "none");
         free(ref);
     }
@@ -647,7 +647,7 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
     if (!text_equal) {
         size_t k = 0, m = in.text.len < src.len ? in.text.len : src.len;
         while (k < m && (unsigned char)in.text.data[k] == src.data[k]) k++;
-        long ln = v_line_of(&vs, k);
+        long ln = t2x_vf_line_of(&vs, k);
         size_t col = k - vs.line_off[ln - 1] + 1;
         char *a = t2x_xstrndup((const char *)src.data + k, src.len - k < 24 ? src.len - k : 24);
         char *b = t2x_xstrndup(in.text.data + k, in.text.len - k < 24 ? in.text.len - k : 24);
@@ -656,7 +656,7 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
         for (char *q = b; *q; q++)
             if ((unsigned char)*q < 0x20) *q = ' ';
         if (k < m || in.text.len != src.len)
-            v_add(r, V_ERROR, VC_TEXT, ln, NULL, NULL,
+            t2x_vf_add(r, V_ERROR, VC_TEXT, ln, NULL, NULL,
                   "the inline text differs from the source at line %ld, column %zu (byte %zu): source \"%s\", inline \"%s\"%s",
                   ln, col, k, a, b, in.text.len != src.len ? " (lengths differ)" : "");
         free(a);
@@ -669,7 +669,7 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
     /* facts; their source lines (for every message) when the text is the source's */
     if (text_equal)
         for (size_t i = 0; i < in.facts.n; i++)
-            if (in.facts.v[i].length && in.facts.v[i].offset < src.len) in.facts.v[i].line = v_line_of(&vs, in.facts.v[i].offset);
+            if (in.facts.v[i].length && in.facts.v[i].offset < src.len) in.facts.v[i].line = t2x_vf_line_of(&vs, in.facts.v[i].offset);
     facts_check(&inst, &in.facts, r);
 
     /* 3 spans, 4 coverage: in source offsets, so only when the text is the source's */
@@ -682,8 +682,8 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
     }
 
     /* 5 calculations and duplicates (the filing's own arithmetic) */
-    v_calc_check(cal, xml, xsd, &inst, &in.facts, r);
-    v_duplicates_check(&inst, &in.facts, r);
+    t2x_vf_calc_check(cal, xml, xsd, &inst, &in.facts, r);
+    t2x_vf_duplicates_check(&inst, &in.facts, r);
 
 done:
     if (st == T2X_OK) {
@@ -694,7 +694,7 @@ done:
         }
         r->faithful = errors == 0 && (!r->strict || incons == 0);
         for (size_t i = 0; i < r->nf; i++) {
-            const vfinding *f = &r->f[i];
+            const t2x_vfinding *f = &r->f[i];
             if (f->kind == V_NOTE || f->consequence) continue;
             t2x_diag_add(diag, f->kind == V_ERROR ? T2X_ERROR : T2X_WARNING, source, f->line,
                          f->kind == V_ERROR ? "conversion-error" : "filing-inconsistency", "%s", f->message);
@@ -714,10 +714,10 @@ done:
     if (cal) xmlFreeDoc(cal);
     free(xml_bytes);
     free(xsd_bytes);
-    v_inline_free(&in);
-    v_facts_free(&inst);
-    v_resset_free(&ictx);
-    v_resset_free(&iunit);
+    t2x_vf_inline_free(&in);
+    t2x_vf_facts_free(&inst);
+    t2x_vf_resset_free(&ictx);
+    t2x_vf_resset_free(&iunit);
     free(vs.line_off);
     free(p_htm);
     free(p_xml);
@@ -731,7 +731,7 @@ done:
 
 /* ---------------------------------------------------------------- reports */
 
-static const char *kind_name(vkind k)
+static const char *kind_name(t2x_vkind k)
 {
     return k == V_ERROR ? "error" : k == V_INCONSISTENCY ? "inconsistency" : "note";
 }
@@ -741,7 +741,7 @@ char *t2x_verify_report_text(const t2x_verify_report *r)
     t2x_buf b = {0};
     t2x_buf_printf(&b, "txt2xbrl verify: %s against %s/%s.{htm,xml,xsd}\n", r->source_name, r->dir, r->stem ? r->stem : "?");
     for (int i = 0; i < VC_COUNT; i++) {
-        const vcheck *c = &r->checks[i];
+        const t2x_vcheck *c = &r->checks[i];
         const char *status = c->errors ? "FAIL" : c->ran ? "ok" : "skip";
         t2x_buf_printf(&b, "  %-13s %-4s  %s\n", c->name, status, c->detail ? c->detail : "not run");
     }
@@ -797,7 +797,7 @@ char *t2x_verify_report_json(const t2x_verify_report *r)
     t2x_buf_printf(&b, "},\n  \"strict\": %s,\n  \"faithful\": %s,\n  \"checks\": [", r->strict ? "true" : "false",
                    r->faithful ? "true" : "false");
     for (int i = 0; i < VC_COUNT; i++) {
-        const vcheck *c = &r->checks[i];
+        const t2x_vcheck *c = &r->checks[i];
         t2x_buf_printf(&b, "%s\n    {\"name\": \"%s\", \"status\": \"%s\", \"errors\": %zu, \"detail\": ", i ? "," : "",
                        c->name, c->errors ? "fail" : c->ran ? "pass" : "skipped", c->errors);
         json_str(&b, c->detail);
@@ -805,7 +805,7 @@ char *t2x_verify_report_json(const t2x_verify_report *r)
     }
     t2x_buf_puts(&b, "\n  ],\n  \"findings\": [");
     for (size_t i = 0; i < r->nf; i++) {
-        const vfinding *f = &r->f[i];
+        const t2x_vfinding *f = &r->f[i];
         t2x_buf_printf(&b, "%s\n    {\"kind\": \"%s\", \"check\": \"%s\", \"line\": %ld, \"concept\": ", i ? "," : "",
                        kind_name(f->kind), f->check, f->line);
         if (f->concept) json_str(&b, f->concept);

@@ -19,29 +19,29 @@
 
 /* ---------------------------------------------------------------- findings */
 
-typedef enum vkind {
+typedef enum t2x_vkind {
     V_ERROR,         /* a conversion error: the outputs are not faithful */
     V_INCONSISTENCY, /* an inconsistency of the filing itself (its own arithmetic, its repeats) */
     V_NOTE           /* information (a check skipped, a consequence of an inconsistency) */
-} vkind;
+} t2x_vkind;
 
-typedef struct vfinding {
-    vkind kind;
+typedef struct t2x_vfinding {
+    t2x_vkind kind;
     char *check;    /* "schema", "text", "facts", "spans", "coverage", "calculations", "duplicates" */
     long line;      /* line in the source, 0 when none */
     char *concept;  /* prefixed name, or NULL */
     char *context;  /* context id, or NULL */
     char *message;  /* one line */
     int consequence;/* an inconsistency explained by another one (listed under it) */
-} vfinding;
+} t2x_vfinding;
 
 /* One check's outcome for the summary. */
-typedef struct vcheck {
+typedef struct t2x_vcheck {
     const char *name;
     int ran;        /* 0: skipped (detail says why) */
     size_t errors;  /* conversion errors found */
     char *detail;   /* one line */
-} vcheck;
+} t2x_vcheck;
 
 enum { VC_SCHEMA, VC_TEXT, VC_FACTS, VC_SPANS, VC_COVERAGE, VC_CALC, VC_DUPLICATES, VC_COUNT };
 
@@ -50,14 +50,14 @@ struct t2x_verify_report {
     char sha256[65];
     size_t source_length;
     int strict;
-    vcheck checks[VC_COUNT];
-    vfinding *f;
+    t2x_vcheck checks[VC_COUNT];
+    t2x_vfinding *f;
     size_t nf, capf;
     int faithful;   /* set by t2x_verify */
 };
 
 /* Add a finding (printf-style message). */
-void v_add(t2x_verify_report *r, vkind kind, int check, long line, const char *concept, const char *context,
+void t2x_vf_add(t2x_verify_report *r, t2x_vkind kind, int check, long line, const char *concept, const char *context,
            const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 7, 8)))
@@ -66,15 +66,15 @@ void v_add(t2x_verify_report *r, vkind kind, int check, long line, const char *c
 
 /* ---------------------------------------------------------------- source lines */
 
-typedef struct vsource {
+typedef struct t2x_vsource {
     const unsigned char *data; /* decoded source (borrowed) */
     size_t len;
     size_t *line_off;          /* start offset of each line (index 0 = line 1) */
     size_t nlines;
-} vsource;
+} t2x_vsource;
 
 /* 1-based line of a byte offset. */
-long v_line_of(const vsource *s, size_t off);
+long t2x_vf_line_of(const t2x_vsource *s, size_t off);
 
 /* ---------------------------------------------------------------- safe XML */
 
@@ -83,10 +83,10 @@ long v_line_of(const vsource *s, size_t off);
  * depth and text-size limits. On failure returns NULL and adds one error to diag (code
  * "unsafe-xml" when refused, "bad-xml" when not well-formed, "bad-input" when unreadable).
  * OUT: *bytes, *len (the file's bytes, caller frees; both may be NULL). */
-xmlDocPtr v_read_xml(const char *path, size_t max_bytes, t2x_diag *diag, char **bytes, size_t *len);
+xmlDocPtr t2x_vf_read_xml(const char *path, size_t max_bytes, t2x_diag *diag, char **bytes, size_t *len);
 
 /* Read a whole file (at most max_bytes). NULL on failure (reason in diag). */
-char *v_read_file(const char *path, size_t max_bytes, size_t *len, t2x_diag *diag);
+char *t2x_vf_read_file(const char *path, size_t max_bytes, size_t *len, t2x_diag *diag);
 
 /* ---------------------------------------------------------------- facts */
 
@@ -99,26 +99,26 @@ char *v_read_file(const char *path, size_t max_bytes, size_t *len, t2x_diag *dia
 #define NS_XSI "http://www.w3.org/2001/XMLSchema-instance"
 
 /* A context or a unit: its id and a canonical signature of its content. */
-typedef struct vres {
+typedef struct t2x_vres {
     char *id;
     char *key;     /* contexts: "scheme|identifier|period|dim=member;…"; units: "num/den" measures */
     char *label;   /* contexts: "2003-12-31" or "2003-01-01..2003-12-31" (+ " member") */
-} vres;
+} t2x_vres;
 
-typedef struct vresset {
-    vres *v;
+typedef struct t2x_vresset {
+    t2x_vres *v;
     size_t n, cap;
-} vresset;
+} t2x_vresset;
 
-const vres *v_res_find(const vresset *s, const char *id);
-void v_resset_free(vresset *s);
+const t2x_vres *t2x_vf_res_find(const t2x_vresset *s, const char *id);
+void t2x_vf_resset_free(t2x_vresset *s);
 
 /* Contexts and units among the children of `parent` (xbrli:xbrl, or ix:resources). Problems
  * (duplicate ids, malformed periods) become errors of check `check`. */
-void v_read_resources(xmlNodePtr parent, vresset *ctxs, vresset *units, t2x_verify_report *r, int check);
+void t2x_vf_read_resources(xmlNodePtr parent, t2x_vresset *ctxs, t2x_vresset *units, t2x_verify_report *r, int check);
 
 /* One fact of the instance or of the inline document. */
-typedef struct vfact {
+typedef struct t2x_vfact {
     char *concept;   /* Clark name {ns}local */
     char *qname;     /* prefix:local as written (messages) */
     char *context;   /* context id */
@@ -132,57 +132,57 @@ typedef struct vfact {
     size_t offset, length; /* inline: source span (length 0: none) */
     long line;       /* inline: source line of the span, 0 when none */
     long xml_line;   /* line in the XML file */
-} vfact;
+} t2x_vfact;
 
-typedef struct vfacts {
-    vfact *v;
+typedef struct t2x_vfacts {
+    t2x_vfact *v;
     size_t n, cap;
-} vfacts;
+} t2x_vfacts;
 
-vfact *v_facts_add(vfacts *fs);
-void v_facts_free(vfacts *fs);
+t2x_vfact *t2x_vf_facts_add(t2x_vfacts *fs);
+void t2x_vf_facts_free(t2x_vfacts *fs);
 
 /* Fill f->key and f->slot from the resolved context and unit (NULL when unknown). */
-void v_fact_keys(vfact *f, const vres *ctx, const vres *unit);
+void t2x_vf_fact_keys(t2x_vfact *f, const t2x_vres *ctx, const t2x_vres *unit);
 
 /* Canonical decimal of `s` × 10^scale, negated when neg: "-529642", "0.28", "0". Returns NULL
  * when s is not a decimal number ([+-]digits[.digits]). Caller frees. */
-char *v_decimal(const char *s, int scale, int neg);
+char *t2x_vf_decimal(const char *s, int scale, int neg);
 
 /* The facts of an instance document (children of xbrli:xbrl). */
-void v_instance_facts(xmlDocPtr doc, const vresset *ctxs, const vresset *units, vfacts *out,
+void t2x_vf_instance_facts(xmlDocPtr doc, const t2x_vresset *ctxs, const t2x_vresset *units, t2x_vfacts *out,
                       t2x_verify_report *r);
 
 /* ---------------------------------------------------------------- the inline document */
 
 /* A number listed as untagged, or a statement block, in source offsets. */
-typedef struct vspan {
+typedef struct t2x_vspan {
     size_t s, e;
     char *text;      /* reason (untagged) or statement id and title (blocks) */
-} vspan;
+} t2x_vspan;
 
-typedef struct vspans {
-    vspan *v;
+typedef struct t2x_vspans {
+    t2x_vspan *v;
     size_t n, cap;
-} vspans;
+} t2x_vspans;
 
-void v_spans_free(vspans *s);
+void t2x_vf_spans_free(t2x_vspans *s);
 
-typedef struct vinline {
+typedef struct t2x_vinline {
     t2x_buf text;        /* the restored source bytes */
     int text_ok;         /* restoration succeeded (characters all map to bytes) */
-    vfacts facts;        /* every ix:nonFraction / ix:nonNumeric */
-    vresset ctxs, units; /* ix:resources */
+    t2x_vfacts facts;        /* every ix:nonFraction / ix:nonNumeric */
+    t2x_vresset ctxs, units; /* ix:resources */
     char *schema_ref;    /* href of link:schemaRef in ix:references */
-    vspans untagged;     /* span.t2x-untagged */
-    vspans blocks;       /* pre.t2x-stmt */
+    t2x_vspans untagged;     /* span.t2x-untagged */
+    t2x_vspans blocks;       /* pre.t2x-stmt */
     size_t nblocks;      /* all pre.t2x-src blocks */
-} vinline;
+} t2x_vinline;
 
 /* Read the inline document: structure, header, text restoration, facts and marks. Conversion
  * errors are added to r (checks schema and text). */
-void v_inline_read(xmlDocPtr doc, const char *name, vinline *out, t2x_verify_report *r);
-void v_inline_free(vinline *in);
+void t2x_vf_inline_read(xmlDocPtr doc, const char *name, t2x_vinline *out, t2x_verify_report *r);
+void t2x_vf_inline_free(t2x_vinline *in);
 
 /* ---------------------------------------------------------------- calculations */
 
@@ -191,14 +191,14 @@ void v_inline_free(vinline *in);
  * facts with inconsistent values. Inconsistencies of the filing are findings of kind
  * V_INCONSISTENCY with the source lines of the facts (from `inline_facts`). `inst` is the
  * instance (prefix → namespace of the locators' fragments), `xsd` the extension schema. */
-void v_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const vfacts *facts, const vfacts *inline_facts,
+void t2x_vf_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const t2x_vfacts *facts, const t2x_vfacts *inline_facts,
                   t2x_verify_report *r);
-void v_duplicates_check(const vfacts *facts, const vfacts *inline_facts, t2x_verify_report *r);
+void t2x_vf_duplicates_check(const t2x_vfacts *facts, const t2x_vfacts *inline_facts, t2x_verify_report *r);
 
 /* Free the cached Inline XBRL schema (tests and leak checkers call it at exit). */
 void t2x_verify_cleanup(void);
 
 /* Exact decimal arithmetic helpers for calc: parse "−123.45" into mantissa and exponent. */
-int v_dec_parse(const char *s, long long *mant, int *exp10);
+int t2x_vf_dec_parse(const char *s, long long *mant, int *exp10);
 
 #endif

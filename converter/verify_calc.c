@@ -44,9 +44,9 @@ typedef struct ival {
 } ival;
 
 /* The powers of ten a fact needs: its value's and half a unit of its last decimal. */
-static int fact_min_exp(const vfact *f, dec *v)
+static int fact_min_exp(const t2x_vfact *f, dec *v)
 {
-    if (v_dec_parse(f->value, &v->m, &v->e) != 0) return 1000;
+    if (t2x_vf_dec_parse(f->value, &v->m, &v->e) != 0) return 1000;
     int e = v->e;
     if (f->decimals && strcmp(f->decimals, "INF") != 0) {
         int d = atoi(f->decimals);
@@ -55,10 +55,10 @@ static int fact_min_exp(const vfact *f, dec *v)
     return e;
 }
 
-static int fact_ival(const vfact *f, int e, ival *out)
+static int fact_ival(const t2x_vfact *f, int e, ival *out)
 {
     dec v;
-    if (v_dec_parse(f->value, &v.m, &v.e) != 0 || v.e < e) return 0;
+    if (t2x_vf_dec_parse(f->value, &v.m, &v.e) != 0 || v.e < e) return 0;
     long long x, half = 0;
     if (!rescale(v.m, v.e, e, &x)) return 0;
     if (f->decimals && strcmp(f->decimals, "INF") != 0) {
@@ -73,8 +73,8 @@ static int fact_ival(const vfact *f, int e, ival *out)
 
 /* The facts of one concept, context and unit. */
 typedef struct slot {
-    const char *key;      /* vfact.slot */
-    const vfact **f;      /* its facts (borrowed) */
+    const char *key;      /* t2x_vfact.slot */
+    const t2x_vfact **f;      /* its facts (borrowed) */
     size_t n, cap;
     int inconsistent;     /* duplicates that do not agree */
 } slot;
@@ -86,7 +86,7 @@ typedef struct slots {
 
 static int cmp_fact_slot(const void *a, const void *b)
 {
-    const vfact *x = *(const vfact *const *)a, *y = *(const vfact *const *)b;
+    const t2x_vfact *x = *(const t2x_vfact *const *)a, *y = *(const t2x_vfact *const *)b;
     int c = strcmp(x->slot, y->slot);
     return c ? c : (x->xml_line < y->xml_line ? -1 : x->xml_line > y->xml_line);
 }
@@ -137,9 +137,9 @@ static int slot_consistent(const slot *s)
     return x.lo <= x.hi;
 }
 
-static void build_slots(const vfacts *facts, slots *out)
+static void build_slots(const t2x_vfacts *facts, slots *out)
 {
-    const vfact **v = t2x_xmalloc(sizeof *v * (facts->n + 1));
+    const t2x_vfact **v = t2x_xmalloc(sizeof *v * (facts->n + 1));
     for (size_t i = 0; i < facts->n; i++) v[i] = &facts->v[i];
     qsort(v, facts->n, sizeof *v, cmp_fact_slot);
     out->v = t2x_xcalloc(facts->n + 1, sizeof *out->v);
@@ -197,7 +197,7 @@ typedef struct lines_index {
     size_t n;
 } lines_index;
 
-static void index_lines(const vfacts *inl, lines_index *ix)
+static void index_lines(const t2x_vfacts *inl, lines_index *ix)
 {
     ix->v = t2x_xmalloc(sizeof *ix->v * (inl->n + 1));
     ix->n = 0;
@@ -299,7 +299,7 @@ static void read_linkbase(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, rels *ou
 {
     xmlNodePtr root = xmlDocGetRootElement(cal);
     if (!is_el(root, NS_LINK, "linkbase")) {
-        v_add(r, V_ERROR, VC_CALC, 0, NULL, NULL, "the calculation linkbase's root is not link:linkbase");
+        t2x_vf_add(r, V_ERROR, VC_CALC, 0, NULL, NULL, "the calculation linkbase's root is not link:linkbase");
         return;
     }
     for (xmlNodePtr cl = root->children; cl; cl = cl->next) {
@@ -313,7 +313,7 @@ static void read_linkbase(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, rels *ou
             char *label = xattr(c, NS_XLINK, "label"), *href = xattr(c, NS_XLINK, "href");
             char *concept = loc_concept(href, inst, xsd);
             if (!concept)
-                v_add(r, V_NOTE, VC_CALC, 0, NULL, NULL, "calculation locator %s: no concept found", href ? href : "(no href)");
+                t2x_vf_add(r, V_NOTE, VC_CALC, 0, NULL, NULL, "calculation locator %s: no concept found", href ? href : "(no href)");
             labels = t2x_grow(labels, &capl, nl + 1, sizeof *labels);
             concepts = t2x_grow(concepts, &capc, nl + 1, sizeof *concepts);
             labels[nl] = label ? label : t2x_xstrdup("");
@@ -329,8 +329,8 @@ static void read_linkbase(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, rels *ou
                      !(use && strcmp(use, "prohibited") == 0);
             long long wm = 0;
             int we = 0;
-            if (ok && (!weight || v_dec_parse(weight, &wm, &we) != 0)) {
-                v_add(r, V_ERROR, VC_CALC, 0, NULL, NULL, "calculation arc %s → %s: bad weight '%s'", from ? from : "?",
+            if (ok && (!weight || t2x_vf_dec_parse(weight, &wm, &we) != 0)) {
+                t2x_vf_add(r, V_ERROR, VC_CALC, 0, NULL, NULL, "calculation arc %s → %s: bad weight '%s'", from ? from : "?",
                       to ? to : "?", weight ? weight : "");
                 ok = 0;
             }
@@ -428,14 +428,14 @@ static char *ival_centre(ival v, int e)
     unsigned long long a = neg ? 0ULL - (unsigned long long)sum : (unsigned long long)sum;
     char digits[48];
     snprintf(digits, sizeof digits, "%llu%s", a / 2, a % 2 ? ".5" : "");
-    char *t = v_decimal(digits, e, neg);
+    char *t = t2x_vf_decimal(digits, e, neg);
     return t ? t : t2x_xstrdup("?");
 }
 
-void v_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const vfacts *facts, const vfacts *inline_facts,
+void t2x_vf_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const t2x_vfacts *facts, const t2x_vfacts *inline_facts,
                   t2x_verify_report *r)
 {
-    vcheck *ck = &r->checks[VC_CALC];
+    t2x_vcheck *ck = &r->checks[VC_CALC];
     if (!cal) {
         ck->ran = 0;
         ck->detail = t2x_xstrdup("skipped: no calculation linkbase (STEM_cal.xml) beside the instance");
@@ -522,7 +522,7 @@ void v_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const vfacts *fa
     for (size_t i = 0; i < nb; i++) {
         binding *b = &bs[i];
         if (!b->checked || b->consistent) continue;
-        const vfact *tf = b->total->f[0];
+        const t2x_vfact *tf = b->total->f[0];
         long line = line_of(&ix, tf->key);
         const char *role = strrchr(b->role, '/');
         role = role ? role + 1 : b->role;
@@ -530,25 +530,25 @@ void v_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const vfacts *fa
             incons++;
             t2x_buf items = {0};
             for (size_t k = 0; k < b->n; k++) {
-                const vfact *f = b->it[k].s->f[0];
+                const t2x_vfact *f = b->it[k].s->f[0];
                 t2x_buf_printf(&items, "%s%s%s %s", k ? ", " : "", b->it[k].wm < 0 ? "-" : "+", f->qname, f->value ? f->value : "nil");
             }
-            v_add(r, V_INCONSISTENCY, VC_CALC, line, tf->qname, tf->context,
+            t2x_vf_add(r, V_INCONSISTENCY, VC_CALC, line, tf->qname, tf->context,
                   "%s in %s is %s, but its items add up to %s (role %s: %s)", tf->qname, tf->context,
                   tf->value ? tf->value : "nil", b->computed ? b->computed : "?", role, items.data ? items.data : "");
             free(items.data);
             for (size_t j = 0; j < nb; j++) {
                 const binding *c = &bs[j];
                 if (c->cause != (int)i) continue;
-                const vfact *cf = c->total->f[0];
-                v_add(r, V_INCONSISTENCY, VC_CALC, line_of(&ix, cf->key), cf->qname, cf->context,
+                const t2x_vfact *cf = c->total->f[0];
+                t2x_vf_add(r, V_INCONSISTENCY, VC_CALC, line_of(&ix, cf->key), cf->qname, cf->context,
                       "consequence: %s in %s is %s, its items add up to %s only because of %s above", cf->qname,
                       cf->context, cf->value ? cf->value : "nil", c->computed ? c->computed : "?", tf->qname);
                 r->f[r->nf - 1].consequence = 1;
             }
         } else if (bs[b->cause].cause >= 0) {
             /* a consequence of a consequence: name it under its own cause's cause */
-            v_add(r, V_INCONSISTENCY, VC_CALC, line, tf->qname, tf->context,
+            t2x_vf_add(r, V_INCONSISTENCY, VC_CALC, line, tf->qname, tf->context,
                   "consequence: %s in %s is %s, its items add up to %s", tf->qname, tf->context,
                   tf->value ? tf->value : "nil", b->computed ? b->computed : "?");
             r->f[r->nf - 1].consequence = 1;
@@ -574,9 +574,9 @@ void v_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const vfacts *fa
     free_slots(&sl);
 }
 
-void v_duplicates_check(const vfacts *facts, const vfacts *inline_facts, t2x_verify_report *r)
+void t2x_vf_duplicates_check(const t2x_vfacts *facts, const t2x_vfacts *inline_facts, t2x_verify_report *r)
 {
-    vcheck *ck = &r->checks[VC_DUPLICATES];
+    t2x_vcheck *ck = &r->checks[VC_DUPLICATES];
     ck->ran = 1;
     slots sl;
     build_slots(facts, &sl);
@@ -610,10 +610,10 @@ void v_duplicates_check(const vfacts *facts, const vfacts *inline_facts, t2x_ver
             if (l && (!first || l < first)) first = l;
         }
         if (same_line)
-            v_add(r, V_ERROR, VC_DUPLICATES, first, s->f[0]->qname, s->f[0]->context,
+            t2x_vf_add(r, V_ERROR, VC_DUPLICATES, first, s->f[0]->qname, s->f[0]->context,
                   "%s in %s is tagged as %s: two values of one fact on one line", s->f[0]->qname, s->f[0]->context, m.data);
         else
-            v_add(r, V_INCONSISTENCY, VC_DUPLICATES, first, s->f[0]->qname, s->f[0]->context, "%s in %s is reported as %s",
+            t2x_vf_add(r, V_INCONSISTENCY, VC_DUPLICATES, first, s->f[0]->qname, s->f[0]->context, "%s in %s is reported as %s",
                   s->f[0]->qname, s->f[0]->context, m.data);
         free(m.data);
     }

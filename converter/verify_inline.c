@@ -89,7 +89,7 @@ static char *transform(xmlNodePtr e, const char *format, const char *text, int s
         }
         local = colon ? colon + 1 : format;
     }
-    if (local && (strcmp(local, "fixed-zero") == 0 || strcmp(local, "zerodash") == 0)) return v_decimal("0", 0, 0);
+    if (local && (strcmp(local, "fixed-zero") == 0 || strcmp(local, "zerodash") == 0)) return t2x_vf_decimal("0", 0, 0);
     t2x_buf d = {0};
     t2x_buf_puts(&d, "");
     if (!local) {
@@ -120,15 +120,15 @@ static char *transform(xmlNodePtr e, const char *format, const char *text, int s
         *why = "its format is not one txt2xbrl writes (num-dot-decimal, fixed-zero)";
         return NULL;
     }
-    char *v = v_decimal(d.data, scale, neg);
+    char *v = t2x_vf_decimal(d.data, scale, neg);
     free(d.data);
     if (!v) *why = "its text is not a number";
     return v;
 }
 
-static vfact *read_fact(xmlNodePtr e, vinline *in, t2x_verify_report *r, const char *name)
+static t2x_vfact *read_fact(xmlNodePtr e, t2x_vinline *in, t2x_verify_report *r, const char *name)
 {
-    vfact *f = v_facts_add(&in->facts);
+    t2x_vfact *f = t2x_vf_facts_add(&in->facts);
     char *qn = attr(e, "name");
     f->qname = qn ? qn : t2x_xstrdup("?");
     f->xml_line = (long)xmlGetLineNo(e);
@@ -138,7 +138,7 @@ static vfact *read_fact(xmlNodePtr e, vinline *in, t2x_verify_report *r, const c
     free(pfx);
     f->concept = ns ? t2x_xasprintf("{%s}%s", (const char *)ns->href, colon ? colon + 1 : f->qname)
                     : t2x_xasprintf("{?}%s", f->qname);
-    if (!ns || !qn) v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, NULL, "%s line %ld: fact name %s does not resolve", name, f->xml_line, f->qname);
+    if (!ns || !qn) t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, NULL, "%s line %ld: fact name %s does not resolve", name, f->xml_line, f->qname);
     char *cref = attr(e, "contextRef");
     f->context = cref ? cref : t2x_xstrdup("");
     xmlChar *nil = xmlGetNsProp(e, BAD_CAST "nil", BAD_CAST NS_XSI);
@@ -157,13 +157,13 @@ static vfact *read_fact(xmlNodePtr e, vinline *in, t2x_verify_report *r, const c
             const char *why = NULL;
             f->value = transform(e, format, text, scale, sign && strcmp(sign, "-") == 0, &why);
             if (!f->value) {
-                v_add(r, V_ERROR, VC_FACTS, 0, f->qname, f->context, "%s line %ld: fact %s in %s: %s ('%s')", name,
+                t2x_vf_add(r, V_ERROR, VC_FACTS, 0, f->qname, f->context, "%s line %ld: fact %s in %s: %s ('%s')", name,
                       f->xml_line, f->qname, f->context, why, text);
                 f->value = t2x_xstrdup(text);
             }
         }
         if (sign && strcmp(sign, "-") != 0)
-            v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: sign=\"%s\"", name, f->xml_line, sign);
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: sign=\"%s\"", name, f->xml_line, sign);
         free(format);
         free(scale_s);
         free(sign);
@@ -177,14 +177,14 @@ static vfact *read_fact(xmlNodePtr e, vinline *in, t2x_verify_report *r, const c
 /* ---------------------------------------------------------------- text restoration */
 
 typedef struct walker {
-    vinline *in;
+    t2x_vinline *in;
     t2x_verify_report *r;
     const char *name;
     int skip_lf;      /* the block's leading line feed is still to come */
     long bad_line;    /* first unmappable character (0: none yet) */
 } walker;
 
-static void add_span(vspans *s, size_t a, size_t b, char *text)
+static void add_span(t2x_vspans *s, size_t a, size_t b, char *text)
 {
     s->v = t2x_grow(s->v, &s->cap, s->n + 1, sizeof *s->v);
     s->v[s->n].s = a;
@@ -212,7 +212,7 @@ static void restore_text(walker *w, xmlNodePtr n)
         if (w->skip_lf) {
             w->skip_lf = 0;
             if (cp == '\n') continue;
-            v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: a text block does not start with the line feed that HTML parsers drop",
+            t2x_vf_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: a text block does not start with the line feed that HTML parsers drop",
                   w->name, (long)xmlGetLineNo(n->parent));
             w->in->text_ok = 0;
         }
@@ -220,7 +220,7 @@ static void restore_text(walker *w, xmlNodePtr n)
         if (b < 0) {
             if (!w->bad_line) {
                 w->bad_line = (long)xmlGetLineNo(n->parent);
-                v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL,
+                t2x_vf_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL,
                       "%s line %ld: character U+%04X of the text cannot come from a Windows-1252 source byte "
                       "(bytes XML cannot hold must be span.t2x-ctl)", w->name, w->bad_line, cp);
             }
@@ -249,13 +249,13 @@ static void walk_block(walker *w, xmlNodePtr n)
                 v = v * 16 + (unsigned)(h <= '9' ? h - '0' : h - 'A' + 10);
             }
             if (!ok) {
-                v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: span.t2x-ctl with a bad byte class t2x-x%s",
+                t2x_vf_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: span.t2x-ctl with a bad byte class t2x-x%s",
                       w->name, (long)xmlGetLineNo(c), rest);
                 w->in->text_ok = 0;
             }
             if (w->skip_lf) {
                 w->skip_lf = 0;
-                v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: a text block does not start with the line feed that HTML parsers drop",
+                t2x_vf_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: a text block does not start with the line feed that HTML parsers drop",
                       w->name, (long)xmlGetLineNo(c));
                 w->in->text_ok = 0;
             }
@@ -265,7 +265,7 @@ static void walk_block(walker *w, xmlNodePtr n)
         }
         free(rest);
         if (is_el(c, NS_IX, "nonFraction") || is_el(c, NS_IX, "nonNumeric")) {
-            vfact *f = read_fact(c, w->in, w->r, w->name);
+            t2x_vfact *f = read_fact(c, w->in, w->r, w->name);
             size_t idx = (size_t)(f - w->in->facts.v);
             size_t start = w->in->text.len;
             walk_block(w, c);
@@ -275,7 +275,7 @@ static void walk_block(walker *w, xmlNodePtr n)
             continue;
         }
         if (c->ns && xmlStrEqual(c->ns->href, BAD_CAST NS_IX)) {
-            v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: ix:%s inside the text is not something txt2xbrl writes",
+            t2x_vf_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: ix:%s inside the text is not something txt2xbrl writes",
                   w->name, (long)xmlGetLineNo(c), c->name);
             continue;
         }
@@ -298,7 +298,7 @@ static void walk_body(walker *w, xmlNodePtr n)
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             for (const xmlChar *p = c->content; p && *p; p++)
                 if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
-                    v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: text outside the source blocks",
+                    t2x_vf_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: text outside the source blocks",
                           w->name, (long)xmlGetLineNo(c));
                     break;
                 }
@@ -312,7 +312,7 @@ static void walk_body(walker *w, xmlNodePtr n)
             walk_block(w, c);
             if (w->skip_lf) { /* an empty block */
                 w->skip_lf = 0;
-                v_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: an empty text block", w->name, (long)xmlGetLineNo(c));
+                t2x_vf_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: an empty text block", w->name, (long)xmlGetLineNo(c));
             }
             w->in->nblocks++;
             if (has_class(c, "t2x-stmt", NULL)) {
@@ -325,8 +325,8 @@ static void walk_body(walker *w, xmlNodePtr n)
             continue;
         }
         if (is_el(c, NS_IX, "nonFraction") || is_el(c, NS_IX, "nonNumeric")) {
-            vfact *f = read_fact(c, w->in, w->r, w->name);
-            v_add(w->r, V_ERROR, VC_SPANS, 0, f->qname, f->context, "%s line %ld: fact %s outside the source text", w->name,
+            t2x_vfact *f = read_fact(c, w->in, w->r, w->name);
+            t2x_vf_add(w->r, V_ERROR, VC_SPANS, 0, f->qname, f->context, "%s line %ld: fact %s outside the source text", w->name,
                   f->xml_line, f->qname);
             continue;
         }
@@ -349,15 +349,15 @@ static void find_headers(xmlNodePtr n, xmlNodePtr *first, int *count)
     }
 }
 
-static void read_hidden(xmlNodePtr hidden, vinline *in, t2x_verify_report *r, const char *name)
+static void read_hidden(xmlNodePtr hidden, t2x_vinline *in, t2x_verify_report *r, const char *name)
 {
     for (xmlNodePtr c = hidden->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
         if (!is_el(c, NS_IX, "nonFraction") && !is_el(c, NS_IX, "nonNumeric")) {
-            v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s line %ld: unexpected %s in ix:hidden", name, (long)xmlGetLineNo(c), c->name);
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s line %ld: unexpected %s in ix:hidden", name, (long)xmlGetLineNo(c), c->name);
             continue;
         }
-        vfact *f = read_fact(c, in, r, name);
+        t2x_vfact *f = read_fact(c, in, r, name);
         f->hidden = 1;
         /* a second fact of a printed number: id t2x-hOFFSET-N names the number's offset */
         char *id = attr(c, "id");
@@ -375,25 +375,25 @@ static void read_hidden(xmlNodePtr hidden, vinline *in, t2x_verify_report *r, co
     }
 }
 
-void v_inline_read(xmlDocPtr doc, const char *name, vinline *in, t2x_verify_report *r)
+void t2x_vf_inline_read(xmlDocPtr doc, const char *name, t2x_vinline *in, t2x_verify_report *r)
 {
     memset(in, 0, sizeof *in);
     in->text_ok = 1;
     t2x_buf_puts(&in->text, "");
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!is_el(root, NS_XHTML, "html")) {
-        v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: the root element is not an XHTML html element", name);
+        t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: the root element is not an XHTML html element", name);
         in->text_ok = 0;
         return;
     }
     xmlNodePtr header = NULL;
     int nh = 0;
     find_headers(root, &header, &nh);
-    if (nh != 1) v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: %d ix:header elements, wanted one", name, nh);
+    if (nh != 1) t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: %d ix:header elements, wanted one", name, nh);
     if (header) {
         for (xmlNodePtr c = header->children; c; c = c->next) {
             if (is_el(c, NS_IX, "hidden")) read_hidden(c, in, r, name);
-            else if (is_el(c, NS_IX, "resources")) v_read_resources(c, &in->ctxs, &in->units, r, VC_SCHEMA);
+            else if (is_el(c, NS_IX, "resources")) t2x_vf_read_resources(c, &in->ctxs, &in->units, r, VC_SCHEMA);
             else if (is_el(c, NS_IX, "references"))
                 for (xmlNodePtr k = c->children; k; k = k->next)
                     if (is_el(k, NS_LINK, "schemaRef")) {
@@ -408,45 +408,45 @@ void v_inline_read(xmlDocPtr doc, const char *name, vinline *in, t2x_verify_repo
     for (xmlNodePtr c = root->children; c; c = c->next)
         if (is_el(c, NS_XHTML, "body")) body = c;
     if (!body) {
-        v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: no body", name);
+        t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: no body", name);
         in->text_ok = 0;
         return;
     }
     walker w = {in, r, name, 0, 0};
     walk_body(&w, body);
     if (in->nblocks == 0) {
-        v_add(r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s: no source text blocks (pre.t2x-src)", name);
+        t2x_vf_add(r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s: no source text blocks (pre.t2x-src)", name);
         in->text_ok = 0;
     }
     /* keys of the facts against the header's contexts and units */
     for (size_t i = 0; i < in->facts.n; i++) {
-        vfact *f = &in->facts.v[i];
-        const vres *cx = v_res_find(&in->ctxs, f->context), *ux = f->unit ? v_res_find(&in->units, f->unit) : NULL;
+        t2x_vfact *f = &in->facts.v[i];
+        const t2x_vres *cx = t2x_vf_res_find(&in->ctxs, f->context), *ux = f->unit ? t2x_vf_res_find(&in->units, f->unit) : NULL;
         if (!cx)
-            v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: %s names context '%s', which the header does not have",
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: %s names context '%s', which the header does not have",
                   name, f->xml_line, f->qname, f->context);
         if (f->numeric && !ux)
-            v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: %s names unit '%s', which the header does not have",
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: %s names unit '%s', which the header does not have",
                   name, f->xml_line, f->qname, f->unit ? f->unit : "");
-        v_fact_keys(f, cx, ux);
+        t2x_vf_fact_keys(f, cx, ux);
     }
 }
 
-void v_spans_free(vspans *s)
+void t2x_vf_spans_free(t2x_vspans *s)
 {
     for (size_t i = 0; i < s->n; i++) free(s->v[i].text);
     free(s->v);
     memset(s, 0, sizeof *s);
 }
 
-void v_inline_free(vinline *in)
+void t2x_vf_inline_free(t2x_vinline *in)
 {
     free(in->text.data);
-    v_facts_free(&in->facts);
-    v_resset_free(&in->ctxs);
-    v_resset_free(&in->units);
+    t2x_vf_facts_free(&in->facts);
+    t2x_vf_resset_free(&in->ctxs);
+    t2x_vf_resset_free(&in->units);
     free(in->schema_ref);
-    v_spans_free(&in->untagged);
-    v_spans_free(&in->blocks);
+    t2x_vf_spans_free(&in->untagged);
+    t2x_vf_spans_free(&in->blocks);
     memset(in, 0, sizeof *in);
 }

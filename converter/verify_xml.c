@@ -20,7 +20,7 @@
 
 /* ---------------------------------------------------------------- files */
 
-char *v_read_file(const char *path, size_t max_bytes, size_t *len, t2x_diag *diag)
+char *t2x_vf_read_file(const char *path, size_t max_bytes, size_t *len, t2x_diag *diag)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -117,12 +117,12 @@ static void on_error(void *ctx, xmlErrorPtr e)
     t2x_trim(fe->msg);
 }
 
-xmlDocPtr v_read_xml(const char *path, size_t max_bytes, t2x_diag *diag, char **bytes, size_t *len)
+xmlDocPtr t2x_vf_read_xml(const char *path, size_t max_bytes, t2x_diag *diag, char **bytes, size_t *len)
 {
     size_t n = 0;
     if (bytes) *bytes = NULL;
     if (len) *len = 0;
-    char *buf = v_read_file(path, max_bytes, &n, diag);
+    char *buf = t2x_vf_read_file(path, max_bytes, &n, diag);
     if (!buf) return NULL;
     if (n > (size_t)0x7fffffff) {
         free(buf);
@@ -162,7 +162,7 @@ xmlDocPtr v_read_xml(const char *path, size_t max_bytes, t2x_diag *diag, char **
 
 /* ---------------------------------------------------------------- decimals */
 
-char *v_decimal(const char *s, int scale, int neg)
+char *t2x_vf_decimal(const char *s, int scale, int neg)
 {
     if (!s) return NULL;
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
@@ -221,7 +221,7 @@ char *v_decimal(const char *s, int scale, int neg)
     return out.data;
 }
 
-int v_dec_parse(const char *s, long long *mant, int *exp10)
+int t2x_vf_dec_parse(const char *s, long long *mant, int *exp10)
 {
     if (!s) return -1;
     int minus = 0;
@@ -290,7 +290,7 @@ static char *clark(xmlNodePtr n, const char *qname)
 
 /* ---------------------------------------------------------------- contexts and units */
 
-const vres *v_res_find(const vresset *s, const char *id)
+const t2x_vres *t2x_vf_res_find(const t2x_vresset *s, const char *id)
 {
     if (!id) return NULL;
     for (size_t i = 0; i < s->n; i++)
@@ -298,7 +298,7 @@ const vres *v_res_find(const vresset *s, const char *id)
     return NULL;
 }
 
-void v_resset_free(vresset *s)
+void t2x_vf_resset_free(t2x_vresset *s)
 {
     for (size_t i = 0; i < s->n; i++) {
         free(s->v[i].id);
@@ -332,7 +332,7 @@ static void members(xmlNodePtr holder, const char *tag, t2x_buf *key, t2x_buf *l
         free(val);
         xmlFree(dim);
     }
-    qsort(v, n, sizeof *v, cmp_cstr);
+    if (n) qsort(v, n, sizeof *v, cmp_cstr);
     for (size_t i = 0; i < n; i++) {
         t2x_buf_printf(key, "|%s", v[i]);
         free(v[i]);
@@ -340,7 +340,7 @@ static void members(xmlNodePtr holder, const char *tag, t2x_buf *key, t2x_buf *l
     free(v);
 }
 
-static void add_res(vresset *s, const char *id, char *key, char *label)
+static void add_res(t2x_vresset *s, const char *id, char *key, char *label)
 {
     s->v = t2x_grow(s->v, &s->cap, s->n + 1, sizeof *s->v);
     s->v[s->n].id = t2x_xstrdup(id);
@@ -361,7 +361,7 @@ static char *measures(xmlNodePtr holder)
         v[n++] = c ? c : t2x_xstrdup(t);
         free(t);
     }
-    qsort(v, n, sizeof *v, cmp_cstr);
+    if (n) qsort(v, n, sizeof *v, cmp_cstr);
     t2x_buf b = {0};
     t2x_buf_puts(&b, "");
     for (size_t i = 0; i < n; i++) {
@@ -372,16 +372,16 @@ static char *measures(xmlNodePtr holder)
     return b.data;
 }
 
-void v_read_resources(xmlNodePtr parent, vresset *ctxs, vresset *units, t2x_verify_report *r, int check)
+void t2x_vf_read_resources(xmlNodePtr parent, t2x_vresset *ctxs, t2x_vresset *units, t2x_verify_report *r, int check)
 {
     for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next) {
         if (is_el(c, NS_XBRLI, "context")) {
             xmlChar *id = xmlGetProp(c, BAD_CAST "id");
             if (!id) {
-                v_add(r, V_ERROR, check, 0, NULL, NULL, "a context without an id");
+                t2x_vf_add(r, V_ERROR, check, 0, NULL, NULL, "a context without an id");
                 continue;
             }
-            if (v_res_find(ctxs, (const char *)id)) v_add(r, V_ERROR, check, 0, NULL, (const char *)id, "context id %s is not unique", id);
+            if (t2x_vf_res_find(ctxs, (const char *)id)) t2x_vf_add(r, V_ERROR, check, 0, NULL, (const char *)id, "context id %s is not unique", id);
             xmlNodePtr ent = child_el(c, NS_XBRLI, "entity");
             xmlNodePtr ident = child_el(ent, NS_XBRLI, "identifier");
             xmlNodePtr per = child_el(c, NS_XBRLI, "period");
@@ -408,7 +408,7 @@ void v_read_resources(xmlNodePtr parent, vresset *ctxs, vresset *units, t2x_veri
                 t2x_buf_puts(&key, "F");
                 t2x_buf_puts(&label, "forever");
             } else {
-                v_add(r, V_ERROR, check, 0, NULL, (const char *)id, "context %s has no valid period", id);
+                t2x_vf_add(r, V_ERROR, check, 0, NULL, (const char *)id, "context %s has no valid period", id);
                 t2x_buf_puts(&key, "?");
                 t2x_buf_puts(&label, "?");
             }
@@ -419,10 +419,10 @@ void v_read_resources(xmlNodePtr parent, vresset *ctxs, vresset *units, t2x_veri
         } else if (is_el(c, NS_XBRLI, "unit")) {
             xmlChar *id = xmlGetProp(c, BAD_CAST "id");
             if (!id) {
-                v_add(r, V_ERROR, check, 0, NULL, NULL, "a unit without an id");
+                t2x_vf_add(r, V_ERROR, check, 0, NULL, NULL, "a unit without an id");
                 continue;
             }
-            if (v_res_find(units, (const char *)id)) v_add(r, V_ERROR, check, 0, NULL, NULL, "unit id %s is not unique", id);
+            if (t2x_vf_res_find(units, (const char *)id)) t2x_vf_add(r, V_ERROR, check, 0, NULL, NULL, "unit id %s is not unique", id);
             xmlNodePtr div = child_el(c, NS_XBRLI, "divide");
             char *key;
             if (div) {
@@ -442,18 +442,18 @@ void v_read_resources(xmlNodePtr parent, vresset *ctxs, vresset *units, t2x_veri
 
 /* ---------------------------------------------------------------- facts */
 
-vfact *v_facts_add(vfacts *fs)
+t2x_vfact *t2x_vf_facts_add(t2x_vfacts *fs)
 {
     fs->v = t2x_grow(fs->v, &fs->cap, fs->n + 1, sizeof *fs->v);
-    vfact *f = &fs->v[fs->n++];
+    t2x_vfact *f = &fs->v[fs->n++];
     memset(f, 0, sizeof *f);
     return f;
 }
 
-void v_facts_free(vfacts *fs)
+void t2x_vf_facts_free(t2x_vfacts *fs)
 {
     for (size_t i = 0; i < fs->n; i++) {
-        vfact *f = &fs->v[i];
+        t2x_vfact *f = &fs->v[i];
         free(f->concept);
         free(f->qname);
         free(f->context);
@@ -467,7 +467,7 @@ void v_facts_free(vfacts *fs)
     memset(fs, 0, sizeof *fs);
 }
 
-void v_fact_keys(vfact *f, const vres *ctx, const vres *unit)
+void t2x_vf_fact_keys(t2x_vfact *f, const t2x_vres *ctx, const t2x_vres *unit)
 {
     free(f->key);
     free(f->slot);
@@ -478,19 +478,19 @@ void v_fact_keys(vfact *f, const vres *ctx, const vres *unit)
                            f->value ? f->value : "(nil)");
 }
 
-void v_instance_facts(xmlDocPtr doc, const vresset *ctxs, const vresset *units, vfacts *out,
+void t2x_vf_instance_facts(xmlDocPtr doc, const t2x_vresset *ctxs, const t2x_vresset *units, t2x_vfacts *out,
                       t2x_verify_report *r)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
     for (xmlNodePtr c = root->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
         if (!c->ns) {
-            v_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "instance line %ld: element %s has no namespace",
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "instance line %ld: element %s has no namespace",
                   (long)xmlGetLineNo(c), c->name);
             continue;
         }
         if (xmlStrEqual(c->ns->href, BAD_CAST NS_XBRLI) || xmlStrEqual(c->ns->href, BAD_CAST NS_LINK)) continue;
-        vfact *f = v_facts_add(out);
+        t2x_vfact *f = t2x_vf_facts_add(out);
         f->concept = t2x_xasprintf("{%s}%s", (const char *)c->ns->href, (const char *)c->name);
         f->qname = c->ns->prefix ? t2x_xasprintf("%s:%s", (const char *)c->ns->prefix, (const char *)c->name)
                                  : t2x_xstrdup((const char *)c->name);
@@ -507,16 +507,16 @@ void v_instance_facts(xmlDocPtr doc, const vresset *ctxs, const vresset *units, 
         int isnil = nil && (xmlStrEqual(nil, BAD_CAST "true") || xmlStrEqual(nil, BAD_CAST "1"));
         for (xmlNodePtr k = c->children; k; k = k->next)
             if (k->type == XML_ELEMENT_NODE) {
-                v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s has element content (a tuple)",
+                t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s has element content (a tuple)",
                       f->xml_line, f->qname);
                 break;
             }
         if (!isnil) {
             char *t = text_of(c);
             if (f->numeric) {
-                f->value = v_decimal(t, 0, 0);
+                f->value = t2x_vf_decimal(t, 0, 0);
                 if (!f->value) {
-                    v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s in %s has the value '%s', not a number",
+                    t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s in %s has the value '%s', not a number",
                           f->xml_line, f->qname, f->context, t);
                     f->value = t2x_xstrdup(t);
                 }
@@ -525,15 +525,15 @@ void v_instance_facts(xmlDocPtr doc, const vresset *ctxs, const vresset *units, 
                 f->value = t;
             }
         }
-        if (!cref) v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, NULL, "instance line %ld: %s has no contextRef", f->xml_line, f->qname);
-        const vres *cx = v_res_find(ctxs, f->context), *ux = f->unit ? v_res_find(units, f->unit) : NULL;
+        if (!cref) t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, NULL, "instance line %ld: %s has no contextRef", f->xml_line, f->qname);
+        const t2x_vres *cx = t2x_vf_res_find(ctxs, f->context), *ux = f->unit ? t2x_vf_res_find(units, f->unit) : NULL;
         if (cref && !cx)
-            v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s names context %s, which is not there",
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s names context %s, which is not there",
                   f->xml_line, f->qname, f->context);
         if (uref && !ux)
-            v_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s names unit %s, which is not there",
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s names unit %s, which is not there",
                   f->xml_line, f->qname, f->unit);
-        v_fact_keys(f, cx, ux);
+        t2x_vf_fact_keys(f, cx, ux);
         xmlFree(cref);
         xmlFree(uref);
         xmlFree(dec);

@@ -37,6 +37,7 @@
   <xsl:strip-space elements="*"/>
 
   <xsl:variable name="arcrole-summation" select="'http://www.xbrl.org/2003/arcrole/summation-item'"/>
+  <xsl:key name="row" match="m:statement/m:row" use="@id"/>
 
   <!-- every arc of the filing: <t2x:arc statement from to weight order/> -->
   <xsl:variable name="arcs-rtf">
@@ -79,11 +80,14 @@
     <xsl:for-each select="$unique">
       <xsl:variable name="p" select="@prow"/>
       <xsl:if test="not(preceding-sibling::t2x:arc[@prow = $p])">
-        <xsl:variable name="rows" select="$filing/m:statement/m:row"/>
-        <xsl:variable name="plus" select="$rows[@id = $unique[@prow = $p][@weight = 1]/@crow]"/>
-        <xsl:variable name="minus" select="$rows[@id = $unique[@prow = $p][@weight = -1]/@crow]"/>
+        <xsl:variable name="plus-ids" select="$unique[@prow = $p][@weight = 1]/@crow"/>
+        <xsl:variable name="minus-ids" select="$unique[@prow = $p][@weight = -1]/@crow"/>
         <xsl:variable name="checks">
-          <xsl:for-each select="$rows[@id = $p]/m:cell[not(@concept)]">
+          <!-- back in the model, where key() finds rows -->
+          <xsl:for-each select="$filing">
+          <xsl:variable name="plus" select="key('row', $plus-ids)"/>
+          <xsl:variable name="minus" select="key('row', $minus-ids)"/>
+          <xsl:for-each select="key('row', $p)/m:cell[not(@concept)]">
             <xsl:variable name="ctx" select="@context"/>
             <xsl:variable name="sum"
                           select="sum($plus/m:cell[not(@concept)][@context = $ctx]/@value)
@@ -93,6 +97,7 @@
                           and $diff &lt; 0.5 and $diff &gt; -0.5">
               <t2x:ok/>
             </xsl:if>
+          </xsl:for-each>
           </xsl:for-each>
         </xsl:variable>
         <xsl:if test="exsl:node-set($checks)/t2x:ok">

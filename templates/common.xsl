@@ -166,16 +166,17 @@
   <!-- ============================================================ facts (shared by the
        instance, the xBRL-JSON report and any other fact writer) -->
   <!-- Facts by their identity: concept (a cell's own @concept, else its row's), context, unit,
-       value. $t2x-facts holds each identity once, the first in document order (cover facts,
-       then statement cells); duplicates with another value are all kept. -->
+       decimals, value. $t2x-facts holds each identity once, the first in document order (cover
+       facts, then statement cells); duplicates with another value or other decimals are all
+       kept (the inline document tags every printing, and its facts must be these). -->
   <xsl:key name="t2x:fact-by-identity" match="m:cover/m:fact | m:statement/m:row/m:cell"
            use="concat(@concept, substring(../@concept, 1 div not(@concept)), '|',
-                       @context, '|', @unit, '|', @value)"/>
+                       @context, '|', @unit, '|', @decimals, '|', @value)"/>
   <xsl:variable name="t2x-facts"
                 select="(/m:filing/m:cover/m:fact | /m:filing/m:statement/m:row/m:cell)
                         [generate-id() = generate-id(key('t2x:fact-by-identity',
                            concat(@concept, substring(../@concept, 1 div not(@concept)), '|',
-                                  @context, '|', @unit, '|', @value))[1])]"/>
+                                  @context, '|', @unit, '|', @decimals, '|', @value))[1])]"/>
 
   <!-- ============================================================ taxonomy links -->
   <!-- The locator href of a concept: the official schema URL + '#' + prefix_local for the
@@ -230,6 +231,9 @@
        the role, and each other text gets a role of its own, declared in STEM.xsd,
        EXT-NAMESPACE/role/ROLE-ROWID (ROWID = the first row printing that text).
        Output: <t2x:lab row concept text base role custom="true|false" std="true|false"/>. -->
+  <xsl:key name="t2x:concept" match="m:concepts/m:concept" use="@name"/>
+  <xsl:key name="t2x:lab-role" match="t2x:lab" use="concat(@concept, '|', @base, '|', @std)"/>
+  <xsl:key name="t2x:lab-text" match="t2x:lab" use="concat(@concept, '|', @base, '|', @std, '|', @text)"/>
   <xsl:template name="t2x:label-plan">
     <xsl:variable name="raw">
       <xsl:for-each select="/m:filing/m:statement/m:row[@concept][normalize-space(@label) != '']">
@@ -249,21 +253,20 @@
         </xsl:variable>
         <xsl:variable name="c" select="string(@concept)"/>
         <xsl:variable name="text" select="normalize-space(@label)"/>
-        <xsl:variable name="declared"
-                      select="/m:filing/m:concepts/m:concept[@name = $c][@extension = 'true']/@label"/>
+        <xsl:variable name="declared" select="key('t2x:concept', $c)[@extension = 'true']/@label"/>
         <t2x:lab row="{@id}" concept="{$c}" text="{$text}" base="{$base}"
                  std="{$base = 'terseLabel' and $declared and normalize-space($declared) = $text}"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:for-each select="exsl:node-set($raw)/t2x:lab">
-      <xsl:variable name="c" select="@concept"/>
       <xsl:variable name="b" select="@base"/>
       <xsl:variable name="t" select="@text"/>
+      <!-- the first entry of the same concept and role, and of the same text too (keys over
+           this node-set; an entry with std="true" is never first, being never looked up) -->
       <xsl:variable name="first"
-                    select="(preceding-sibling::t2x:lab[@concept = $c][@base = $b][@std = 'false'] | .)[1]"/>
+                    select="key('t2x:lab-role', concat(@concept, '|', $b, '|', @std))[1]"/>
       <xsl:variable name="owner"
-                    select="(preceding-sibling::t2x:lab[@concept = $c][@base = $b][@std = 'false']
-                                                       [@text = $t] | .)[1]"/>
+                    select="key('t2x:lab-text', concat(@concept, '|', $b, '|', @std, '|', $t))[1]"/>
       <t2x:lab row="{@row}" concept="{@concept}" text="{@text}" base="{@base}" std="{@std}">
         <xsl:choose>
           <xsl:when test="@std = 'true'">

@@ -82,7 +82,7 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
 .t2x-fact:hover::after { content: attr(title); position: absolute; left: 0; top: 1.4em; z-index: 10;
   white-space: pre; background: #222; color: #fff; font: 12px/1.3 sans-serif; padding: 3px 7px;
   border-radius: 3px; box-shadow: 0 2px 6px rgba(0,0,0,.3); }
-.t2x-untagged { text-decoration: underline dotted #b44; }
+.t2x-untagged { text-decoration: underline dotted #d8a8a8; }
 .t2x-ctl { color: #aaa; }
 @media print { .t2x-fact, pre.t2x-stmt { background: none; box-shadow: none; } }
 </xsl:text>

@@ -64,11 +64,12 @@
     </xsl:for-each>
   </xsl:variable>
   <!-- each (concept, role) once: the first -->
+  <xsl:key name="by-concept-role" match="t2x:l" use="concat(@concept, '|', @role)"/>
+  <xsl:key name="by-concept" match="t2x:l" use="@concept"/>
+  <xsl:key name="by-role" match="t2x:l" use="@role"/>
   <xsl:variable name="labels-rtf">
     <xsl:for-each select="exsl:node-set($all-rtf)/t2x:l">
-      <xsl:variable name="c" select="@concept"/>
-      <xsl:variable name="r" select="@role"/>
-      <xsl:if test="not(preceding-sibling::t2x:l[@concept = $c][@role = $r])">
+      <xsl:if test="generate-id() = generate-id(key('by-concept-role', concat(@concept, '|', @role))[1])">
         <xsl:copy-of select="."/>
       </xsl:if>
     </xsl:for-each>
@@ -86,15 +87,13 @@
       <!-- roles that are not XBRL 2.1's own: the LRR negated roles, then the filing's -->
       <xsl:for-each select="$labels[starts-with(@role, 'http://www.xbrl.org/2009/role/')]">
         <xsl:sort select="@role"/>
-        <xsl:variable name="r" select="@role"/>
-        <xsl:if test="generate-id() = generate-id($labels[@role = $r][1])">
+        <xsl:if test="generate-id() = generate-id(key('by-role', @role)[1])">
           <link:roleRef xlink:type="simple" roleURI="{@role}"
                         xlink:href="{concat($t2x-lrr-negated, '#', substring-after(@role, '/2009/role/'))}"/>
         </xsl:if>
       </xsl:for-each>
       <xsl:for-each select="$labels[@custom = 'true']">
-        <xsl:variable name="r" select="@role"/>
-        <xsl:if test="generate-id() = generate-id($labels[@role = $r][1])">
+        <xsl:if test="generate-id() = generate-id(key('by-role', @role)[1])">
           <link:roleRef xlink:type="simple" roleURI="{@role}"
                         xlink:href="{concat($stem, '.xsd#', @id)}"/>
         </xsl:if>
@@ -102,7 +101,7 @@
       <link:labelLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">
         <xsl:for-each select="$labels">
           <xsl:variable name="c" select="@concept"/>
-          <xsl:if test="generate-id() = generate-id($labels[@concept = $c][1])">
+          <xsl:if test="generate-id() = generate-id(key('by-concept', $c)[1])">
             <xsl:variable name="id" select="translate($c, ':', '_')"/>
             <link:loc xlink:type="locator" xlink:label="{$id}">
               <xsl:attribute name="xlink:href">
@@ -111,7 +110,7 @@
                 </xsl:call-template>
               </xsl:attribute>
             </link:loc>
-            <xsl:for-each select="$labels[@concept = $c]">
+            <xsl:for-each select="key('by-concept', $c)">
               <link:label xlink:type="resource" xlink:label="{concat('lab_', $id)}"
                           xlink:role="{@role}" xml:lang="{$lang}">
                 <xsl:value-of select="@text"/>

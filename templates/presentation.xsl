@@ -52,6 +52,8 @@
     <xsl:call-template name="t2x:label-plan"/>
   </xsl:variable>
   <xsl:variable name="labels" select="exsl:node-set($labels-rtf)"/>
+  <xsl:key name="lab-by-row" match="t2x:lab" use="@row"/>
+  <xsl:key name="header-by-row" match="t2x:h" use="@row"/>
 
   <xsl:template match="/">
     <xsl:call-template name="t2x:check-filing"/>
@@ -110,8 +112,11 @@
             <xsl:variable name="rid" select="@id"/>
             <xsl:call-template name="loc">
               <xsl:with-param name="label" select="@id"/>
-              <xsl:with-param name="qname"
-                              select="concat($ext-prefix, ':', $abstracts/t2x:h[@row = $rid]/@name)"/>
+              <xsl:with-param name="qname">
+                <xsl:for-each select="$abstracts">
+                  <xsl:value-of select="concat($ext-prefix, ':', key('header-by-row', $rid)/@name)"/>
+                </xsl:for-each>
+              </xsl:with-param>
             </xsl:call-template>
             <xsl:call-template name="arc">
               <xsl:with-param name="from" select="$from"/>
@@ -129,7 +134,11 @@
               <xsl:with-param name="from" select="$from"/>
               <xsl:with-param name="to" select="@id"/>
               <xsl:with-param name="order" select="$pos"/>
-              <xsl:with-param name="preferred" select="$labels/t2x:lab[@row = $rid]/@role"/>
+              <xsl:with-param name="preferred">
+                <xsl:for-each select="$labels">
+                  <xsl:value-of select="key('lab-by-row', $rid)/@role"/>
+                </xsl:for-each>
+              </xsl:with-param>
             </xsl:call-template>
             <!-- numbers printed inside the label that are facts of another concept -->
             <xsl:variable name="rc" select="@concept"/>

@@ -111,5 +111,83 @@ expect 2 "compare without a directory" "$T2X" compare
 mkdir -p "$tmp/noinst"
 expect 3 "compare a directory without instances" "$T2X" compare "$tmp/noinst" "$tmp/q"; one_line_error "compare without instances"
 
+
+# verify (design §5): the round trip of each sample against its outputs, the filing's own
+# inconsistency listed with its line, one altered fact or character failing with exit 1 and
+# the fact or line named, hostile files refused with one line and exit 3
+expect 0 "convert the 10-K with the inline document" "$T2X" convert --formats xbrl,dts,ixbrl,report -o "$tmp/v" "$K"
+expect 0 "convert the 10-Q with the inline document" "$T2X" convert --formats xbrl,dts,ixbrl,report -o "$tmp/v" "$Q"
+[ -s "$tmp/v/alg-20031231.htm" ] && ok "the 10-K's inline document STEM.htm" || bad "no STEM.htm"
+expect 0 "verify the 10-K" "$T2X" verify "$K" "$tmp/v"
+grep -q '^result: faithful$' "$tmp/out" && ok "verify says faithful" || bad "verify summary: $(tail -1 "$tmp/out")"
+grep -q '^  line 1318: us-gaap:LiabilitiesCurrent in I20021231 is 44737864, but its items add up to 4737864' "$tmp/out" \
+    && ok "verify lists the 10-K's typo with its line" || bad "verify typo"
+grep -q '^  line 1381: .*is reported as 3545379 (line 1381) but 3543379 (line 1895)' "$tmp/out" \
+    && ok "verify lists the tax note's pre-tax income against the income statement's" || bad "verify tax-note disagreement"
+[ "$(grep -c '^  line [0-9]*: ' "$tmp/out")" = 2 ] && ok "verify lists exactly the 10-K's two inconsistencies" || bad "verify inconsistencies: $(grep '^  line' "$tmp/out")"
+[ ! -s "$tmp/err" ] && ok "a faithful verify prints nothing on stderr" || bad "verify stderr: $(head -2 "$tmp/err")"
+expect 0 "verify the 10-Q" "$T2X" verify "$Q" "$tmp/v"
+expect 1 "verify --strict the 10-K (its typo)" "$T2X" verify --strict "$K" "$tmp/v"
+expect 0 "verify --json" "$T2X" verify --json "$K" "$tmp/v"
+grep -q '"faithful": true' "$tmp/out" && grep -q '"kind": "inconsistency", "check": "calculations", "line": 1318, "concept": "us-gaap:LiabilitiesCurrent"' "$tmp/out" \
+    && ok "verify --json report" || bad "verify --json output"
+gzip -c "$K" > "$tmp/k.txt.gz"
+expect 0 "verify a .gz source against the outputs of the text" "$T2X" verify "$tmp/k.txt.gz" "$tmp/v"
+cp -r "$tmp/v" "$tmp/vm"
+sed -i 's|contextRef="I20031231" unitRef="USD" decimals="0">3597990<|contextRef="I20031231" unitRef="USD" decimals="0">3597991<|' "$tmp/vm/alg-20031231.xml"
+expect 1 "verify an instance with one value altered" "$T2X" verify "$K" "$tmp/vm"
+grep -q 'alg-10k-2003.txt:1260: error: us-gaap:CashAndCashEquivalentsAtCarryingValue in I20031231: the instance has 3597991' "$tmp/err" \
+    && ok "the altered fact is named with its line" || bad "altered fact message: $(head -2 "$tmp/err")"
+cp "$tmp/v/alg-20031231.xml" "$tmp/vm/"
+sed -i 's|     Inventories     |     Inventorids     |' "$tmp/vm/alg-20031231.htm"
+expect 1 "verify an inline document with one character changed" "$T2X" verify "$K" "$tmp/vm"
+grep -q ":1264: error: the inline text differs from the source at line 1264" "$tmp/err" && ok "the changed line is named" || bad "text change message: $(head -2 "$tmp/err")"
+cp "$tmp/v/alg-20031231.htm" "$tmp/vm/"
+sed -i 's|<span class="t2x-fact" title="[^"]*"><ix:nonFraction name="us-gaap:InventoryNet" contextRef="I20031231"[^>]*>5,458,865</ix:nonFraction></span>|5,458,865|' "$tmp/vm/alg-20031231.htm"
+expect 1 "verify an inline document with a tagged number dropped" "$T2X" verify "$K" "$tmp/vm"
+grep -q ":1264: error: line 1264: the number 5,458,865 .* is neither tagged nor listed as untagged (the instance has us-gaap:InventoryNet in I20031231 = 5458865)" "$tmp/err" \
+    && ok "the dropped number is named with its line and fact" || bad "dropped tag message: $(head -2 "$tmp/err")"
+cp "$tmp/v/alg-20031231.htm" "$tmp/vm/"
+printf '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<x>&e;</x>\n' > "$tmp/vm/alg-20031231.xml"
+expect 3 "verify refuses an external entity" "$T2X" verify "$K" "$tmp/vm"; one_line_error "external entity"
+grep -q 'document type declaration' "$tmp/err" && ok "the refusal says why" || bad "refusal message"
+cp "$tmp/v/alg-20031231.xml" "$tmp/vm/"
+truncate -s 600M "$tmp/vm/alg-20031231.htm"
+expect 3 "verify refuses a 600 MB inline document" "$T2X" verify --stem alg-20031231 "$K" "$tmp/vm"; one_line_error "huge file"
+expect 2 "verify without a directory" "$T2X" verify "$K"
+expect 1 "verify against outputs of another filing" "$T2X" verify "$K" "$tmp/q"; one_line_error "no outputs of this filing"
+
+# --package: the XBRL Report Package 1.0 (STEM.zip: one top-level directory, META-INF, reports/)
+expect 0 "convert --package" "$T2X" convert --package -o "$tmp/pkg" "$K"
+for f in alg-20031231.zip alg-20031231.xml alg-20031231.xsd alg-20031231_pre.xml alg-20031231_cal.xml \
+         alg-20031231_lab.xml alg-20031231_def.xml alg-20031231.report.json; do
+    [ -s "$tmp/pkg/$f" ] && ok "--package wrote $f" || bad "--package did not write $f"
+done
+expect 0 "convert --package --formats report" "$T2X" convert --package --formats report -o "$tmp/pkg2" "$K"
+[ -s "$tmp/pkg2/alg-20031231.zip" ] && [ ! -e "$tmp/pkg2/alg-20031231.xml" ] \
+    && ok "the package holds the instance without writing it beside" || bad "--package --formats report: $(ls "$tmp/pkg2")"
+cmp -s "$tmp/pkg/alg-20031231.zip" "$tmp/pkg2/alg-20031231.zip" && ok "the package is deterministic" || bad "package bytes differ"
+if command -v unzip >/dev/null 2>&1; then
+    unzip -tq "$tmp/pkg/alg-20031231.zip" >/dev/null && ok "unzip -t: the package is intact" || bad "unzip -t failed"
+    unzip -l "$tmp/pkg/alg-20031231.zip" > "$tmp/list"
+    for e in alg-20031231/META-INF/reportPackage.json alg-20031231/reports/alg-20031231.xbrl \
+             alg-20031231/reports/alg-20031231.xsd alg-20031231/reports/alg-20031231_pre.xml \
+             alg-20031231/reports/alg-20031231_cal.xml alg-20031231/reports/alg-20031231_lab.xml \
+             alg-20031231/reports/alg-20031231_def.xml; do
+        grep -q " $e\$" "$tmp/list" && ok "the package holds $e" || bad "the package lacks $e"
+    done
+    [ "$(awk 'NR > 3 && $4 ~ /\// {split($4, p, "/"); print p[1]}' "$tmp/list" | sort -u)" = alg-20031231 ] \
+        && ok "one top-level directory" || bad "top-level entries: $(cat "$tmp/list")"
+    unzip -p "$tmp/pkg/alg-20031231.zip" alg-20031231/META-INF/reportPackage.json | grep -q '"documentType": "https://xbrl.org/report-package/2023"' \
+        && ok "reportPackage.json documentType" || bad "reportPackage.json"
+    unzip -p "$tmp/pkg/alg-20031231.zip" alg-20031231/reports/alg-20031231.xbrl | cmp -s - "$tmp/pkg/alg-20031231.xml" \
+        && ok "the packaged instance is the instance" || bad "packaged instance differs"
+else
+    echo "# unzip not installed: the package's entries are checked by tests/unit/test_dts only"
+fi
+# json: the xBRL-JSON report beside the instance
+expect 0 "convert --formats xbrl,json" "$T2X" convert --formats xbrl,json -o "$tmp/json" "$Q"
+grep -q '"documentType": "https://xbrl.org/2021/xbrl-json"' "$tmp/json/alg-20030331.json" && ok "STEM.json is xBRL-JSON" || bad "STEM.json"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

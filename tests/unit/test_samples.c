@@ -171,7 +171,11 @@ static void test_10k_statements(void **state)
     expect(s, "us-gaap:InterestExpense", y3, "529642");
     expect(s, "us-gaap:Revenues", y1, "39627216");
     expect(s, "us-gaap:OperatingIncomeLoss", y3, "3807423");
-    expect(s, "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest", y3, "3545379");
+    /* pre-tax income: 3,545,379 in the income statement, 3,543,379 in the tax note — both stated
+     * as printed, the disagreement reported as the filing's own */
+    assert_int_equal(count(s, "count(//m:statement[@kind='income']/m:row[@concept='us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest']/m:cell[@context='D20030101-20031231' and @value='3545379'])"), 1);
+    assert_int_equal(count(s, "count(//m:statement[@kind='note']/m:row[@concept='us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest']/m:cell[@context='D20030101-20031231' and @value='3543379'])"), 1);
+    assert_int_equal(count(s, "count(//m:issue[@code='duplicate-fact' and @context='D20030101-20031231'])"), 1);
     expect(s, "us-gaap:EarningsPerShareBasic", y3, "1.41");
     /* the cash-flow sign convention: a decrease of inventories is a negative increase */
     expect(s, "us-gaap:IncreaseDecreaseInInventories", y3, "-595975");

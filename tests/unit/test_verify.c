@@ -23,12 +23,16 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <libxml/xmlschemas.h>
 
 #include "filing.h"
+#include "textmodel.h"
 #include "render.h"
 #include "verify.h"
 #include "xbrlvalid.h"
 #include "testutil.h"
+
+static char *prop(xmlNodePtr n, const char *name);
 
 typedef struct sample {
     const char *rel;   /* the filing in the source tree */
@@ -199,7 +203,7 @@ static void test_10k_inconsistencies(void **state)
     assert_int_equal(verify(&tenk, NULL, &r, &d), T2X_OK);
     int typo = 0, consequences = 0;
     for (size_t i = 0; i < r->nf; i++) {
-        const vfinding *f = &r->f[i];
+        const t2x_vfinding *f = &r->f[i];
         if (f->kind != V_INCONSISTENCY) continue;
         if (f->consequence) {
             consequences++;
@@ -229,6 +233,98 @@ static void test_10k_inconsistencies(void **state)
     assert_int_equal(verify(&tenq, &o, &r, &d), T2X_OK);
     t2x_verify_report_free(r);
     t2x_diag_free(&d);
+}
+
+/* ------------------------------------------------------------------ the model's source section */
+
+/* Bytes of one Windows-1252 character given as UTF-8 (the inverse of the builder's map). */
+static int utf8_to_1252(const unsigned char **p)
+{
+    static const unsigned short hi[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030,
+                                          0x0160, 0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D,
+                                          0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+    const unsigned char *q = *p;
+    unsigned cp;
+    if (q[0] < 0x80) { cp = q[0]; *p += 1; }
+    else if ((q[0] & 0xE0) == 0xC0) { cp = ((q[0] & 0x1Fu) << 6) | (q[1] & 0x3Fu); *p += 2; }
+    else { cp = ((q[0] & 0x0Fu) << 12) | ((q[1] & 0x3Fu) << 6) | (q[2] & 0x3Fu); *p += 3; }
+    if (cp < 0x100) return (int)cp;
+    for (int i = 0; i < 32; i++)
+        if (hi[i] == cp) return 0x80 + i;
+    return -1;
+}
+
+/* The segments of the source section, joined, are the source; the section is model.xsd-valid;
+ * every n segment is the span of a fact, every u segment has a reason. */
+static void test_model_source_section(void **state)
+{
+    (void)state;
+    const char *files[] = {"samples/alg-10q-2003q1.txt", "samples/alg-10k-2003.txt"};
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(srcpath("templates/model.xsd"));
+    xmlSchemaPtr schema = xmlSchemaParse(pc);
+    assert_non_null(schema);
+    for (int i = 0; i < 2; i++) {
+        t2x_options opt;
+        memset(&opt, 0, sizeof opt);
+        opt.data_dir = getenv("SRCDIR");
+        t2x_diag d = {0};
+        t2x_filing *f = NULL;
+        assert_int_equal(t2x_convert_file(srcpath(files[i]), &opt, &d, &f), T2X_OK);
+        xmlDocPtr doc = NULL;
+        assert_int_equal(t2x_model_with_source(f, &doc, &d), T2X_OK);
+        xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+        assert_int_equal(xmlSchemaValidateDoc(vc, doc), 0);
+        xmlSchemaFreeValidCtxt(vc);
+        xmlXPathContextPtr xp = xmlXPathNewContext(doc);
+        xmlXPathRegisterNs(xp, BAD_CAST "m", BAD_CAST "urn:txt2xbrl:model:1");
+        xmlXPathObjectPtr segs = xmlXPathEvalExpression(BAD_CAST "/m:filing/m:source/m:block/*", xp);
+        t2x_buf b = {0};
+        size_t facts = 0;
+        for (int k = 0; k < segs->nodesetval->nodeNr; k++) {
+            xmlNodePtr n = segs->nodesetval->nodeTab[k];
+            if (xmlStrEqual(n->name, BAD_CAST "c")) {
+                char *hex = prop(n, "byte");
+                t2x_buf_putc(&b, (char)strtol(hex, NULL, 16));
+                free(hex);
+                continue;
+            }
+            if (xmlStrEqual(n->name, BAD_CAST "n") || xmlStrEqual(n->name, BAD_CAST "u")) {
+                char *off = prop(n, "offset");
+                assert_int_equal(strtoul(off, NULL, 10), b.len);
+                if (xmlStrEqual(n->name, BAD_CAST "n")) {
+                    char q[160];
+                    snprintf(q, sizeof q, "count(//m:cell[@offset='%s'] | //m:cover/m:fact[@offset='%s'])", off, off);
+                    xmlXPathObjectPtr c = xmlXPathEvalExpression(BAD_CAST q, xp);
+                    assert_true(xmlXPathCastToNumber(c) >= 1);
+                    xmlXPathFreeObject(c);
+                    facts++;
+                } else {
+                    char *why = prop(n, "reason");
+                    assert_true(why && *why);
+                    free(why);
+                }
+                free(off);
+            }
+            xmlChar *t = xmlNodeGetContent(n);
+            for (const unsigned char *p = t; *p;) {
+                int c = utf8_to_1252(&p);
+                assert_true(c >= 0);
+                t2x_buf_putc(&b, (char)c);
+            }
+            xmlFree(t);
+        }
+        assert_int_equal(b.len, f->src.len);
+        assert_memory_equal(b.data, f->src.data, f->src.len);
+        assert_true(facts > 100);
+        free(b.data);
+        xmlXPathFreeObject(segs);
+        xmlXPathFreeContext(xp);
+        xmlFreeDoc(doc);
+        t2x_filing_free(f);
+        t2x_diag_free(&d);
+    }
+    xmlSchemaFree(schema);
+    xmlSchemaFreeParserCtxt(pc);
 }
 
 /* ------------------------------------------------------------------ altered instance facts */
@@ -546,6 +642,7 @@ static void test_wrong_directory(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_model_source_section),
         cmocka_unit_test(test_samples_faithful),
         cmocka_unit_test(test_10k_inconsistencies),
         cmocka_unit_test(test_altered_instance),
