@@ -30,7 +30,7 @@ void t2x_cli_usage(int to_stderr)
           "  --formats LIST      comma list of: xbrl (STEM.xml), dts (STEM.xsd and the linkbases\n"
           "                      STEM_pre/_cal/_lab/_def.xml), ixbrl (STEM.htm), json (STEM.json,\n"
           "                      xBRL-JSON), model (STEM.model.xml), report (STEM.report.json);\n"
-          "                      default xbrl,dts,report\n"
+          "                      default xbrl,ixbrl,dts,json,report (what verify reads)\n"
           "  --package           also write STEM.zip, an XBRL Report Package 1.0 holding the instance\n"
           "                      (STEM.xbrl) and its taxonomy (STEM.xsd and linkbases)\n"
           "  --strict            exit 1 when the filing's own arithmetic is inconsistent\n"

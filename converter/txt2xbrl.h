@@ -76,7 +76,7 @@ enum {
     T2X_FMT_JSON   = 1 << 4,  /* STEM.json: xBRL-JSON */
     T2X_FMT_REPORT = 1 << 5,  /* STEM.report.json */
     T2X_FMT_PACKAGE = 1 << 6, /* STEM.zip: XBRL Report Package 1.0 (instance + DTS) */
-    T2X_FMT_DEFAULT = (1 << 1) | (1 << 3) | (1 << 5)
+    T2X_FMT_DEFAULT = (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4) | (1 << 5) /* xbrl,ixbrl,dts,json,report */
 };
 
 /* Time spent per stage of conversions (make bench). When t2x_options.timings points at one,
