@@ -769,38 +769,23 @@ char *t2x_verify_report_text(const t2x_verify_report *r)
     return b.data;
 }
 
-static void json_str(t2x_buf *b, const char *s)
-{
-    t2x_buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\') {
-            t2x_buf_putc(b, '\\');
-            t2x_buf_putc(b, (char)*p);
-        } else if (*p < 0x20) {
-            t2x_buf_printf(b, "\\u%04x", *p);
-        } else {
-            t2x_buf_putc(b, (char)*p);
-        }
-    }
-    t2x_buf_putc(b, '"');
-}
 
 char *t2x_verify_report_json(const t2x_verify_report *r)
 {
     t2x_buf b = {0};
     t2x_buf_puts(&b, "{\n  \"tool\": \"txt2xbrl " T2X_VERSION "\",\n  \"source\": {\"name\": ");
-    json_str(&b, r->source_name);
+    t2x_buf_json_str(&b, r->source_name);
     t2x_buf_printf(&b, ", \"sha256\": \"%s\", \"length\": %zu},\n  \"outputs\": {\"dir\": ", r->sha256, r->source_length);
-    json_str(&b, r->dir);
+    t2x_buf_json_str(&b, r->dir);
     t2x_buf_puts(&b, ", \"stem\": ");
-    json_str(&b, r->stem);
+    t2x_buf_json_str(&b, r->stem);
     t2x_buf_printf(&b, "},\n  \"strict\": %s,\n  \"faithful\": %s,\n  \"checks\": [", r->strict ? "true" : "false",
                    r->faithful ? "true" : "false");
     for (int i = 0; i < VC_COUNT; i++) {
         const t2x_vcheck *c = &r->checks[i];
         t2x_buf_printf(&b, "%s\n    {\"name\": \"%s\", \"status\": \"%s\", \"errors\": %zu, \"detail\": ", i ? "," : "",
                        c->name, c->errors ? "fail" : c->ran ? "pass" : "skipped", c->errors);
-        json_str(&b, c->detail);
+        t2x_buf_json_str(&b, c->detail);
         t2x_buf_putc(&b, '}');
     }
     t2x_buf_puts(&b, "\n  ],\n  \"findings\": [");
@@ -808,13 +793,13 @@ char *t2x_verify_report_json(const t2x_verify_report *r)
         const t2x_vfinding *f = &r->f[i];
         t2x_buf_printf(&b, "%s\n    {\"kind\": \"%s\", \"check\": \"%s\", \"line\": %ld, \"concept\": ", i ? "," : "",
                        kind_name(f->kind), f->check, f->line);
-        if (f->concept) json_str(&b, f->concept);
+        if (f->concept) t2x_buf_json_str(&b, f->concept);
         else t2x_buf_puts(&b, "null");
         t2x_buf_puts(&b, ", \"context\": ");
-        if (f->context) json_str(&b, f->context);
+        if (f->context) t2x_buf_json_str(&b, f->context);
         else t2x_buf_puts(&b, "null");
         t2x_buf_printf(&b, ", \"consequence\": %s, \"message\": ", f->consequence ? "true" : "false");
-        json_str(&b, f->message);
+        t2x_buf_json_str(&b, f->message);
         t2x_buf_putc(&b, '}');
     }
     t2x_buf_puts(&b, "\n  ]\n}\n");
