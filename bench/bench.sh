@@ -41,25 +41,36 @@ fi
 n=$(wc -l < "$tmp/inputs")
 mb=$(cat $(cat "$tmp/inputs") | wc -c | awk '{ printf "%.2f", $1 / 1e6 }')
 
-# batch: wall time, filings/s, MB/s, the largest peak RSS of a worker (rss_kb in the manifest)
-batch() { # JOBS LIST OUTDIR → "seconds rate mbps maxrss_kb lines"
-    s=$(date +%s.%N)
-    "$T2X" batch -q -j "$1" -o "$3" "@$2" 2>/dev/null
-    e=$(date +%s.%N)
-    lines=$(wc -l < "$3/manifest.jsonl")
-    rss=$("$JF" rss_kb < "$3/manifest.jsonl" | sort -n | tail -1)
-    bytes=$(cat $(cat "$2") | wc -c)
-    awk -v s="$s" -v e="$e" -v n="$lines" -v b="$bytes" -v r="$rss" \
-        'BEGIN { t = e - s; printf "%.2f %.2f %.2f %d %d\n", t, n / t, b / 1e6 / t, r, n }'
+# batch: wall time, filings/s, MB/s, filings/s after loading, the largest peak RSS and
+# private memory of a worker (rss_kb, private_kb in the manifest)
+batch() { # JOBS LIST OUTDIR [OPTION...] → "seconds rate mbps steady maxrss_kb maxprivate_kb lines"
+    j=$1 list=$2 out=$3
+    shift 3
+    "$T2X" batch -j "$j" --progress 0 "$@" -o "$out" "@$list" 2> "$out.err"
+    lines=$(wc -l < "$out/manifest.jsonl")
+    rss=$("$JF" rss_kb < "$out/manifest.jsonl" | sort -n | tail -1)
+    priv=$("$JF" private_kb < "$out/manifest.jsonl" | sort -n | tail -1)
+    bytes=$(cat $(cat "$list") | wc -c)
+    # "txt2xbrl: batch: N filings in T s (R/s; L s loading): ..."
+    sed -n 's/^txt2xbrl: batch: \([0-9]*\) filings in \([0-9.]*\) s ([0-9.]*\/s; \([0-9.]*\) s loading).*/\1 \2 \3/p' "$out.err" |
+        awk -v b="$bytes" -v r="$rss" -v p="$priv" -v n="$lines" \
+            '{ t = $2; printf "%.2f %.2f %.2f %.2f %d %d %d\n", t, $1 / t, b / 1e6 / t, $1 / (t - $3), r, p, n }'
+}
+report() { # LABEL RESULT...
+    printf '  %-28s %6.2f s %7.2f filings/s %6.2f MB/s (%6.2f/s after loading)  worker peak RSS %5.1f MB, private %5.1f MB\n' \
+        "$1" "$2" "$3" "$4" "$5" "$(echo "$6" | awk '{ print $1 / 1024 }')" "$(echo "$7" | awk '{ print $1 / 1024 }')"
 }
 echo "== batch throughput over $n $what ($mb MB), all outputs and verification"
 set -- $(batch 1 "$tmp/inputs" "$tmp/b1")
-printf '  -j 1: %6.2f s  %6.2f filings/s  %6.2f MB/s  peak RSS per worker %.1f MB\n' "$1" "$2" "$3" "$(echo "$4" | awk '{ print $1 / 1024 }')"
-r1=$2
+report "-j 1" "$@"
+r1=$2 s1=$4
 set -- $(batch "$JOBS" "$tmp/inputs" "$tmp/bn")
-printf '  -j %d: %6.2f s  %6.2f filings/s  %6.2f MB/s  peak RSS per worker %.1f MB\n' "$JOBS" "$1" "$2" "$3" "$(echo "$4" | awk '{ print $1 / 1024 }')"
-echo "  speed-up with $JOBS workers: $(awk -v a="$r1" -v b="$2" 'BEGIN { printf "%.2f", b / a }')x"
-rss1=$4
+report "-j $JOBS" "$@"
+echo "  speed-up with $JOBS workers: $(awk -v a="$r1" -v b="$2" 'BEGIN { printf "%.2f", b / a }')x" \
+    "($(awk -v a="$s1" -v b="$4" 'BEGIN { printf "%.2f", b / a }')x after loading)"
+rss1=$5
+set -- $(batch "$JOBS" "$tmp/inputs" "$tmp/bp" --jobs-per-worker 50)
+report "-j $JOBS --jobs-per-worker 50" "$@"
 statuses=$("$JF" status < "$tmp/bn/manifest.jsonl" | sort | uniq -c | awk '{ gsub(/"/, "", $2); printf "%s%s %s", sep, $1, $2; sep = ", " }')
 echo "  statuses: $statuses"
 
@@ -69,4 +80,4 @@ i=0
 while [ "$i" -lt "$SCALE" ]; do cat "$tmp/inputs" >> "$tmp/many"; i=$((i + 1)); done
 set -- $(batch "$JOBS" "$tmp/many" "$tmp/bm")
 printf '  1 x (%d filings): %.1f MB   %d x (%d filings): %.1f MB   (%.2f filings/s)\n' "$n" \
-    "$(echo "$rss1" | awk '{ print $1 / 1024 }')" "$SCALE" "$5" "$(echo "$4" | awk '{ print $1 / 1024 }')" "$2"
+    "$(echo "$rss1" | awk '{ print $1 / 1024 }')" "$SCALE" "$7" "$(echo "$5" | awk '{ print $1 / 1024 }')" "$2"

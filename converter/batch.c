@@ -342,7 +342,7 @@ static void walk(enumr *e, const char *dir)
         names[n++] = xstrdup(de->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1) qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         size_t dl = strlen(dir);
         char *p = dl && dir[dl - 1] == '/' ? xasprintf("%s%s", dir, names[i]) : xasprintf("%s/%s", dir, names[i]);
@@ -977,7 +977,7 @@ static char **list_dir(const char *dir, size_t *n)
         v[(*n)++] = xstrdup(de->d_name);
     }
     closedir(d);
-    qsort(v, *n, sizeof *v, cmp_str);
+    if (*n > 1) qsort(v, *n, sizeof *v, cmp_str);
     return v;
 }
 
@@ -1325,7 +1325,7 @@ static void worker_main(run *R, int idx, int job_r, int res_w, int err_w)
     }
 #endif
     double t = R->cfg->timeout_s > 0 ? R->cfg->timeout_s : 60;
-    int per = R->cfg->jobs_per_worker > 0 ? R->cfg->jobs_per_worker : 50;
+    int per = R->cfg->jobs_per_worker > 0 ? R->cfg->jobs_per_worker : 1;
     for (int n = 0; n < per; n++) {
         job j;
         if (receive_job(job_r, &j) != 0) {
@@ -1483,7 +1483,7 @@ static int dispatch(run *R, int idx)
         else free(s->job.bytes);
         s->job.bytes = NULL;
     }
-    int per = R->cfg->jobs_per_worker > 0 ? R->cfg->jobs_per_worker : 50;
+    int per = R->cfg->jobs_per_worker > 0 ? R->cfg->jobs_per_worker : 1;
     if (s->njobs >= per && s->job_fd >= 0) { /* its last filing: it exits after this one */
         close(s->job_fd);
         s->job_fd = -1;
@@ -1790,6 +1790,7 @@ int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs,
     }
     t2x_diag_free(&pd);
     warm_up(&R);
+    R.prog.startup_s = now_s() - R.t0;
 
     long known = count_inputs(inputs, ninputs, &out_st);
     R.prog.total_known = known >= 0;

@@ -46,7 +46,8 @@ static void show(const t2x_batch_progress *p, void *ctx)
     if (p->final) {
         if (d->drawn) fputs("\r\033[K", stderr);
         if (d->quiet) return;
-        fprintf(stderr, "txt2xbrl: batch: %zu filings in %.1f s (%.1f/s):", p->done, p->elapsed_s, rate);
+        fprintf(stderr, "txt2xbrl: batch: %zu filings in %.2f s (%.2f/s; %.2f s loading):", p->done, p->elapsed_s,
+                rate, p->startup_s);
         for (int k = 0; k < T2X_BS_COUNT; k++)
             fprintf(stderr, "%s %zu %s", k ? "," : "", p->counts[k], t2x_batch_status_name((t2x_batch_status)k));
         fprintf(stderr, "; %zu skipped (--resume)\n", p->skipped);

@@ -49,6 +49,8 @@ check "mixed batch exits 0" "[ $? = 0 ]"
 m="$out/manifest.jsonl"
 check "one manifest line per input ($((n_in + 1)))" "[ \$(wc -l < '$m') = $((n_in + 1)) ]"
 check "every manifest line is one complete JSON object" "'$JF' < '$m'"
+check "(the JSON check rejects a torn line and a bad one)" \
+    "! printf '{\"a\":1}\\n{\"a\":' | '$JF' 2>/dev/null && ! printf '{\"a\":01}\\n' | '$JF' 2>/dev/null && printf '{\"a\":[1,{\"b\":null}],\"c\":\"\\\\u00e9\"}\\n' | '$JF'"
 check "nothing on standard output" "[ ! -s '$tmp/stdout' ]"
 check "summary line on standard error" "grep -q '^txt2xbrl: batch: 9 filings in .*0 ok, 2 warnings, 7 bad-input' '$tmp/stderr'"
 for f in alg-10k-2003.txt alg-10q-2003q1.txt; do
