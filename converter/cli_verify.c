@@ -1,5 +1,5 @@
 /*
- * cli_verify.c — `txt2xbrl verify [--json] [--strict] [--stem STEM] FILE DIR` (design §4, §5):
+ * cli_verify.c — `txt2xbrl verify [--json] [--strict] [--schema] [--stem STEM] FILE DIR` (design §4, §5):
  * the summary (or the JSON report) on standard output, each conversion error as one line on
  * standard error; exit 0 faithful, 1 not faithful, 2 usage, 3 unreadable or refused input,
  * 4 missing data.
@@ -21,6 +21,7 @@ int t2x_cli_verify(int argc, char **argv)
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--json") == 0) json = 1;
         else if (strcmp(a, "--strict") == 0) opt.strict = 1;
+        else if (strcmp(a, "--schema") == 0) opt.schema = 1;
         else if (strcmp(a, "--stem") == 0 && val) { opt.stem = val; i++; }
         else if (strcmp(a, "--data-dir") == 0 && val) { opt.data_dir = val; i++; }
         else if (strcmp(a, "--max-xml-bytes") == 0 && val) {

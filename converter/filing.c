@@ -154,7 +154,7 @@ static void align_week_years(t2x_filing *f)
         t2x_table *t = &f->tables[i];
         if (t->kind == T2X_STMT_BALANCE)
             for (int c = 0; c < t->ncols && nk < 64; c++)
-                if (t->cols[c].dated && !t->cols[c].skip) known[nk++] = t->cols[c].end;
+                if (t->cols[c].dated && !t->cols[c].skip && !t->cols[c].end_guessed) known[nk++] = t->cols[c].end;
         if (t->kind == T2X_STMT_EQUITY)
             for (size_t r = 0; r < t->nrows && nk < 64; r++)
                 if (t->rows[r].period_role && t->rows[r].row_date.y) known[nk++] = t->rows[r].row_date;
@@ -163,8 +163,20 @@ static void align_week_years(t2x_filing *f)
         t2x_table *t = &f->tables[i];
         for (int c = 0; c < t->ncols; c++) {
             t2x_column *col = &t->cols[c];
-            if (!col->dated || col->instant || col->skip) continue;
-            if (col->end.d == t2x_days_in_month(col->end.y, col->end.m) && !col->weeks) continue;
+            if (!col->dated || col->skip) continue;
+            if (col->end_guessed) {
+                /* a year-only heading took the nominal fiscal year end: the period end the
+                 * filing prints within a week of it is the real one (52/53-week years) */
+                for (int k = 0; k < nk; k++) {
+                    long d = labs(t2x_date_diff(known[k], col->end));
+                    if (d > 0 && d <= 7) {
+                        col->end = known[k];
+                        if (!col->instant && !col->weeks) col->start = t2x_date_months_back(col->end, col->months);
+                        break;
+                    }
+                }
+            }
+            if (col->instant) continue;
             t2x_date best = {0, 0, 0};
             long bd = 8;
             for (int k = 0; k < nk; k++) {

@@ -115,6 +115,7 @@ int t2x_row_unit_kind(const t2x_row *r, int ncols, const t2x_concepts *cs, const
     t2x_period_type p;
     t2x_balance b;
     if (r->concept && t2x_concept_info(r->concept, cs, ext, &type, &p, &b)) {
+        if (strstr(type, "percent") || strstr(type, "pure")) return T2X_UNIT_PURE;
         if (strstr(type, "perShare")) return T2X_UNIT_PER_SHARE;
         if (strstr(type, "shares")) return T2X_UNIT_SHARES;
         if (strstr(type, "monetary")) return T2X_UNIT_MONEY;

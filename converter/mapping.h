@@ -14,7 +14,7 @@
 enum { T2X_MAP_NONE = 0, T2X_MAP_LABEL, T2X_MAP_ARITH, T2X_MAP_EXTENSION };
 
 /* Unit kinds of a row. */
-enum { T2X_UNIT_MONEY = 0, T2X_UNIT_PER_SHARE, T2X_UNIT_SHARES };
+enum { T2X_UNIT_MONEY = 0, T2X_UNIT_PER_SHARE, T2X_UNIT_SHARES, T2X_UNIT_PURE };
 
 /* One extension concept declared by the filing. */
 typedef struct t2x_ext_concept {

@@ -557,7 +557,11 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
                 untagged(b, sid, rid, cell, L, "amount %s of \"%s\" has no period that fits %s", cell->text, row->label, row->concept);
                 continue;
             }
-            int scale = uk == T2X_UNIT_MONEY ? t->scale : uk == T2X_UNIT_SHARES ? label_scale(row->label) : 0;
+            /* a rate printed "35.0" or "35.0%" is the ratio 0.35 (percentItemType) */
+            int scale = uk == T2X_UNIT_MONEY    ? t->scale
+                        : uk == T2X_UNIT_SHARES ? label_scale(row->label)
+                        : uk == T2X_UNIT_PURE   ? (strstr(type, "percent") ? -2 : 0)
+                                                : 0;
             if (uk == T2X_UNIT_SHARES && !scale && t->share_scale) scale = t->share_scale;
             int printed_neg = cell->num.negative && !cell->num.dash;
             int sign;

@@ -248,13 +248,17 @@ void t2x_periods_resolve(t2x_table *t, const t2x_lines *L, const t2x_period_hint
             }
         } else {
             y = last_year(h);
-            if (!t2x_month_day(h, &m, &dd)) t2x_month_day(title_phrase, &m, &dd);
+            if (!t2x_month_day(h, &m, &dd)) {
+                t2x_month_day(title_phrase, &m, &dd);
+                col->end_guessed = 1;
+            }
         }
         if (!y) {
             /* a single undated column of a quarterly/annual report is the current period */
             if (t->ncols == 1 && hint->period_end.y) y = hint->period_end.y;
         }
         if (m && !dd) dd = y ? t2x_days_in_month(y, m) : 0;
+        if (!m) col->end_guessed = 1;
         if (!m && hint->period_end.y) {
             if (y == hint->period_end.y || instant == 0) {
                 m = hint->period_end.m;

@@ -65,6 +65,7 @@ typedef struct t2x_column {
     t2x_date start, end; /* duration start/end, or end = the instant */
     int months, weeks;   /* length named in the header (0 if none) */
     int dated;           /* 1 when the column's date is known */
+    int end_guessed;     /* its month and day were not printed over it (title, fiscal year end) */
     char *member;        /* equity: StatementEquityComponentsAxis member QName, NULL = total */
     int share_column;    /* equity: the column holds share counts */
     int skip;            /* 1: not a reported period (pro forma, percent, change column) */

@@ -183,6 +183,9 @@ typedef struct t2x_verify_options {
                                  whose recorded source SHA-256 is the source's) */
     int strict;               /* inconsistencies of the filing itself fail the verification */
     size_t max_xml_bytes;     /* largest output file read (0: T2X_VERIFY_MAX_XML) */
+    int schema;               /* also validate the instance with XML Schema against the real
+                                 XBRL and US-GAAP schemas (slow: ~50-150 ms and ~50 MB); by
+                                 default the compact concept-table checks stand in (design §5.1) */
 } t2x_verify_options;
 
 /* What a verification found: per check a line, the conversion errors, the filing's own

@@ -600,8 +600,10 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
         goto done;
     }
 
-    /* 1 schema: the instance and its schema, then the inline document */
-    {
+    /* 1 schema: the instance and its schema (XML Schema with --schema, else the compact
+     * concept-table checks below), then the inline document */
+    int full_schema = opt && opt->schema;
+    if (full_schema) {
         t2x_diag vd = {0};
         t2x_status vst = t2x_validate_instance(xml_bytes, xml_len, xsd_bytes, xsd_len, n_xml, data_dir, &vd);
         for (size_t i = 0; i < vd.count; i++)
@@ -624,8 +626,10 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
         t2x_vf_read_resources(iroot, &ictx, &iunit, r, VC_SCHEMA);
         t2x_vf_instance_facts(xml, &ictx, &iunit, &inst, r);
     }
+    size_t concept_checked = 0;
+    if (!full_schema) t2x_vf_concept_checks(&inst, &ictx, &iunit, xsd, data_dir, r, &concept_checked);
     int ix_ran = 0;
-    validate_inline_schema(htm, n_htm, r, &ix_ran);
+    if (full_schema) validate_inline_schema(htm, n_htm, r, &ix_ran);
     t2x_vf_inline_read(htm, n_htm, &in, r);
     {
         char *ref = instance_schema_ref(xml);
@@ -638,8 +642,12 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
     same_resources(&iunit, &in.units, "unit", r);
     r->checks[VC_SCHEMA].ran = 1;
     r->checks[VC_SCHEMA].detail = t2x_xasprintf("instance: %zu facts, %zu contexts, %zu units%s; inline document: %s, header = instance's",
-                                                 inst.n, ictx.n, iunit.n, r->checks[VC_SCHEMA].errors ? "" : ", schema-valid",
-                                                 ix_ran ? "Inline XBRL 1.1 XHTML schema checked" : "ix schema not available");
+                                                 inst.n, ictx.n, iunit.n,
+                                                 r->checks[VC_SCHEMA].errors ? ""
+                                                 : full_schema ? ", schema-valid"
+                                                               : ", concepts, periods, types and units checked against the 2023 concept table",
+                                                 ix_ran ? "Inline XBRL 1.1 XHTML schema checked"
+                                                 : full_schema ? "ix schema not available" : "ix header read (--schema: XHTML schema)");
 
     /* 2 text */
     r->checks[VC_TEXT].ran = 1;

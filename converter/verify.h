@@ -193,6 +193,10 @@ void t2x_vf_inline_free(t2x_vinline *in);
  * instance (prefix → namespace of the locators' fragments), `xsd` the extension schema. */
 void t2x_vf_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const t2x_vfacts *facts, const t2x_vfacts *inline_facts,
                   t2x_verify_report *r);
+/* The compact instance checks against the concept table and the extension schema
+ * (verify_concepts.c); *checked counts the facts looked at. */
+void t2x_vf_concept_checks(const t2x_vfacts *facts, const t2x_vresset *ctxs, const t2x_vresset *units,
+                           xmlDocPtr xsd, const char *data_dir, t2x_verify_report *r, size_t *checked);
 void t2x_vf_duplicates_check(const t2x_vfacts *facts, const t2x_vfacts *inline_facts, t2x_verify_report *r);
 
 /* Free the cached Inline XBRL schema (tests and leak checkers call it at exit). */

@@ -162,7 +162,7 @@ static int load_big(int i, t2x_diag *diag)
 }
 
 /* Load the catalog of data_dir and the official schemas (once per data_dir). */
-static int taxonomy_load(const char *data_dir, t2x_diag *diag)
+int t2x_catalog_load(const char *data_dir, t2x_diag *diag)
 {
     char *catalog = t2x_xasprintf("%s/taxonomy/catalog.xml", data_dir);
     if (tax.catalog && strcmp(tax.catalog, catalog) == 0) {
@@ -182,8 +182,14 @@ static int taxonomy_load(const char *data_dir, t2x_diag *diag)
         return -1;
     }
     tax.catalog = catalog;
+    return 0;
+}
+
+static int taxonomy_load(const char *data_dir, t2x_diag *diag)
+{
+    if (t2x_catalog_load(data_dir, diag) != 0) return -1;
     for (int i = 0; i < NBIG; i++)
-        if (load_big(i, diag) != 0) {
+        if (!tax.doc[i] && load_big(i, diag) != 0) {
             t2x_validate_cleanup();
             return -1;
         }

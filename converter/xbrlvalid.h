@@ -39,6 +39,10 @@ t2x_status t2x_validate_instance(const char *instance_xml, size_t len, const cha
  * file beside it (STEM.xsd), that file is used as the extension schema. */
 t2x_status t2x_validate_instance_file(const char *path, const char *data_dir, t2x_diag *diag);
 
+/* Load data_dir/taxonomy/catalog.xml into libxml2 (once; the official schema URLs then resolve
+ * to local files). 0 on success. */
+int t2x_catalog_load(const char *data_dir, t2x_diag *diag);
+
 /* Free the cached taxonomy schema documents and the loaded catalogs. */
 void t2x_validate_cleanup(void);
 

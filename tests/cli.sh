@@ -118,7 +118,10 @@ expect 3 "compare a directory without instances" "$T2X" compare "$tmp/noinst" "$
 expect 0 "convert the 10-K with the inline document" "$T2X" convert --formats xbrl,dts,ixbrl,report -o "$tmp/v" "$K"
 expect 0 "convert the 10-Q with the inline document" "$T2X" convert --formats xbrl,dts,ixbrl,report -o "$tmp/v" "$Q"
 [ -s "$tmp/v/alg-20031231.htm" ] && ok "the 10-K's inline document STEM.htm" || bad "no STEM.htm"
+expect 0 "verify the 10-K with full XML Schema validation" "$T2X" verify --schema "$K" "$tmp/v"
+grep -q 'schema-valid; inline document: Inline XBRL 1.1 XHTML schema checked' "$tmp/out" && ok "--schema validates the instance and the inline document" || bad "--schema detail"
 expect 0 "verify the 10-K" "$T2X" verify "$K" "$tmp/v"
+grep -q 'checked against the 2023 concept table' "$tmp/out" && ok "verify checks the instance against the concept table" || bad "compact check detail"
 grep -q '^result: faithful$' "$tmp/out" && ok "verify says faithful" || bad "verify summary: $(tail -1 "$tmp/out")"
 grep -q '^  line 1318: us-gaap:LiabilitiesCurrent in I20021231 is 44737864, but its items add up to 4737864' "$tmp/out" \
     && ok "verify lists the 10-K's typo with its line" || bad "verify typo"

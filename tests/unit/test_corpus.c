@@ -140,8 +140,11 @@ static void test_layouts(void **state)
     assert_string_equal(f->fy_focus, "1998");
     t2x_filing_free(f);
     f = convert_corpus("apple-computer-inc_10k_1994-09-30.txt");
-    expect_fact(f, "us-gaap:NetIncomeLoss", "D19931001-19940930", "310178000");
-    expect_fact(f, "us-gaap:Revenues", "D19921001-19930930", "7976954000");
+    /* "Three fiscal years ended September 30, 1994" over 1994 1993 1992: each year runs from the
+     * day after the previous year end printed in the filing (September 24, 1993; September 25,
+     * 1992), not from nominal month ends */
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D19930925-19940930", "310178000");
+    expect_fact(f, "us-gaap:Revenues", "D19920926-19930924", "7976954000");
     t2x_filing_free(f);
     f = convert_corpus("bristol-myers-squibb-co_10q_1997-03-31.txt");
     /* the balance sheet continues over a <PAGE> under a repeated title; millions */
