@@ -20,7 +20,10 @@ static char display_char(unsigned char c)
 static void make_display(t2x_line *ln, const unsigned char *p)
 {
     int has_tab = memchr(p, '\t', ln->len) != NULL;
-    size_t max = T2X_LINE_MAX_COLS;
+    /* the display width, to allocate no more than the line needs */
+    size_t max = 0;
+    for (size_t i = 0; i < ln->len && max < T2X_LINE_MAX_COLS; i++) max = p[i] == '\t' ? (max / 8 + 1) * 8 : max + 1;
+    if (max > T2X_LINE_MAX_COLS) max = T2X_LINE_MAX_COLS;
     char *t = t2x_xmalloc(max + 1);
     int *map = has_tab ? t2x_xmalloc(sizeof(int) * (max + 1)) : NULL;
     size_t col = 0;
