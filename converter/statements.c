@@ -8,6 +8,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +96,22 @@ t2x_stmt_kind t2x_title_kind(const char *text)
     return T2X_STMT_ANY;
 }
 
+/* Does the line end where a title wraps ("… STATEMENTS OF", "… STATEMENT OF CONSOLIDATED")? */
+static int wrapped_title_start(const char *text)
+{
+    char u[256];
+    fold_upper(text, u, sizeof u);
+    size_t n = strlen(u);
+    static const char *const tails[] = {"STATEMENTS OF", "STATEMENT OF", "STATEMENTS OF CONSOLIDATED",
+                                        "STATEMENT OF CONSOLIDATED", "STATEMENTS OF CHANGES IN",
+                                        "STATEMENT OF CHANGES IN"};
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+        size_t t = strlen(tails[i]);
+        if (n >= t && strcmp(u + n - t, tails[i]) == 0 && n < 70) return 1;
+    }
+    return 0;
+}
+
 /* A line that ends a statement region ("See accompanying notes", a notes heading). */
 static int ends_statement(const char *text)
 {
@@ -175,6 +192,12 @@ void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t do
     size_t i = first;
     while (i < end) {
         t2x_stmt_kind kind = t2x_title_kind(L->v[i].text);
+        if (kind == T2X_STMT_ANY && i + 1 < end && wrapped_title_start(L->v[i].text)) {
+            /* a title wrapped over two lines: "CONSOLIDATED STATEMENTS OF" / "CASH FLOWS" */
+            char joined[512];
+            snprintf(joined, sizeof joined, "%.250s %.250s", L->v[i].text, L->v[i + 1].text);
+            kind = t2x_title_kind(joined);
+        }
         if (kind == T2X_STMT_ANY) {
             i++;
             continue;

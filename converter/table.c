@@ -212,7 +212,8 @@ int t2x_scale_caption(const char *text, int *scale, int *except_per_share)
         strstr(u, "000 omitted") || strstr(u, "(000)") || strstr(u, "($000)") ||
         strstr(u, "thousands of dollars") || strstr(u, "amounts in thousands") ||
         strstr(u, "dollars in thousands") || strstr(u, "(thousands)") ||
-        strstr(u, "in thousands of"))
+        strstr(u, "in thousands of") || strstr(u, "(000's)") || strstr(u, "$000's") ||
+        strstr(u, "(000s)") || strstr(u, "$000s") || strstr(u, "in 000's") || strstr(u, "in $000's"))
         s = 3;
     if (strstr(u, "in millions") || strstr(u, "millions of dollars") || strstr(u, "(millions)") ||
         strstr(u, "dollars in millions") || strstr(u, "amounts in millions") || strstr(u, "$ millions"))

@@ -160,12 +160,46 @@ static void test_title_kinds(void **state)
     assert_true(t2x_scale_caption("(Unaudited, in millions of dollars except share amounts)", &s, &ex));
     assert_int_equal(s, 6);
     assert_false(t2x_scale_caption("Net sales", &s, &ex));
+    assert_true(t2x_scale_caption("                 ($000's)", &s, &ex));
+    assert_int_equal(s, 3);
+    assert_true(t2x_scale_caption("(Dollars in 000's, except per share data)", &s, &ex));
+    assert_int_equal(s, 3);
+    assert_true(ex);
+}
+
+/* A title wrapped over two lines is found, with its region from the first line. */
+static void test_wrapped_title(void **state)
+{
+    (void)state;
+    const char *text =
+        "                     CONSOLIDATED STATEMENTS OF\n"
+        "                           CASH FLOWS\n"
+        "                                                    1997          1996\n"
+        "Net income                                      $  1,200      $  1,100\n"
+        "Depreciation                                         300           280\n"
+        "Net cash provided by operating activities          1,500         1,380\n";
+    t2x_source src;
+    t2x_diag d = {0};
+    assert_int_equal(t2x_source_from_bytes((const unsigned char *)text, strlen(text), "t", &src, &d), T2X_OK);
+    t2x_lines L;
+    t2x_lines_split(&src, &L);
+    t2x_table *t = NULL;
+    size_t n = 0, cap = 0;
+    t2x_statements_find(&L, 0, L.n, 0, &t, &n, &cap);
+    assert_int_equal(n, 1);
+    assert_int_equal(t[0].kind, T2X_STMT_CASHFLOW);
+    assert_int_equal(t[0].title_line, 0);
+    for (size_t i = 0; i < n; i++) t2x_table_free(&t[i]);
+    free(t);
+    t2x_lines_free(&L);
+    t2x_source_free(&src);
+    t2x_diag_free(&d);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_markup_table),
+        cmocka_unit_test(test_markup_table), cmocka_unit_test(test_wrapped_title),
         cmocka_unit_test(test_page_break_and_deductions),
         cmocka_unit_test(test_title_kinds),
     };
