@@ -73,6 +73,27 @@ const t2x_data *t2x_data_get(const char *dir, t2x_diag *diag)
         if (cs) t2x_concepts_free(cs);
         return NULL;
     }
+    /* share-count elements of equity-statement rows: each a shares element of the taxonomy */
+    char *sp = t2x_xasprintf("%s/taxonomy/share-concepts.tsv", dir);
+    FILE *sf = fopen(sp, "r");
+    char sline[512];
+    while (sf && fgets(sline, sizeof sline, sf)) {
+        sline[strcspn(sline, "\r\n")] = '\0';
+        char *tab = strchr(sline, '\t');
+        if (sline[0] == '#' || !tab) continue;
+        *tab = '\0';
+        const t2x_concept *c = t2x_concepts_find(cs, tab + 1);
+        if (!c || !strstr(c->type, "shares")) {
+            t2x_diag_add(diag, T2X_ERROR, sp, 0, "data", "%s is not a shares element of the taxonomy", tab + 1);
+            continue;
+        }
+        cache.share_pairs = t2x_xrealloc(cache.share_pairs, sizeof(char *) * 2 * (cache.nshare_pairs + 1));
+        cache.share_pairs[2 * cache.nshare_pairs] = t2x_xstrdup(sline);
+        cache.share_pairs[2 * cache.nshare_pairs + 1] = t2x_xstrdup(tab + 1);
+        cache.nshare_pairs++;
+    }
+    if (sf) fclose(sf);
+    free(sp);
     cache.dir = t2x_xstrdup(dir);
     cache.concepts = cs;
     cache.labels = lm;
@@ -87,8 +108,17 @@ const t2x_data *t2x_data_get(const char *dir, t2x_diag *diag)
     return &cache;
 }
 
+const char *t2x_share_concept(const t2x_data *d, const char *row_concept)
+{
+    for (size_t i = 0; i < d->nshare_pairs; i++)
+        if (strcmp(d->share_pairs[2 * i], row_concept) == 0) return d->share_pairs[2 * i + 1];
+    return NULL;
+}
+
 void t2x_data_cleanup(void)
 {
+    for (size_t i = 0; i < 2 * cache.nshare_pairs; i++) free(cache.share_pairs[i]);
+    free(cache.share_pairs);
     if (cache.ex27) t2x_ex27map_free(cache.ex27);
     if (cache.label_facts) t2x_lf_free(cache.label_facts);
     if (cache.labels) t2x_labelmap_free(cache.labels);

@@ -30,6 +30,8 @@ typedef struct t2x_data {
     t2x_labelmap *labels;
     struct t2x_ex27map *ex27;  /* taxonomy/ex27.tsv: EX-27 tag → concept (ex27.h) */
     t2x_lf_rules *label_facts;  /* taxonomy/label-facts.tsv */
+    char **share_pairs;         /* taxonomy/share-concepts.tsv: row concept, share concept, … */
+    size_t nshare_pairs;        /* number of pairs */
 } t2x_data;
 
 struct t2x_filing {
@@ -53,6 +55,10 @@ struct t2x_filing {
 
 /* Load (once per data directory) the concept table and the label map. NULL on failure. */
 const t2x_data *t2x_data_get(const char *dir, t2x_diag *diag);
+/* The share-count element paired with an equity-statement row concept ("balance",
+ * "balance-treasury" for balance rows), or NULL (borrowed). */
+const char *t2x_share_concept(const t2x_data *d, const char *row_concept);
+
 /* Free the cached taxonomy data (at exit, for leak checkers). */
 void t2x_data_cleanup(void);
 

@@ -8,6 +8,7 @@
 #include "untagged.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -314,6 +315,94 @@ static int note_sign(const t2x_filing *f, const t2x_table *t, const t2x_row *row
     return p;
 }
 
+/* The scale of a "Shares" column: a caption in its own heading; else one printed among the
+ * table's heading lines that is not the dollar caption ("(in thousands)" over the shares);
+ * else the statement's caption unless it speaks of dollars only ("In thousands, except per
+ * share amounts" covers share counts, "Dollars in millions" does not). */
+static int share_scale(const t2x_table *t, const t2x_column *col, const t2x_lines *L)
+{
+    int scale = 0, ex = 0;
+    if (col->header && t2x_scale_caption(col->header, &scale, &ex)) return scale;
+    size_t first_row = t->nrows ? t->rows[0].first_line : t->end;
+    for (size_t i = t->title_line; i < first_row && i < L->n; i++) {
+        char u[512];
+        size_t n = 0;
+        for (const char *p = L->v[i].text; *p && n < sizeof u - 1; p++) u[n++] = (char)tolower((unsigned char)*p);
+        u[n] = '\0';
+        if (strstr(u, "dollar") || strstr(u, "except")) continue;
+        if (t2x_scale_caption(L->v[i].text, &scale, &ex)) return scale;
+    }
+    for (size_t i = t->title_line > 6 ? t->title_line - 6 : 0; i < first_row && i < L->n; i++) {
+        char u[512];
+        size_t n = 0;
+        for (const char *p = L->v[i].text; *p && n < sizeof u - 1; p++) u[n++] = (char)tolower((unsigned char)*p);
+        u[n] = '\0';
+        if (t2x_scale_caption(L->v[i].text, &scale, &ex)) return strstr(u, "dollar") ? 0 : scale;
+    }
+    return 0;
+}
+
+/* A cell of an equity statement's "Shares" column: the share element paired with the row's
+ * concept (taxonomy/share-concepts.tsv), with the column's member; counts of movements are
+ * magnitudes, balances as printed. */
+static const char *cell_context(builder *b, const t2x_table *t, size_t r, int c, t2x_period_type per);
+static void share_cell(builder *b, const t2x_table *t, size_t r, int c, xmlNodePtr rn, const char *sid,
+                       const char *rid)
+{
+    t2x_filing *f = b->f;
+    const t2x_row *row = &t->rows[r];
+    const t2x_cell *cell = &row->cells[c];
+    const t2x_column *col = &t->cols[c];
+    const t2x_lines *L = &f->lines;
+    const char *key = row->period_role ? (col->member && strstr(col->member, "Treasury") ? "balance-treasury" : "balance")
+                                       : row->concept;
+    const char *concept = key ? t2x_share_concept(f->data, key) : NULL;
+    /* a treasury balance is its own element, not shares outstanding of the treasury member */
+    const char *member = row->period_role && concept && strstr(concept, "TreasuryStockShares") ? NULL : col->member;
+    const char *type;
+    t2x_period_type per = T2X_PERIOD_DURATION;
+    t2x_balance bal;
+    if (!concept || !t2x_concept_info(concept, f->data->concepts, &f->ext, &type, &per, &bal)) {
+        untagged(b, sid, rid, cell, L, "share count %s of \"%s\": no share element pairs with %s", cell->text, row->label,
+                 row->concept ? row->concept : "the row");
+        return;
+    }
+    /* cell_context reads the member from the column: give it a copy with this member */
+    t2x_table tt = *t;
+    t2x_column *copy = t2x_xmalloc(sizeof *copy * (size_t)t->ncols);
+    memcpy(copy, t->cols, sizeof *copy * (size_t)t->ncols);
+    copy[c].member = (char *)member;
+    tt.cols = copy;
+    const char *cid = cell_context(b, &tt, r, c, per);
+    free(copy);
+    if (!cid) {
+        untagged(b, sid, rid, cell, L, "share count %s of \"%s\" has no period", cell->text, row->label);
+        return;
+    }
+    int scale = share_scale(t, col, L);
+    int neg = row->period_role && cell->num.negative && !cell->num.dash;
+    char *value = cell->num.dash ? t2x_xstrdup("0") : t2x_num_value_string(cell->num.mant, cell->num.frac, scale, neg);
+    xmlNodePtr cn = xmlNewChild(rn, b->ns, BAD_CAST "cell", NULL);
+    propf(cn, "column", "%sc%d", sid, c + 1);
+    prop(cn, "concept", concept);
+    prop(cn, "context", cid);
+    prop(cn, "unit", "shares");
+    b->unit_used[2] = 1;
+    propf(cn, "decimals", "%d", cell->num.frac - scale);
+    prop(cn, "value", value);
+    propf(cn, "offset", "%zu", cell->offset);
+    propf(cn, "length", "%zu", cell->length);
+    propf(cn, "line", "%ld", L->v[cell->line].no);
+    prop(cn, "text", cell->text);
+    prop(cn, "format", cell->num.dash ? "ixt:fixed-zero" : "ixt:num-dot-decimal");
+    propf(cn, "scale", "%d", scale);
+    if (neg) prop(cn, "sign", "-");
+    use_concept(b, concept);
+    if (member) use_concept(b, member);
+    seen_fact(b, concept, cid, "shares", value, L->v[cell->line].no);
+    free(value);
+}
+
 /* Share-count scale named in a label: "(in millions)", "(000's)". */
 static int label_scale(const char *label)
 {
@@ -547,7 +636,11 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             t2x_cell *cell = &row->cells[c];
             if (!cell->present) continue;
             const t2x_column *col = &t->cols[c];
-            if (col->skip || (t->kind == T2X_STMT_EQUITY && col->share_column)) {
+            if (t->kind == T2X_STMT_EQUITY && col->share_column && !col->skip) {
+                share_cell(b, t, r, c, rn, sid, rid);
+                continue;
+            }
+            if (col->skip) {
                 untagged(b, sid, rid, cell, L, "amount %s of \"%s\" is in a column that is not tagged", cell->text, row->label);
                 continue;
             }

@@ -146,6 +146,11 @@ static void test_layouts(void **state)
     expect_fact(f, "us-gaap:NetIncomeLoss", "D19930925-19940930", "310178000");
     expect_fact(f, "us-gaap:Revenues", "D19920926-19930924", "7976954000");
     t2x_filing_free(f);
+    /* an equity statement's "Shares" column, "(in thousands)" printed apart from its heading */
+    f = convert_corpus("apple-computer-inc_10k_1996-09-27.txt");
+    expect_fact(f, "us-gaap:SharesOutstanding", "I19960927_CommonStockMember", "124497000");
+    expect_fact(f, "us-gaap:StockIssuedDuringPeriodSharesShareBasedCompensation", "D19950930-19960927_CommonStockMember", "1575000");
+    t2x_filing_free(f);
     f = convert_corpus("bristol-myers-squibb-co_10q_1997-03-31.txt");
     /* the balance sheet continues over a <PAGE> under a repeated title; millions */
     expect_fact(f, "us-gaap:Assets", "I19970331", "14860000000");
