@@ -315,6 +315,30 @@ static int note_sign(const t2x_filing *f, const t2x_table *t, const t2x_row *row
     return p;
 }
 
+/* Write one fact cell of a row: its column, concept (when it is not the row's), context,
+ * unit, decimals, value and the span of the printed number it was read from. */
+static xmlNodePtr add_cell(builder *b, xmlNodePtr rn, const char *sid, int c, const char *concept,
+                           const char *cid, int unit, int decimals, const char *value, const t2x_cell *cell,
+                           const char *format, int scale, int neg)
+{
+    xmlNodePtr cn = xmlNewChild(rn, b->ns, BAD_CAST "cell", NULL);
+    propf(cn, "column", "%sc%d", sid, c + 1);
+    if (concept) prop(cn, "concept", concept);
+    prop(cn, "context", cid);
+    prop(cn, "unit", unit_ids[unit]);
+    b->unit_used[unit] = 1;
+    propf(cn, "decimals", "%d", decimals);
+    prop(cn, "value", value);
+    propf(cn, "offset", "%zu", cell->offset);
+    propf(cn, "length", "%zu", cell->length);
+    propf(cn, "line", "%ld", b->f->lines.v[cell->line].no);
+    prop(cn, "text", cell->text);
+    prop(cn, "format", format ? format : cell->num.dash ? "ixt:fixed-zero" : "ixt:num-dot-decimal");
+    propf(cn, "scale", "%d", scale);
+    if (neg) prop(cn, "sign", "-");
+    return cn;
+}
+
 /* The scale of a "Shares" column: a caption in its own heading; else one printed among the
  * table's heading lines that is not the dollar caption ("(in thousands)" over the shares);
  * else the statement's caption unless it speaks of dollars only ("In thousands, except per
@@ -382,21 +406,7 @@ static void share_cell(builder *b, const t2x_table *t, size_t r, int c, xmlNodeP
     int scale = share_scale(t, col, L);
     int neg = row->period_role && cell->num.negative && !cell->num.dash;
     char *value = cell->num.dash ? t2x_xstrdup("0") : t2x_num_value_string(cell->num.mant, cell->num.frac, scale, neg);
-    xmlNodePtr cn = xmlNewChild(rn, b->ns, BAD_CAST "cell", NULL);
-    propf(cn, "column", "%sc%d", sid, c + 1);
-    prop(cn, "concept", concept);
-    prop(cn, "context", cid);
-    prop(cn, "unit", "shares");
-    b->unit_used[2] = 1;
-    propf(cn, "decimals", "%d", cell->num.frac - scale);
-    prop(cn, "value", value);
-    propf(cn, "offset", "%zu", cell->offset);
-    propf(cn, "length", "%zu", cell->length);
-    propf(cn, "line", "%ld", L->v[cell->line].no);
-    prop(cn, "text", cell->text);
-    prop(cn, "format", cell->num.dash ? "ixt:fixed-zero" : "ixt:num-dot-decimal");
-    propf(cn, "scale", "%d", scale);
-    if (neg) prop(cn, "sign", "-");
+    add_cell(b, rn, sid, c, concept, cid, T2X_UNIT_SHARES, cell->num.frac - scale, value, cell, NULL, scale, neg);
     use_concept(b, concept);
     if (member) use_concept(b, member);
     seen_fact(b, concept, cid, "shares", value, L->v[cell->line].no);
@@ -514,27 +524,21 @@ static void label_facts(builder *b, const t2x_table *t, size_t r, xmlNodePtr rn,
                 else continue;
             }
             char *value = t2x_num_value_string(lf[i].num.mant, lf[i].num.frac, scale, 0);
-            xmlNodePtr cn = xmlNewChild(rn, b->ns, BAD_CAST "cell", NULL);
-            propf(cn, "column", "%sc%d", sid, c + 1);
-            prop(cn, "concept", lf[i].concept);
-            prop(cn, "context", cid);
-            static const char *const uid[3] = {"USD", "USDPerShare", "shares"};
-            prop(cn, "unit", uid[lf[i].unit]);
-            b->unit_used[lf[i].unit] = 1;
-            propf(cn, "decimals", "%d", lf[i].num.frac - scale);
-            prop(cn, "value", value);
-            propf(cn, "offset", "%zu", lf[i].offset);
-            propf(cn, "length", "%zu", lf[i].length);
-            propf(cn, "line", "%ld", f->lines.v[lf[i].line].no);
-            prop(cn, "text", lf[i].text);
-            prop(cn, "format", "ixt:num-dot-decimal");
-            propf(cn, "scale", "%d", scale);
+            t2x_cell span = {0};
+            span.present = 1;
+            span.line = lf[i].line;
+            span.offset = lf[i].offset;
+            span.length = lf[i].length;
+            span.num = lf[i].num;
+            span.text = lf[i].text;
+            xmlNodePtr cn = add_cell(b, rn, sid, c, lf[i].concept, cid, lf[i].unit, lf[i].num.frac - scale, value, &span,
+                                     "ixt:num-dot-decimal", scale, 0);
             prop(cn, "origin", "label");
             /* one printed number for two periods: the second fact is not in the text */
             if (lf[i].offset == last_span) prop(cn, "hidden", "true");
             last_span = lf[i].offset;
             use_concept(b, lf[i].concept);
-            seen_fact(b, lf[i].concept, cid, uid[lf[i].unit], value, f->lines.v[lf[i].line].no);
+            seen_fact(b, lf[i].concept, cid, unit_ids[lf[i].unit], value, f->lines.v[lf[i].line].no);
             free(value);
             if (t->kind == T2X_STMT_EQUITY) break;
         }
@@ -695,20 +699,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
                 free(value);
                 continue;
             }
-            xmlNodePtr cn = xmlNewChild(rn, b->ns, BAD_CAST "cell", NULL);
-            propf(cn, "column", "%sc%d", sid, c + 1);
-            prop(cn, "context", cid);
-            prop(cn, "unit", unit_ids[uk]);
-            b->unit_used[uk] = 1;
-            propf(cn, "decimals", "%d", decimals);
-            prop(cn, "value", value);
-            propf(cn, "offset", "%zu", cell->offset);
-            propf(cn, "length", "%zu", cell->length);
-            propf(cn, "line", "%ld", L->v[cell->line].no);
-            prop(cn, "text", cell->text);
-            prop(cn, "format", cell->num.dash ? "ixt:fixed-zero" : "ixt:num-dot-decimal");
-            propf(cn, "scale", "%d", scale);
-            if (neg) prop(cn, "sign", "-");
+            add_cell(b, rn, sid, c, NULL, cid, uk, decimals, value, cell, NULL, scale, neg);
             seen_fact(b, row->concept, cid, unit_ids[uk], value, L->v[cell->line].no);
             free(value);
         }
