@@ -33,6 +33,7 @@
  * durations otherwise; a start/end flag always needs an instant.
  */
 #include "taxonomy.h"
+#include "ere.h"
 #include "util.h"
 
 #include <errno.h>
@@ -460,7 +461,8 @@ t2x_labelmap *t2x_labelmap_load(const char *path, const t2x_concepts *concepts, 
         m->rules = t2x_grow(m->rules, &cap, m->count + 1, sizeof *m->rules);
         t2x_label_rule *r = &m->rules[m->count];
         *r = (t2x_label_rule){0};
-        int rc = regcomp(&r->re, f[2], REG_EXTENDED | REG_ICASE | REG_NOSUB);
+        r->ere = t2x_ere_compile(f[2]);
+        int rc = r->ere ? 0 : regcomp(&r->re, f[2], REG_EXTENDED | REG_ICASE | REG_NOSUB);
         if (rc != 0) {
             char msg[256];
             regerror(rc, &r->re, msg, sizeof msg);
@@ -496,6 +498,21 @@ t2x_labelmap *t2x_labelmap_load(const char *path, const t2x_concepts *concepts, 
     return m;
 }
 
+int t2x_label_rule_matches(const t2x_label_rule *r, const char *label)
+{
+    if (r->ere) {
+        int m = t2x_ere_match(r->ere, label);
+        if (m >= 0) return m;
+        /* the matcher gave up (a huge label): ask glibc, with a pattern compiled for once */
+        regex_t re;
+        if (regcomp(&re, r->pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB) != 0) return 0;
+        m = regexec(&re, label, 0, NULL, 0) == 0;
+        regfree(&re);
+        return m;
+    }
+    return regexec(&r->re, label, 0, NULL, 0) == 0;
+}
+
 const t2x_label_rule *t2x_labelmap_match(const t2x_labelmap *m, t2x_stmt_kind kind,
                                          const char *section, const char *label)
 {
@@ -504,7 +521,7 @@ const t2x_label_rule *t2x_labelmap_match(const t2x_labelmap *m, t2x_stmt_kind ki
     for (size_t i = 0; i < m->by_kind_n[kind]; i++) {
         const t2x_label_rule *r = &m->rules[idx[i]];
         if (!t2x_section_matches(r->section, section)) continue;
-        if (regexec(&r->re, label, 0, NULL, 0) == 0) return r;
+        if (t2x_label_rule_matches(r, label)) return r;
     }
     return NULL;
 }
@@ -515,7 +532,8 @@ void t2x_labelmap_free(t2x_labelmap *m)
 {
     if (!m) return;
     for (size_t i = 0; i < m->count; i++) {
-        regfree(&m->rules[i].re);
+        if (m->rules[i].ere) t2x_ere_free(m->rules[i].ere);
+        else regfree(&m->rules[i].re);
         free_rule(&m->rules[i]);
     }
     free(m->rules);

@@ -46,7 +46,8 @@ typedef struct t2x_label_rule {
     t2x_stmt_kind kind;     /* statement kind the rule applies to (ANY = all) */
     char *section;          /* "" = any; else a section name (see t2x_section_matches) */
     char *pattern;          /* POSIX ERE source, matched case-insensitively */
-    regex_t re;             /* compiled pattern */
+    struct t2x_ere *ere;    /* compiled for converter/ere.c; NULL: only re is used */
+    regex_t re;             /* regcomp(3) fallback, compiled when ere is NULL */
     char *concept;          /* "us-gaap:CashAndCashEquivalentsAtCarryingValue" */
     int polarity;           /* 0: derive from balance; +1/-1: forced (see docs/model.md) */
     unsigned flags;         /* T2X_RULE_* */
@@ -67,6 +68,9 @@ typedef struct t2x_labelmap t2x_labelmap;
 t2x_labelmap *t2x_labelmap_load(const char *path, const t2x_concepts *concepts, t2x_diag *diag);
 /* First rule (in file order) whose kind, section and pattern match (borrowed), or NULL.
  * `label` must be normalised with t2x_label_normalize. */
+/* Does the rule's pattern match a normalized label? */
+int t2x_label_rule_matches(const t2x_label_rule *r, const char *label);
+
 const t2x_label_rule *t2x_labelmap_match(const t2x_labelmap *m, t2x_stmt_kind kind,
                                          const char *section, const char *label);
 size_t t2x_labelmap_count(const t2x_labelmap *m);
