@@ -14,8 +14,8 @@
  *             operating, investing, financing, supplemental). A rule section matches a row
  *             section that is equal or ends with "-" + it ("assets" matches "current-assets"),
  *             see t2x_section_matches.
- *   pattern   POSIX extended regular expression, compiled REG_EXTENDED|REG_ICASE|REG_NOSUB and
- *             matched against the label as normalised by t2x_label_normalize (lower case, single
+ *   pattern   POSIX extended regular expression with REG_EXTENDED|REG_ICASE|REG_NOSUB meaning,
+ *             compiled by converter/ere.c (regcomp(3) for syntax it refuses) and matched against the label as normalised by t2x_label_normalize (lower case, single
  *             spaces, no dot leaders, footnote marks, "(Note 3)", "$" or trailing ":").
  *   concept   prefixed name in the concept table: us-gaap:Revenues
  *   polarity  "0" or "auto": the sign follows the concept's balance (docs/model.md); "+" or "-":
