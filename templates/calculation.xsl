@@ -38,17 +38,23 @@
 
   <xsl:variable name="arcrole-summation" select="'http://www.xbrl.org/2003/arcrole/summation-item'"/>
   <xsl:key name="row" match="m:statement/m:row" use="@id"/>
+  <!-- over the arc node-sets below: by identity, by parent row, by the concepts they link -->
+  <xsl:key name="arc" match="t2x:arc" use="concat(@statement, '|', @from, '|', @to)"/>
+  <xsl:key name="arc-prow" match="t2x:arc" use="@prow"/>
+  <xsl:key name="arc-from" match="t2x:arc" use="concat(@statement, '|', @from)"/>
+  <xsl:key name="arc-to" match="t2x:arc" use="concat(@statement, '|', @to)"/>
 
   <!-- every arc of the filing: <t2x:arc statement from to weight order/> -->
   <xsl:variable name="arcs-rtf">
     <xsl:for-each select="/m:filing/m:statement[@kind != 'equity']/m:row[@concept]/m:calc">
       <xsl:variable name="row" select=".."/>
       <xsl:variable name="pid" select="@parent"/>
-      <xsl:variable name="parent" select="$row/../m:row[@id = $pid][@concept]"/>
+      <xsl:variable name="sid" select="generate-id($row/..)"/>
+      <xsl:variable name="parent" select="key('row', $pid)[generate-id(..) = $sid][@concept]"/>
       <xsl:variable name="cc" select="string($row/@concept)"/>
       <xsl:variable name="pc" select="string($parent/@concept)"/>
-      <xsl:variable name="cdef" select="/m:filing/m:concepts/m:concept[@name = $cc]"/>
-      <xsl:variable name="pdef" select="/m:filing/m:concepts/m:concept[@name = $pc]"/>
+      <xsl:variable name="cdef" select="key('t2x:concept', $cc)"/>
+      <xsl:variable name="pdef" select="key('t2x:concept', $pc)"/>
       <xsl:variable name="w" select="number(@weight)"/>
       <xsl:if test="$parent and $cc != $pc
                     and $row/m:cell[not(@concept)][@unit] and $parent/m:cell[not(@concept)][@unit]
@@ -66,10 +72,7 @@
   <!-- each (statement, parent concept, child concept) once: the first -->
   <xsl:variable name="unique-rtf">
     <xsl:for-each select="exsl:node-set($arcs-rtf)/t2x:arc">
-      <xsl:variable name="s" select="@statement"/>
-      <xsl:variable name="f" select="@from"/>
-      <xsl:variable name="t" select="@to"/>
-      <xsl:if test="not(preceding-sibling::t2x:arc[@statement = $s][@from = $f][@to = $t])">
+      <xsl:if test="generate-id() = generate-id(key('arc', concat(@statement, '|', @from, '|', @to))[1])">
         <xsl:copy-of select="."/>
       </xsl:if>
     </xsl:for-each>
@@ -79,9 +82,10 @@
   <xsl:variable name="confirmed-rtf">
     <xsl:for-each select="$unique">
       <xsl:variable name="p" select="@prow"/>
-      <xsl:if test="not(preceding-sibling::t2x:arc[@prow = $p])">
-        <xsl:variable name="plus-ids" select="$unique[@prow = $p][@weight = 1]/@crow"/>
-        <xsl:variable name="minus-ids" select="$unique[@prow = $p][@weight = -1]/@crow"/>
+      <xsl:variable name="same-parent" select="key('arc-prow', $p)"/>
+      <xsl:if test="generate-id() = generate-id($same-parent[1])">
+        <xsl:variable name="plus-ids" select="$same-parent[@weight = 1]/@crow"/>
+        <xsl:variable name="minus-ids" select="$same-parent[@weight = -1]/@crow"/>
         <xsl:variable name="checks">
           <!-- back in the model, where key() finds rows -->
           <xsl:for-each select="$filing">
@@ -106,8 +110,8 @@
       </xsl:if>
     </xsl:for-each>
   </xsl:variable>
-  <xsl:variable name="all-arcs"
-                select="$unique[@prow = exsl:node-set($confirmed-rtf)/t2x:confirmed/@prow]"/>
+  <xsl:variable name="confirmed" select="exsl:node-set($confirmed-rtf)/t2x:confirmed/@prow"/>
+  <xsl:variable name="all-arcs" select="$unique[@prow = $confirmed]"/>
 
   <xsl:template match="/">
     <xsl:call-template name="t2x:check-filing"/>
@@ -139,14 +143,19 @@
             <xsl:for-each select="$arcs">
               <xsl:variable name="f" select="@from"/>
               <xsl:variable name="t" select="@to"/>
-              <xsl:variable name="before" select="preceding-sibling::t2x:arc[@statement = $sid]
-                                                   [count(. | $arcs) = count($arcs)]"/>
-              <xsl:if test="not($before[@from = $f or @to = $f])">
+              <!-- the first arc of $arcs (the confirmed ones) that links the concept -->
+              <xsl:variable name="first-f" select="(key('arc-from', concat($sid, '|', $f))
+                                                    | key('arc-to', concat($sid, '|', $f)))
+                                                   [@prow = $confirmed][1]"/>
+              <xsl:variable name="first-t" select="(key('arc-from', concat($sid, '|', $t))
+                                                    | key('arc-to', concat($sid, '|', $t)))
+                                                   [@prow = $confirmed][1]"/>
+              <xsl:if test="generate-id($first-f) = generate-id()">
                 <xsl:call-template name="loc">
                   <xsl:with-param name="qname" select="$f"/>
                 </xsl:call-template>
               </xsl:if>
-              <xsl:if test="not($before[@from = $t or @to = $t])">
+              <xsl:if test="generate-id($first-t) = generate-id()">
                 <xsl:call-template name="loc">
                   <xsl:with-param name="qname" select="$t"/>
                 </xsl:call-template>

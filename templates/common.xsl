@@ -174,9 +174,9 @@
                        @context, '|', @unit, '|', @decimals, '|', @value)"/>
   <xsl:variable name="t2x-facts"
                 select="(/m:filing/m:cover/m:fact | /m:filing/m:statement/m:row/m:cell)
-                        [generate-id() = generate-id(key('t2x:fact-by-identity',
+                        [count(. | key('t2x:fact-by-identity',
                            concat(@concept, substring(../@concept, 1 div not(@concept)), '|',
-                                  @context, '|', @unit, '|', @decimals, '|', @value))[1])]"/>
+                                  @context, '|', @unit, '|', @decimals, '|', @value))[1]) = 1]"/>
 
   <!-- ============================================================ taxonomy links -->
   <!-- The locator href of a concept: the official schema URL + '#' + prefix_local for the
@@ -314,7 +314,7 @@
         <t2x:root statement="{@id}" label="{normalize-space(@title)}">
           <xsl:attribute name="name">
             <xsl:choose>
-              <xsl:when test="/m:filing/m:concepts/m:concept[@name = concat($ext-prefix, ':', $plain)]">
+              <xsl:when test="key('t2x:concept', concat($ext-prefix, ':', $plain))">
                 <xsl:value-of select="concat($plain, '_0')"/>
               </xsl:when>
               <xsl:otherwise><xsl:value-of select="$plain"/></xsl:otherwise>
@@ -338,8 +338,12 @@
       <xsl:variable name="b" select="@base"/>
       <xsl:variable name="n" select="count(preceding-sibling::t2x:h[@base = $b]) + 1"/>
       <xsl:variable name="plain" select="concat($b, 'Abstract')"/>
-      <xsl:variable name="clash" select="$r/t2x:root[@name = $plain]
-                      or $filing/m:concepts/m:concept[@name = concat($ext-prefix, ':', $plain)]"/>
+      <xsl:variable name="declared">
+        <xsl:for-each select="$filing">
+          <xsl:if test="key('t2x:concept', concat($ext-prefix, ':', $plain))">true</xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:variable name="clash" select="$r/t2x:root[@name = $plain] or string($declared) = 'true'"/>
       <t2x:h row="{@row}" statement="{@statement}" label="{@label}">
         <xsl:attribute name="name">
           <xsl:choose>
@@ -401,17 +405,21 @@
        nothing when the row belongs directly under the statement's root. A depth-first walk of
        the tree this gives meets the rows in printed order. -->
   <xsl:template name="t2x:row-parent">
-    <xsl:variable name="d" select="number(@depth)"/>
-    <xsl:variable name="before" select="preceding-sibling::m:row"/>
-    <xsl:variable name="open">
-      <xsl:for-each select="preceding-sibling::m:row[@kind = 'header'][number(@depth) &lt; $d]">
-        <xsl:variable name="hd" select="number(@depth)"/>
-        <xsl:variable name="closer" select="following-sibling::m:row[number(@depth) &lt;= $hd][1]"/>
-        <xsl:if test="not($closer) or count($closer | $before) != count($before)">
-          <t2x:open row="{@id}"/>
-        </xsl:if>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:value-of select="exsl:node-set($open)/t2x:open[last()]/@row"/>
+    <!-- Walked back along the rows shallower than every row seen so far (each one shallower
+         than the last): the first header met is the open one; the rows skipped are deeper
+         than it and do not close it. -->
+    <xsl:param name="limit" select="number(@depth)"/>
+    <xsl:variable name="p" select="preceding-sibling::m:row[number(@depth) &lt; $limit][1]"/>
+    <xsl:choose>
+      <xsl:when test="not($p)"/>
+      <xsl:when test="$p/@kind = 'header'"><xsl:value-of select="$p/@id"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$p">
+          <xsl:call-template name="t2x:row-parent">
+            <xsl:with-param name="limit" select="number(@depth)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

@@ -52,11 +52,20 @@
       <xsl:otherwise><xsl:value-of select="$p"/></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
+  <!-- the entity of every fact, as a JSON string -->
+  <xsl:variable name="entity">
+    <xsl:call-template name="string">
+      <xsl:with-param name="s" select="concat($scheme-prefix, ':', /m:filing/@entity-id)"/>
+    </xsl:call-template>
+  </xsl:variable>
   <!-- the reserved prefix xbrl names the features; a filing whose own prefix is "xbrl" gets none -->
   <xsl:variable name="with-features" select="$ext-prefix != 'xbrl'"/>
 
   <!-- the units, contexts and members the facts use, for the namespaces -->
   <xsl:variable name="used-units" select="/m:filing/m:units/m:unit[@id = $t2x-facts/@unit]"/>
+  <!-- the nodes whose @concept names the facts' concepts: the fact itself or its row -->
+  <xsl:variable name="concept-holders"
+                select="$t2x-facts[@concept] | $t2x-facts[not(@concept)]/parent::*"/>
   <xsl:variable name="used-members"
                 select="/m:filing/m:contexts/m:context[@id = $t2x-facts/@context]/m:member"/>
 
@@ -93,8 +102,7 @@
     <xsl:variable name="entries">
       <xsl:for-each select="$t2x-ns-table">
         <xsl:variable name="pc" select="concat(@prefix, ':')"/>
-        <xsl:if test="$t2x-facts[starts-with(@concept, $pc)]
-                      or $t2x-facts[not(@concept)]/parent::*[starts-with(@concept, $pc)]
+        <xsl:if test="$concept-holders[starts-with(@concept, $pc)]
                       or $used-units[starts-with(@measure, $pc) or starts-with(@numerator, $pc)
                                      or starts-with(@denominator, $pc)]
                       or $used-members[starts-with(@dimension, $pc) or starts-with(@value, $pc)]">
@@ -121,10 +129,9 @@
   </xsl:template>
 
   <!-- ============================================================ one fact -->
+  <!-- (select expressions rather than variables with content: no result tree fragment per fact) -->
   <xsl:template name="fact">
-    <xsl:variable name="concept">
-      <xsl:call-template name="t2x:fact-concept"/>
-    </xsl:variable>
+    <xsl:variable name="concept" select="concat(@concept, substring(../@concept, 1 div not(@concept)))"/>
     <xsl:variable name="ctx" select="key('context', @context)"/>
     <xsl:if test="not($ctx)">
       <xsl:message terminate="yes">
@@ -132,18 +139,21 @@
       </xsl:message>
     </xsl:if>
     <xsl:text>&#10;      "value": </xsl:text>
-    <xsl:call-template name="string">
-      <xsl:with-param name="s">
-        <xsl:choose>
-          <xsl:when test="@unit">
-            <xsl:call-template name="canonical-decimal">
-              <xsl:with-param name="v" select="normalize-space(@value)"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise><xsl:value-of select="@value"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:with-param>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="@unit">
+        <!-- a canonical decimal has nothing to escape -->
+        <xsl:text>"</xsl:text>
+        <xsl:call-template name="canonical-decimal">
+          <xsl:with-param name="v" select="normalize-space(@value)"/>
+        </xsl:call-template>
+        <xsl:text>"</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="string">
+          <xsl:with-param name="s" select="@value"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text>,</xsl:text>
     <xsl:if test="@unit and @decimals != 'INF'">
       <xsl:value-of select="concat($nl, '      &quot;decimals&quot;: ', number(@decimals), ',')"/>
@@ -153,26 +163,21 @@
       <xsl:with-param name="s" select="$concept"/>
     </xsl:call-template>
     <xsl:text>,&#10;        "entity": </xsl:text>
-    <xsl:call-template name="string">
-      <xsl:with-param name="s" select="concat($scheme-prefix, ':', /m:filing/@entity-id)"/>
-    </xsl:call-template>
+    <xsl:value-of select="$entity"/>
     <xsl:text>,&#10;        "period": </xsl:text>
+    <!-- OIM date-times: the end of a day (XBRL 2.1 4.7.2: a date alone means the end of that
+         day) is the next day at 00:00:00; a duration is start/end -->
+    <xsl:variable name="instant" select="boolean($ctx/@instant)"/>
+    <xsl:variable name="end-of" select="($ctx/@instant)[$instant] | ($ctx/@end)[not($instant)]"/>
+    <xsl:variable name="next" select="date:add(string($end-of), 'P1D')"/>
+    <xsl:if test="string-length($next) != 10">
+      <xsl:message terminate="yes">
+        <xsl:value-of select="concat('txt2xbrl templates: bad date ', $end-of)"/>
+      </xsl:message>
+    </xsl:if>
     <xsl:call-template name="string">
-      <xsl:with-param name="s">
-        <xsl:choose>
-          <xsl:when test="$ctx/@instant">
-            <xsl:call-template name="oim-date-time">
-              <xsl:with-param name="end-of" select="$ctx/@instant"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="concat($ctx/@start, 'T00:00:00/')"/>
-            <xsl:call-template name="oim-date-time">
-              <xsl:with-param name="end-of" select="$ctx/@end"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:with-param>
+      <xsl:with-param name="s" select="concat(substring(concat($ctx/@start, 'T00:00:00/'), 1 div not($instant)),
+                                              $next, 'T00:00:00')"/>
     </xsl:call-template>
     <xsl:if test="@unit">
       <xsl:variable name="u" select="key('unit', @unit)"/>
@@ -183,13 +188,10 @@
       </xsl:if>
       <xsl:if test="not($u/@measure = 'xbrli:pure')">
         <xsl:text>,&#10;        "unit": </xsl:text>
+        <!-- the measure, or numerator/denominator -->
         <xsl:call-template name="string">
-          <xsl:with-param name="s">
-            <xsl:choose>
-              <xsl:when test="$u/@measure"><xsl:value-of select="$u/@measure"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="concat($u/@numerator, '/', $u/@denominator)"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:with-param>
+          <xsl:with-param name="s" select="concat($u/@measure, substring(concat($u/@numerator, '/', $u/@denominator),
+                                                                         1 div not($u/@measure)))"/>
         </xsl:call-template>
       </xsl:if>
     </xsl:if>
@@ -207,67 +209,40 @@
     <xsl:text>&#10;      }</xsl:text>
   </xsl:template>
 
-  <!-- The OIM date-time of the end of a day (XBRL 2.1 4.7.2: a date alone means the end of that
-       day): the next day at 00:00:00. -->
-  <xsl:template name="oim-date-time">
-    <xsl:param name="end-of"/>
-    <xsl:variable name="next" select="date:add(string($end-of), 'P1D')"/>
-    <xsl:if test="string-length($next) != 10">
-      <xsl:message terminate="yes">
-        <xsl:value-of select="concat('txt2xbrl templates: bad date ', $end-of)"/>
-      </xsl:message>
-    </xsl:if>
-    <xsl:value-of select="concat($next, 'T00:00:00')"/>
-  </xsl:template>
-
   <!-- ============================================================ values -->
   <!-- An xs:decimal in its XML Schema 1.0 canonical form: optional "-", integer part without
        leading zeros, ".", fraction without trailing zeros, at least one digit on each side. -->
   <xsl:template name="canonical-decimal">
     <xsl:param name="v"/>
     <xsl:variable name="neg" select="starts-with($v, '-')"/>
-    <xsl:variable name="abs">
-      <xsl:choose>
-        <xsl:when test="starts-with($v, '-') or starts-with($v, '+')"><xsl:value-of select="substring($v, 2)"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:variable name="abs" select="substring($v, 1 + number(starts-with($v, '-') or starts-with($v, '+')))"/>
     <xsl:if test="$abs = '' or translate($abs, '0123456789.', '') != ''
                   or string-length(translate($abs, '0123456789', '')) > 1">
       <xsl:message terminate="yes">
         <xsl:value-of select="concat('txt2xbrl templates: not a decimal number: ', $v)"/>
       </xsl:message>
     </xsl:if>
-    <xsl:variable name="int">
-      <xsl:call-template name="strip-leading-zeros">
-        <xsl:with-param name="s">
-          <xsl:choose>
-            <xsl:when test="contains($abs, '.')"><xsl:value-of select="substring-before($abs, '.')"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$abs"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="frac">
-      <xsl:call-template name="strip-trailing-zeros">
-        <xsl:with-param name="s" select="substring-after($abs, '.')"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="i" select="concat(substring('0', 1, number($int = '')), $int)"/>
-    <xsl:variable name="f" select="concat(substring('0', 1, number($frac = '')), $frac)"/>
-    <xsl:if test="$neg and not($i = '0' and $f = '0')">-</xsl:if>
-    <xsl:value-of select="concat($i, '.', $f)"/>
-  </xsl:template>
-
-  <xsl:template name="strip-leading-zeros">
-    <xsl:param name="s"/>
+    <xsl:variable name="int" select="substring-before(concat($abs, '.'), '.')"/>
+    <xsl:variable name="frac" select="substring-after($abs, '.')"/>
+    <!-- the digits that are not 0: none means a zero part -->
+    <xsl:variable name="int-nz" select="translate($int, '0', '')"/>
+    <xsl:variable name="frac-nz" select="translate($frac, '0', '')"/>
+    <xsl:if test="$neg and not($int-nz = '' and $frac-nz = '')">-</xsl:if>
     <xsl:choose>
-      <xsl:when test="starts-with($s, '0')">
-        <xsl:call-template name="strip-leading-zeros">
-          <xsl:with-param name="s" select="substring($s, 2)"/>
+      <xsl:when test="$int-nz = ''">0</xsl:when>
+      <!-- from the first digit that is not 0 -->
+      <xsl:otherwise>
+        <xsl:value-of select="substring($int, string-length(substring-before($int, substring($int-nz, 1, 1))) + 1)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>.</xsl:text>
+    <xsl:choose>
+      <xsl:when test="$frac-nz = ''">0</xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="strip-trailing-zeros">
+          <xsl:with-param name="s" select="$frac"/>
         </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -286,11 +261,20 @@
   <!-- A JSON string: quotes, escaping \ " and the control characters XML can hold. -->
   <xsl:template name="string">
     <xsl:param name="s"/>
-    <xsl:text>"</xsl:text>
-    <xsl:call-template name="escape">
-      <xsl:with-param name="s" select="string($s)"/>
-    </xsl:call-template>
-    <xsl:text>"</xsl:text>
+    <xsl:variable name="v" select="string($s)"/>
+    <xsl:choose>
+      <!-- nothing to escape (the usual case): no call -->
+      <xsl:when test="translate($v, '\&quot;&#9;&#10;&#13;', '') = $v">
+        <xsl:value-of select="concat('&quot;', $v, '&quot;')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>"</xsl:text>
+        <xsl:call-template name="escape">
+          <xsl:with-param name="s" select="$v"/>
+        </xsl:call-template>
+        <xsl:text>"</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="escape">
