@@ -184,19 +184,24 @@
   <xsl:template name="t2x:concept-href">
     <xsl:param name="qname"/>
     <xsl:variable name="p" select="substring-before($qname, ':')"/>
-    <xsl:variable name="hit" select="$t2x-ns-table[@prefix = $p][1]"/>
     <xsl:variable name="id" select="concat($p, '_', substring-after($qname, ':'))"/>
     <xsl:choose>
       <xsl:when test="$p = $ext-prefix">
         <xsl:value-of select="concat($stem, '.xsd#', $id)"/>
       </xsl:when>
-      <xsl:when test="$hit/@xsd">
-        <xsl:value-of select="concat($hit/@xsd, '#', $id)"/>
-      </xsl:when>
       <xsl:otherwise>
-        <xsl:message terminate="yes">
-          <xsl:value-of select="concat('txt2xbrl templates: no schema for the concept ', $qname)"/>
-        </xsl:message>
+        <!-- the table is looked up only for a standard prefix -->
+        <xsl:variable name="hit" select="$t2x-ns-table[@prefix = $p][1]"/>
+        <xsl:choose>
+          <xsl:when test="$hit/@xsd">
+            <xsl:value-of select="concat($hit/@xsd, '#', $id)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:message terminate="yes">
+              <xsl:value-of select="concat('txt2xbrl templates: no schema for the concept ', $qname)"/>
+            </xsl:message>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -235,6 +240,10 @@
   <xsl:key name="t2x:lab-role" match="t2x:lab" use="concat(@concept, '|', @base, '|', @std)"/>
   <xsl:key name="t2x:lab-text" match="t2x:lab" use="concat(@concept, '|', @base, '|', @std, '|', @text)"/>
   <xsl:template name="t2x:label-plan">
+    <!-- the concepts key('t2x:concept', ...)[@extension = 'true'] could return, scanned
+         instead of keyed: a key() call on the model builds every key of the model (with
+         t2x:fact-by-identity), which the stylesheets without facts do not need -->
+    <xsl:variable name="ext-concepts" select="$filing//m:concepts/m:concept[@extension = 'true']"/>
     <xsl:variable name="raw">
       <xsl:for-each select="/m:filing/m:statement/m:row[@concept][normalize-space(@label) != '']">
         <xsl:variable name="neg" select="@negated = 'true'"/>
@@ -253,9 +262,9 @@
         </xsl:variable>
         <xsl:variable name="c" select="string(@concept)"/>
         <xsl:variable name="text" select="normalize-space(@label)"/>
-        <xsl:variable name="declared" select="key('t2x:concept', $c)[@extension = 'true']/@label"/>
         <t2x:lab row="{@id}" concept="{$c}" text="{$text}" base="{$base}"
-                 std="{$base = 'terseLabel' and $declared and normalize-space($declared) = $text}"/>
+                 std="{$base = 'terseLabel' and $ext-concepts[@name = $c]/@label
+                       and normalize-space($ext-concepts[@name = $c]/@label) = $text}"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:for-each select="exsl:node-set($raw)/t2x:lab">
@@ -308,13 +317,16 @@
                                '                                                                ')"/>
 
   <xsl:template name="t2x:abstract-plan">
+    <!-- the concepts a name PREFIX:... can be, scanned instead of keyed (see t2x:label-plan) -->
+    <xsl:variable name="ext-named"
+                  select="$filing//m:concepts/m:concept[starts-with(@name, concat($ext-prefix, ':'))]"/>
     <xsl:variable name="raw">
       <xsl:for-each select="/m:filing/m:statement">
         <xsl:variable name="plain" select="concat(@role, 'Abstract')"/>
         <t2x:root statement="{@id}" label="{normalize-space(@title)}">
           <xsl:attribute name="name">
             <xsl:choose>
-              <xsl:when test="key('t2x:concept', concat($ext-prefix, ':', $plain))">
+              <xsl:when test="$ext-named[@name = concat($ext-prefix, ':', $plain)]">
                 <xsl:value-of select="concat($plain, '_0')"/>
               </xsl:when>
               <xsl:otherwise><xsl:value-of select="$plain"/></xsl:otherwise>
@@ -338,12 +350,8 @@
       <xsl:variable name="b" select="@base"/>
       <xsl:variable name="n" select="count(preceding-sibling::t2x:h[@base = $b]) + 1"/>
       <xsl:variable name="plain" select="concat($b, 'Abstract')"/>
-      <xsl:variable name="declared">
-        <xsl:for-each select="$filing">
-          <xsl:if test="key('t2x:concept', concat($ext-prefix, ':', $plain))">true</xsl:if>
-        </xsl:for-each>
-      </xsl:variable>
-      <xsl:variable name="clash" select="$r/t2x:root[@name = $plain] or string($declared) = 'true'"/>
+      <xsl:variable name="clash" select="$r/t2x:root[@name = $plain]
+                                         or $ext-named[@name = concat($ext-prefix, ':', $plain)]"/>
       <t2x:h row="{@row}" statement="{@statement}" label="{@label}">
         <xsl:attribute name="name">
           <xsl:choose>

@@ -38,6 +38,10 @@
   <!-- contexts and units exactly as in the instance (and common.xsl through it) -->
   <xsl:import href="instance.xsl"/>
 
+  <!-- common.xsl's $t2x-facts (the instance's and the JSON report's facts) is not used here;
+       an empty one spares its evaluation (libxslt evaluates every global variable) -->
+  <xsl:variable name="t2x-facts" select="/.."/>
+
   <xsl:output method="xml" version="1.0" encoding="UTF-8" indent="no"/>
   <!-- instance.xsl strips white space from the input; the source text keeps every byte -->
   <xsl:preserve-space elements="m:t m:n m:u"/>
@@ -93,7 +97,8 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
           <ix:header>
             <ix:hidden>
               <xsl:apply-templates select="m:cover/m:fact[not(@offset)]" mode="hidden"/>
-              <xsl:for-each select="m:source/m:block/m:n">
+              <!-- only a printed number with several facts can have hidden ones -->
+              <xsl:for-each select="m:source/m:block/m:n[key('fact-at', @offset)[2]]">
                 <xsl:call-template name="hidden-facts"/>
               </xsl:for-each>
             </ix:hidden>
@@ -157,6 +162,41 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
   <!-- ============================================================ facts in place -->
   <xsl:template match="m:n">
     <xsl:variable name="all" select="key('fact-at', @offset)"/>
+    <xsl:choose>
+      <xsl:when test="not($all)">
+        <xsl:value-of select="."/>
+      </xsl:when>
+      <!-- one fact (the usual case): it is the primary one, hidden or not, and nests alone -->
+      <xsl:when test="not($all[2])">
+        <span class="t2x-fact">
+          <xsl:attribute name="title"><xsl:call-template name="fact-title"><xsl:with-param name="f" select="$all"/></xsl:call-template></xsl:attribute>
+          <xsl:choose>
+            <xsl:when test="$all/@unit">
+              <xsl:call-template name="non-fraction">
+                <xsl:with-param name="f" select="$all"/>
+                <xsl:with-param name="content" select="string(.)"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="non-numeric">
+                <xsl:with-param name="f" select="$all"/>
+                <xsl:with-param name="text" select="string(.)"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="facts-in-place">
+          <xsl:with-param name="all" select="$all"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- several facts at one printed number -->
+  <xsl:template name="facts-in-place">
+    <xsl:param name="all"/>
     <xsl:variable name="primary" select="$all[not(@hidden = 'true')][1] | $all[1][not($all[not(@hidden = 'true')])]"/>
     <xsl:variable name="nested" select="$primary | $all[not(@hidden = 'true')][@unit][@format = $primary/@format
                                         and @scale = $primary/@scale and @unit = $primary/@unit]"/>
@@ -215,6 +255,8 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
   <!-- the facts of one printed number that do not nest in place go to ix:hidden -->
   <xsl:template name="hidden-facts">
     <xsl:variable name="all" select="key('fact-at', @offset)"/>
+    <!-- a lone fact is the primary one and nests in place -->
+    <xsl:if test="$all[2]">
     <xsl:variable name="primary" select="$all[not(@hidden = 'true')][1] | $all[1][not($all[not(@hidden = 'true')])]"/>
     <xsl:variable name="nested" select="$primary | $all[not(@hidden = 'true')][@unit][@format = $primary/@format
                                         and @scale = $primary/@scale and @unit = $primary/@unit]"/>
@@ -240,6 +282,7 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
         </xsl:choose>
       </xsl:if>
     </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="m:fact" mode="hidden">
@@ -263,17 +306,25 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
     <xsl:param name="f"/>
     <xsl:param name="id"/>
     <xsl:param name="content"/>
-    <ix:nonFraction>
-      <xsl:if test="$id"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
-      <xsl:attribute name="name"><xsl:call-template name="t2x:fact-concept"><xsl:with-param name="f" select="$f"/></xsl:call-template></xsl:attribute>
-      <xsl:attribute name="contextRef"><xsl:value-of select="$f/@context"/></xsl:attribute>
-      <xsl:attribute name="unitRef"><xsl:value-of select="$f/@unit"/></xsl:attribute>
-      <xsl:attribute name="decimals"><xsl:value-of select="$f/@decimals"/></xsl:attribute>
-      <xsl:attribute name="format"><xsl:value-of select="$f/@format"/></xsl:attribute>
-      <xsl:attribute name="scale"><xsl:value-of select="$f/@scale"/></xsl:attribute>
-      <xsl:if test="$f/@sign = '-'"><xsl:attribute name="sign">-</xsl:attribute></xsl:if>
-      <xsl:copy-of select="$content"/>
-    </ix:nonFraction>
+    <!-- name: t2x:fact-concept as one expression (the fact's @concept, else its row's) -->
+    <xsl:choose>
+      <xsl:when test="$id">
+        <ix:nonFraction id="{$id}" name="{concat($f/@concept, substring($f/../@concept, 1 div not($f/@concept)))}"
+                        contextRef="{$f/@context}" unitRef="{$f/@unit}" decimals="{$f/@decimals}"
+                        format="{$f/@format}" scale="{$f/@scale}">
+          <xsl:if test="$f/@sign = '-'"><xsl:attribute name="sign">-</xsl:attribute></xsl:if>
+          <xsl:copy-of select="$content"/>
+        </ix:nonFraction>
+      </xsl:when>
+      <xsl:otherwise>
+        <ix:nonFraction name="{concat($f/@concept, substring($f/../@concept, 1 div not($f/@concept)))}"
+                        contextRef="{$f/@context}" unitRef="{$f/@unit}" decimals="{$f/@decimals}"
+                        format="{$f/@format}" scale="{$f/@scale}">
+          <xsl:if test="$f/@sign = '-'"><xsl:attribute name="sign">-</xsl:attribute></xsl:if>
+          <xsl:copy-of select="$content"/>
+        </ix:nonFraction>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="non-numeric">
@@ -292,8 +343,7 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
   <xsl:template name="fact-title">
     <xsl:param name="f" select="."/>
     <xsl:variable name="c" select="key('context-by-id', $f/@context)"/>
-    <xsl:call-template name="t2x:fact-concept"><xsl:with-param name="f" select="$f"/></xsl:call-template>
-    <xsl:text> | </xsl:text>
+    <xsl:value-of select="concat($f/@concept, substring($f/../@concept, 1 div not($f/@concept)), ' | ')"/>
     <xsl:choose>
       <xsl:when test="$c/@instant"><xsl:value-of select="$c/@instant"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="concat($c/@start, ' to ', $c/@end)"/></xsl:otherwise>
