@@ -18,6 +18,7 @@
 #include "filing.h"
 #include "model.h"
 #include "util.h"
+#include "xmlnode.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -515,28 +516,10 @@ void t2x_ex27_results_free(t2x_ex27_results *r)
 
 /* ------------------------------------------------------------------ into the model */
 
-static void prop(xmlNodePtr n, const char *name, const char *value)
-{
-    if (value) xmlNewProp(n, BAD_CAST name, BAD_CAST value);
-}
-
-static void propf(xmlNodePtr n, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void propf(xmlNodePtr n, const char *name, const char *fmt, ...)
-{
-    char buf[128];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    xmlNewProp(n, BAD_CAST name, BAD_CAST buf);
-}
-
 static void prop_date(xmlNodePtr n, const char *name, t2x_date d)
 {
     if (!d.y) return;
-    char s[11];
-    t2x_date_iso(d, s);
-    prop(n, name, s);
+    t2x_xml_prop_date(n, name, d);
 }
 
 /* The period a result refers to, for messages: "1997-03-31" or "1997-01-01..1997-03-31". */
@@ -562,35 +545,35 @@ void t2x_ex27_to_model(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27_
     for (xmlNodePtr n = root->children; n; n = n->next)
         if (is_el(n, "issues")) issues = n;
     xmlNodePtr ex = xmlNewChild(root, ns, BAD_CAST "ex27", NULL);
-    propf(ex, "schedules", "%zu", set->n);
-    propf(ex, "comparisons", "%zu", res->agree + res->disagree);
-    propf(ex, "agree", "%zu", res->agree);
-    propf(ex, "disagree", "%zu", res->disagree);
-    propf(ex, "no-fact", "%zu", res->no_fact);
-    propf(ex, "ex27-zero", "%zu", res->zero);
-    propf(ex, "loose-agree", "%zu", res->loose_agree);
-    propf(ex, "loose-disagree", "%zu", res->loose_disagree);
+    t2x_xml_propf(ex, "schedules", "%zu", set->n);
+    t2x_xml_propf(ex, "comparisons", "%zu", res->agree + res->disagree);
+    t2x_xml_propf(ex, "agree", "%zu", res->agree);
+    t2x_xml_propf(ex, "disagree", "%zu", res->disagree);
+    t2x_xml_propf(ex, "no-fact", "%zu", res->no_fact);
+    t2x_xml_propf(ex, "ex27-zero", "%zu", res->zero);
+    t2x_xml_propf(ex, "loose-agree", "%zu", res->loose_agree);
+    t2x_xml_propf(ex, "loose-disagree", "%zu", res->loose_disagree);
     size_t ri = 0;
     for (size_t si = 0; si < set->n; si++) {
         const t2x_ex27_schedule *s = &set->v[si];
         xmlNodePtr sn = xmlNewChild(ex, ns, BAD_CAST "schedule", NULL);
-        propf(sn, "id", "x%zu", si + 1);
-        propf(sn, "document", "%zu", s->doc + 1);
-        if (sub && s->doc < sub->ndocs && sub->docs[s->doc].type[0]) prop(sn, "type", sub->docs[s->doc].type);
-        prop(sn, "article", s->article);
-        if (s->article_inferred) prop(sn, "article-inferred", "true");
-        propf(sn, "multiplier", "%lld", s->multiplier);
-        prop(sn, "restated", s->restated ? "true" : "false");
-        propf(sn, "first-line", "%ld", s->first_line);
-        propf(sn, "last-line", "%ld", s->last_line > s->first_line ? s->last_line : s->first_line);
-        if (s->name) prop(sn, "name", s->name);
-        if (s->cik) prop(sn, "cik", s->cik);
-        if (s->duplicate_of >= 0) propf(sn, "duplicate-of", "x%d", s->duplicate_of + 1);
+        t2x_xml_propf(sn, "id", "x%zu", si + 1);
+        t2x_xml_propf(sn, "document", "%zu", s->doc + 1);
+        if (sub && s->doc < sub->ndocs && sub->docs[s->doc].type[0]) t2x_xml_prop(sn, "type", sub->docs[s->doc].type);
+        t2x_xml_prop(sn, "article", s->article);
+        if (s->article_inferred) t2x_xml_prop(sn, "article-inferred", "true");
+        t2x_xml_propf(sn, "multiplier", "%lld", s->multiplier);
+        t2x_xml_prop(sn, "restated", s->restated ? "true" : "false");
+        t2x_xml_propf(sn, "first-line", "%ld", s->first_line);
+        t2x_xml_propf(sn, "last-line", "%ld", s->last_line > s->first_line ? s->last_line : s->first_line);
+        if (s->name) t2x_xml_prop(sn, "name", s->name);
+        if (s->cik) t2x_xml_prop(sn, "cik", s->cik);
+        if (s->duplicate_of >= 0) t2x_xml_propf(sn, "duplicate-of", "x%d", s->duplicate_of + 1);
         for (int c = 0; c < s->ncols; c++) {
             const t2x_ex27_column *col = &s->cols[c];
             xmlNodePtr cn = xmlNewChild(sn, ns, BAD_CAST "column", NULL);
-            propf(cn, "id", "x%zuc%d", si + 1, c + 1);
-            if (col->period_type) prop(cn, "period-type", col->period_type);
+            t2x_xml_propf(cn, "id", "x%zuc%d", si + 1, c + 1);
+            if (col->period_type) t2x_xml_prop(cn, "period-type", col->period_type);
             prop_date(cn, "fiscal-year-end", col->fiscal_year_end);
             prop_date(cn, "period-start", col->period_start);
             prop_date(cn, "period-end", col->period_end);
@@ -599,21 +582,21 @@ void t2x_ex27_to_model(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27_
         for (; ri < res->n && res->v[ri].schedule == si; ri++) {
             const t2x_ex27_result *r = &res->v[ri];
             xmlNodePtr k = xmlNewChild(sn, ns, BAD_CAST "check", NULL);
-            propf(k, "column", "x%zuc%d", si + 1, r->col + 1);
-            prop(k, "tag", r->tag);
-            prop(k, "result", t2x_ex27_outcome_name(r->outcome));
-            if (r->loose) prop(k, "loose", "true");
-            propf(k, "line", "%ld", r->value->line);
-            prop(k, "text", r->value->text);
-            if (r->ex27_value) prop(k, "ex27-value", r->ex27_value);
-            if (r->expected) prop(k, "expected", r->expected);
-            if (r->concept) prop(k, "concept", r->concept);
-            if (r->context) prop(k, "context", r->context);
-            if (r->stmt_value) prop(k, "statement-value", r->stmt_value);
-            if (r->stmt_line > 0) propf(k, "statement-line", "%ld", r->stmt_line);
+            t2x_xml_propf(k, "column", "x%zuc%d", si + 1, r->col + 1);
+            t2x_xml_prop(k, "tag", r->tag);
+            t2x_xml_prop(k, "result", t2x_ex27_outcome_name(r->outcome));
+            if (r->loose) t2x_xml_prop(k, "loose", "true");
+            t2x_xml_propf(k, "line", "%ld", r->value->line);
+            t2x_xml_prop(k, "text", r->value->text);
+            if (r->ex27_value) t2x_xml_prop(k, "ex27-value", r->ex27_value);
+            if (r->expected) t2x_xml_prop(k, "expected", r->expected);
+            if (r->concept) t2x_xml_prop(k, "concept", r->concept);
+            if (r->context) t2x_xml_prop(k, "context", r->context);
+            if (r->stmt_value) t2x_xml_prop(k, "statement-value", r->stmt_value);
+            if (r->stmt_line > 0) t2x_xml_propf(k, "statement-line", "%ld", r->stmt_line);
             if (r->stmt_value) {
                 char *t = fmt_ld((long double)r->tolerance);
-                prop(k, "tolerance", t);
+                t2x_xml_prop(k, "tolerance", t);
                 free(t);
             }
             if (r->outcome != T2X_EX27_DISAGREE && r->outcome != T2X_EX27_ZERO) continue;
@@ -630,14 +613,14 @@ void t2x_ex27_to_model(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27_
             } else if (r->outcome == T2X_EX27_DISAGREE) {
                 if (issues) {
                     xmlNodePtr is = xmlNewTextChild(issues, ns, BAD_CAST "issue", NULL);
-                    prop(is, "severity", "warning");
-                    prop(is, "code", "ex27-mismatch");
-                    propf(is, "line", "%ld", r->value->line);
-                    prop(is, "context", r->context);
-                    if (!strchr(r->concept, '+')) prop(is, "concept", r->concept);
-                    prop(is, "tag", r->tag);
-                    prop(is, "ex27-value", r->ex27_value);
-                    prop(is, "statement-value", r->stmt_value);
+                    t2x_xml_prop(is, "severity", "warning");
+                    t2x_xml_prop(is, "code", "ex27-mismatch");
+                    t2x_xml_propf(is, "line", "%ld", r->value->line);
+                    t2x_xml_prop(is, "context", r->context);
+                    if (!strchr(r->concept, '+')) t2x_xml_prop(is, "concept", r->concept);
+                    t2x_xml_prop(is, "tag", r->tag);
+                    t2x_xml_prop(is, "ex27-value", r->ex27_value);
+                    t2x_xml_prop(is, "statement-value", r->stmt_value);
                     xmlNodeAddContent(is, BAD_CAST msg);
                 }
                 t2x_diag_add(diag, T2X_WARNING, name, r->value->line, "ex27-mismatch", "%s", msg);

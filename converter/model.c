@@ -7,6 +7,7 @@
 #include "model.h"
 #include "untagged.h"
 #include "util.h"
+#include "xmlnode.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -82,37 +83,13 @@ static void use_concept(builder *b, const char *qname)
     b->concepts[b->nconc++] = t2x_xstrdup(qname);
 }
 
-static void prop(xmlNodePtr n, const char *name, const char *value)
-{
-    if (value) xmlNewProp(n, BAD_CAST name, BAD_CAST value);
-}
-
-static void propf(xmlNodePtr n, const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void propf(xmlNodePtr n, const char *name, const char *fmt, ...)
-{
-    char buf[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    xmlNewProp(n, BAD_CAST name, BAD_CAST buf);
-}
-
-static void prop_date(xmlNodePtr n, const char *name, t2x_date d)
-{
-    char s[11];
-    t2x_date_iso(d, s);
-    prop(n, name, s);
-}
-
 static xmlNodePtr add_issue(builder *b, const char *severity, const char *code, long line,
                             const char *message)
 {
     xmlNodePtr n = xmlNewTextChild(b->issues, b->ns, BAD_CAST "issue", NULL);
-    prop(n, "severity", severity);
-    prop(n, "code", code);
-    if (line > 0) propf(n, "line", "%ld", line);
+    t2x_xml_prop(n, "severity", severity);
+    t2x_xml_prop(n, "code", code);
+    if (line > 0) t2x_xml_propf(n, "line", "%ld", line);
     xmlNodeAddContent(n, BAD_CAST message);
     return n;
 }
@@ -128,8 +105,8 @@ static void seen_fact(builder *b, const char *concept, const char *context, cons
             char *msg = t2x_xasprintf("%s in %s is %s at line %ld but %s at line %ld", concept, context,
                                       b->seen_vals[i], b->seen_lines[i], value, line);
             xmlNodePtr n = add_issue(b, "warning", "duplicate-fact", line, msg);
-            prop(n, "context", context);
-            prop(n, "concept", concept);
+            t2x_xml_prop(n, "context", context);
+            t2x_xml_prop(n, "concept", concept);
             t2x_diag_add(b->f->diag, T2X_WARNING, b->f->src.name, line, "duplicate-fact", "%s", msg);
             free(msg);
         }
@@ -198,9 +175,9 @@ static void cover_fact(builder *b, xmlNodePtr cover, const char *concept, const 
                        const char *value)
 {
     xmlNodePtr n = xmlNewChild(cover, b->ns, BAD_CAST "fact", NULL);
-    prop(n, "concept", concept);
-    prop(n, "context", context);
-    prop(n, "value", value);
+    t2x_xml_prop(n, "concept", concept);
+    t2x_xml_prop(n, "context", context);
+    t2x_xml_prop(n, "value", value);
     use_concept(b, concept);
 }
 
@@ -212,17 +189,17 @@ static void cover_amount(builder *b, xmlNodePtr cover, const char *concept, int 
     const char *cid = context_id(b, 1, none, a->date, NULL);
     xmlNodePtr n = xmlNewChild(cover, b->ns, BAD_CAST "fact", NULL);
     char *v = t2x_num_value_string(a->mant, 0, 0, 0);
-    prop(n, "concept", concept);
-    prop(n, "context", cid);
-    prop(n, "unit", unit_ids[unit]);
-    prop(n, "decimals", "0");
-    prop(n, "value", v);
-    propf(n, "offset", "%zu", a->offset);
-    propf(n, "length", "%zu", a->length);
-    propf(n, "line", "%ld", b->f->lines.v[a->line].no);
-    prop(n, "text", a->text);
-    prop(n, "format", "ixt:num-dot-decimal");
-    prop(n, "scale", "0");
+    t2x_xml_prop(n, "concept", concept);
+    t2x_xml_prop(n, "context", cid);
+    t2x_xml_prop(n, "unit", unit_ids[unit]);
+    t2x_xml_prop(n, "decimals", "0");
+    t2x_xml_prop(n, "value", v);
+    t2x_xml_propf(n, "offset", "%zu", a->offset);
+    t2x_xml_propf(n, "length", "%zu", a->length);
+    t2x_xml_propf(n, "line", "%ld", b->f->lines.v[a->line].no);
+    t2x_xml_prop(n, "text", a->text);
+    t2x_xml_prop(n, "format", "ixt:num-dot-decimal");
+    t2x_xml_prop(n, "scale", "0");
     b->unit_used[unit] = 1;
     use_concept(b, concept);
     seen_fact(b, concept, cid, unit_ids[unit], v, b->f->lines.v[a->line].no);
@@ -269,10 +246,10 @@ static void untagged(builder *b, const char *sid, const char *rid, const t2x_cel
     vsnprintf(msg, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
     va_end(ap);
     xmlNodePtr is = add_issue(b, "info", "untagged-amount", L->v[cell->line].no, msg);
-    prop(is, "statement", sid);
-    prop(is, "row", rid);
-    propf(is, "offset", "%zu", cell->offset);
-    propf(is, "length", "%zu", cell->length);
+    t2x_xml_prop(is, "statement", sid);
+    t2x_xml_prop(is, "row", rid);
+    t2x_xml_propf(is, "offset", "%zu", cell->offset);
+    t2x_xml_propf(is, "length", "%zu", cell->length);
     free(msg);
 }
 
@@ -322,20 +299,20 @@ static xmlNodePtr add_cell(builder *b, xmlNodePtr rn, const char *sid, int c, co
                            const char *format, int scale, int neg)
 {
     xmlNodePtr cn = xmlNewChild(rn, b->ns, BAD_CAST "cell", NULL);
-    propf(cn, "column", "%sc%d", sid, c + 1);
-    if (concept) prop(cn, "concept", concept);
-    prop(cn, "context", cid);
-    prop(cn, "unit", unit_ids[unit]);
+    t2x_xml_propf(cn, "column", "%sc%d", sid, c + 1);
+    if (concept) t2x_xml_prop(cn, "concept", concept);
+    t2x_xml_prop(cn, "context", cid);
+    t2x_xml_prop(cn, "unit", unit_ids[unit]);
     b->unit_used[unit] = 1;
-    propf(cn, "decimals", "%d", decimals);
-    prop(cn, "value", value);
-    propf(cn, "offset", "%zu", cell->offset);
-    propf(cn, "length", "%zu", cell->length);
-    propf(cn, "line", "%ld", b->f->lines.v[cell->line].no);
-    prop(cn, "text", cell->text);
-    prop(cn, "format", format ? format : cell->num.dash ? "ixt:fixed-zero" : "ixt:num-dot-decimal");
-    propf(cn, "scale", "%d", scale);
-    if (neg) prop(cn, "sign", "-");
+    t2x_xml_propf(cn, "decimals", "%d", decimals);
+    t2x_xml_prop(cn, "value", value);
+    t2x_xml_propf(cn, "offset", "%zu", cell->offset);
+    t2x_xml_propf(cn, "length", "%zu", cell->length);
+    t2x_xml_propf(cn, "line", "%ld", b->f->lines.v[cell->line].no);
+    t2x_xml_prop(cn, "text", cell->text);
+    t2x_xml_prop(cn, "format", format ? format : cell->num.dash ? "ixt:fixed-zero" : "ixt:num-dot-decimal");
+    t2x_xml_propf(cn, "scale", "%d", scale);
+    if (neg) t2x_xml_prop(cn, "sign", "-");
     return cn;
 }
 
@@ -533,9 +510,9 @@ static void label_facts(builder *b, const t2x_table *t, size_t r, xmlNodePtr rn,
             span.text = lf[i].text;
             xmlNodePtr cn = add_cell(b, rn, sid, c, lf[i].concept, cid, lf[i].unit, lf[i].num.frac - scale, value, &span,
                                      "ixt:num-dot-decimal", scale, 0);
-            prop(cn, "origin", "label");
+            t2x_xml_prop(cn, "origin", "label");
             /* one printed number for two periods: the second fact is not in the text */
-            if (lf[i].offset == last_span) prop(cn, "hidden", "true");
+            if (lf[i].offset == last_span) t2x_xml_prop(cn, "hidden", "true");
             last_span = lf[i].offset;
             use_concept(b, lf[i].concept);
             seen_fact(b, lf[i].concept, cid, unit_ids[lf[i].unit], value, f->lines.v[lf[i].line].no);
@@ -554,32 +531,32 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
     xmlNodePtr st = xmlNewChild(root, b->ns, BAD_CAST "statement", NULL);
     char sid[32];
     snprintf(sid, sizeof sid, "s%zu", ti + 1);
-    prop(st, "id", sid);
-    prop(st, "kind", t2x_stmt_kind_name(t->kind));
+    t2x_xml_prop(st, "id", sid);
+    t2x_xml_prop(st, "kind", t2x_stmt_kind_name(t->kind));
     int n = ++role_counts[t->kind];
-    if (n == 1) prop(st, "role", role_name(t->kind));
-    else propf(st, "role", "%s%d", role_name(t->kind), n);
-    prop(st, "title", t->title);
-    propf(st, "first-line", "%ld", L->v[t->title_line].no);
-    propf(st, "last-line", "%ld", L->v[t->end > 0 ? t->end - 1 : 0].no);
-    propf(st, "scale", "%d", t->scale);
-    propf(st, "document", "%zu", t->doc + 1);
+    if (n == 1) t2x_xml_prop(st, "role", role_name(t->kind));
+    else t2x_xml_propf(st, "role", "%s%d", role_name(t->kind), n);
+    t2x_xml_prop(st, "title", t->title);
+    t2x_xml_propf(st, "first-line", "%ld", L->v[t->title_line].no);
+    t2x_xml_propf(st, "last-line", "%ld", L->v[t->end > 0 ? t->end - 1 : 0].no);
+    t2x_xml_propf(st, "scale", "%d", t->scale);
+    t2x_xml_propf(st, "document", "%zu", t->doc + 1);
     for (int c = 0; c < t->ncols; c++) {
         const t2x_column *col = &t->cols[c];
         xmlNodePtr cn = xmlNewChild(st, b->ns, BAD_CAST "column", NULL);
-        propf(cn, "id", "%sc%d", sid, c + 1);
+        t2x_xml_propf(cn, "id", "%sc%d", sid, c + 1);
         if (t->kind != T2X_STMT_EQUITY && col->dated && !col->skip) {
             t2x_date none = {0, 0, 0};
-            prop(cn, "context", col->instant ? context_id(b, 1, none, col->end, NULL)
+            t2x_xml_prop(cn, "context", col->instant ? context_id(b, 1, none, col->end, NULL)
                                              : context_id(b, 0, col->start, col->end, NULL));
         }
         if (col->member) {
-            prop(cn, "member", col->member);
+            t2x_xml_prop(cn, "member", col->member);
             use_concept(b, col->member);
             use_concept(b, "us-gaap:StatementEquityComponentsAxis");
         }
-        prop(cn, "label", col->header ? col->header : "");
-        if (col->skip) prop(cn, "skip", "true");
+        t2x_xml_prop(cn, "label", col->header ? col->header : "");
+        if (col->skip) t2x_xml_prop(cn, "skip", "true");
     }
     for (size_t r = 0; r < t->nrows; r++) {
         t2x_row *row = &t->rows[r];
@@ -587,20 +564,20 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
         xmlNodePtr rn = xmlNewChild(st, b->ns, BAD_CAST "row", NULL);
         char rid[80];
         snprintf(rid, sizeof rid, "%sr%zu", sid, r + 1);
-        prop(rn, "id", rid);
-        propf(rn, "line", "%ld", L->v[row->line].no);
-        propf(rn, "depth", "%d", row->depth);
-        if (row->section[0]) prop(rn, "section", row->section);
-        prop(rn, "label", row->label);
+        t2x_xml_prop(rn, "id", rid);
+        t2x_xml_propf(rn, "line", "%ld", L->v[row->line].no);
+        t2x_xml_propf(rn, "depth", "%d", row->depth);
+        if (row->section[0]) t2x_xml_prop(rn, "section", row->section);
+        t2x_xml_prop(rn, "label", row->label);
         const char *kind = row->kind == T2X_ROW_HEADER ? "header"
                            : t2x_starts_with_ci(row->label, "total") && row->is_subtotal ? "total"
                            : row->is_subtotal ? "subtotal" : "item";
-        prop(rn, "kind", kind);
+        t2x_xml_prop(rn, "kind", kind);
         if (row->kind == T2X_ROW_HEADER) continue;
         static const char *const mapped[] = {"none", "label", "arithmetic", "extension"};
-        prop(rn, "mapped", mapped[row->mapped]);
-        if (row->mapped == T2X_MAP_LABEL) propf(rn, "rule", "%d", row->rule_line);
-        if (row->period_role) prop(rn, "period-role", row->period_role == 1 ? "start" : "end");
+        t2x_xml_prop(rn, "mapped", mapped[row->mapped]);
+        if (row->mapped == T2X_MAP_LABEL) t2x_xml_propf(rn, "rule", "%d", row->rule_line);
+        if (row->period_role) t2x_xml_prop(rn, "period-role", row->period_role == 1 ? "start" : "end");
         if (!row->concept) {
             for (int c = 0; c < t->ncols; c++) {
                 const t2x_cell *cell = &row->cells[c];
@@ -609,7 +586,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             }
             continue;
         }
-        prop(rn, "concept", row->concept);
+        t2x_xml_prop(rn, "concept", row->concept);
         use_concept(b, row->concept);
         const char *type;
         t2x_period_type per = T2X_PERIOD_DURATION;
@@ -627,14 +604,14 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             xmlNodePtr cl = xmlNewChild(rn, b->ns, BAD_CAST "calc", NULL);
             char pid[80];
             snprintf(pid, sizeof pid, "%sr%d", sid, row->parent + 1);
-            prop(cl, "parent", pid);
-            propf(cl, "weight", "%d", note_flip(f, t, row));
+            t2x_xml_prop(cl, "parent", pid);
+            t2x_xml_propf(cl, "weight", "%d", note_flip(f, t, row));
         } else if (row->parent >= 0 && t->rows[row->parent].concept && pper == per && uk == T2X_UNIT_MONEY) {
             xmlNodePtr cl = xmlNewChild(rn, b->ns, BAD_CAST "calc", NULL);
             char pid[80];
             snprintf(pid, sizeof pid, "%sr%d", sid, row->parent + 1);
-            prop(cl, "parent", pid);
-            propf(cl, "weight", "%d", row->polarity * t->rows[row->parent].polarity);
+            t2x_xml_prop(cl, "parent", pid);
+            t2x_xml_propf(cl, "weight", "%d", row->polarity * t->rows[row->parent].polarity);
         }
         for (int c = 0; c < t->ncols; c++) {
             t2x_cell *cell = &row->cells[c];
@@ -684,10 +661,10 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
                 char *msg = t2x_xasprintf("note amount %s of \"%s\" differs from %s in %s stated at line %ld; not tagged",
                                           cell->text, row->label, row->concept, cid, other_line);
                 xmlNodePtr is = add_issue(b, "warning", "note-disagrees", L->v[cell->line].no, msg);
-                prop(is, "statement", sid);
-                prop(is, "row", rid);
-                propf(is, "offset", "%zu", cell->offset);
-                propf(is, "length", "%zu", cell->length);
+                t2x_xml_prop(is, "statement", sid);
+                t2x_xml_prop(is, "row", rid);
+                t2x_xml_propf(is, "offset", "%zu", cell->offset);
+                t2x_xml_propf(is, "length", "%zu", cell->length);
                 t2x_diag_add(f->diag, T2X_INFO, f->src.name, L->v[cell->line].no, "note-disagrees", "%s", msg);
                 free(msg);
                 free(value);
@@ -703,7 +680,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             seen_fact(b, row->concept, cid, unit_ids[uk], value, L->v[cell->line].no);
             free(value);
         }
-        prop(rn, "negated", negated ? "true" : "false");
+        t2x_xml_prop(rn, "negated", negated ? "true" : "false");
         label_facts(b, t, r, rn, sid);
     }
 }
@@ -722,26 +699,26 @@ void t2x_model_build(t2x_filing *f)
     b.ns = xmlNewNs(root, BAD_CAST T2X_MODEL_NS, NULL);
     xmlSetNs(root, b.ns);
     xmlDocSetRootElement(doc, root);
-    prop(root, "tool-version", T2X_VERSION);
-    prop(root, "taxonomy-year", "2023");
+    t2x_xml_prop(root, "tool-version", T2X_VERSION);
+    t2x_xml_prop(root, "taxonomy-year", "2023");
     const char *base = strrchr(f->src.name, '/');
-    prop(root, "source-name", base ? base + 1 : f->src.name);
-    prop(root, "source-sha256", f->src.sha256);
-    propf(root, "source-length", "%zu", f->src.len);
-    prop(root, "form", f->form);
-    prop(root, "amendment", f->cover.amendment ? "true" : "false");
-    prop_date(root, "period-start", f->period_start);
-    prop_date(root, "period-end", f->period_end);
-    if (f->fye[0]) prop(root, "fiscal-year-end", f->fye);
-    prop(root, "fiscal-year-focus", f->fy_focus);
-    prop(root, "fiscal-period-focus", f->fp_focus);
-    prop(root, "registrant", f->registrant);
-    prop(root, "entity-scheme", f->scheme);
-    prop(root, "entity-id", f->entity);
-    if (f->cik) prop(root, "cik", f->cik);
-    prop(root, "prefix", f->prefix);
-    prop(root, "stem", f->stem);
-    prop(root, "namespace", f->ns);
+    t2x_xml_prop(root, "source-name", base ? base + 1 : f->src.name);
+    t2x_xml_prop(root, "source-sha256", f->src.sha256);
+    t2x_xml_propf(root, "source-length", "%zu", f->src.len);
+    t2x_xml_prop(root, "form", f->form);
+    t2x_xml_prop(root, "amendment", f->cover.amendment ? "true" : "false");
+    t2x_xml_prop_date(root, "period-start", f->period_start);
+    t2x_xml_prop_date(root, "period-end", f->period_end);
+    if (f->fye[0]) t2x_xml_prop(root, "fiscal-year-end", f->fye);
+    t2x_xml_prop(root, "fiscal-year-focus", f->fy_focus);
+    t2x_xml_prop(root, "fiscal-period-focus", f->fp_focus);
+    t2x_xml_prop(root, "registrant", f->registrant);
+    t2x_xml_prop(root, "entity-scheme", f->scheme);
+    t2x_xml_prop(root, "entity-id", f->entity);
+    if (f->cik) t2x_xml_prop(root, "cik", f->cik);
+    t2x_xml_prop(root, "prefix", f->prefix);
+    t2x_xml_prop(root, "stem", f->stem);
+    t2x_xml_prop(root, "namespace", f->ns);
     xmlNodePtr units = xmlNewChild(root, b.ns, BAD_CAST "units", NULL);
     xmlNodePtr contexts = xmlNewChild(root, b.ns, BAD_CAST "contexts", NULL);
     xmlNodePtr concepts = xmlNewChild(root, b.ns, BAD_CAST "concepts", NULL);
@@ -776,10 +753,10 @@ void t2x_model_build(t2x_filing *f)
                                   t2x_stmt_kind_name(t->kind), row->label[0] ? row->label : "subtotal",
                                   when, pv, cv);
         xmlNodePtr n = add_issue(&b, "warning", "calc-inconsistency", line, msg);
-        propf(n, "statement", "s%zu", fi->table + 1);
-        propf(n, "row", "s%zur%zu", fi->table + 1, fi->calc.row + 1);
-        prop(n, "printed", pv);
-        prop(n, "computed", cv);
+        t2x_xml_propf(n, "statement", "s%zu", fi->table + 1);
+        t2x_xml_propf(n, "row", "s%zur%zu", fi->table + 1, fi->calc.row + 1);
+        t2x_xml_prop(n, "printed", pv);
+        t2x_xml_prop(n, "computed", cv);
         t2x_diag_add(f->diag, T2X_WARNING, f->src.name, line, "calc-inconsistency", "%s", msg);
         free(msg);
         free(pv);
@@ -792,11 +769,11 @@ void t2x_model_build(t2x_filing *f)
     for (int u = 0; u < 4; u++) {
         if (!b.unit_used[u]) continue;
         xmlNodePtr n = xmlNewChild(units, b.ns, BAD_CAST "unit", NULL);
-        prop(n, "id", unit_ids[u]);
-        if (measure[u]) prop(n, "measure", measure[u]);
+        t2x_xml_prop(n, "id", unit_ids[u]);
+        if (measure[u]) t2x_xml_prop(n, "measure", measure[u]);
         else {
-            prop(n, "numerator", "iso4217:USD");
-            prop(n, "denominator", "xbrli:shares");
+            t2x_xml_prop(n, "numerator", "iso4217:USD");
+            t2x_xml_prop(n, "denominator", "xbrli:shares");
         }
     }
     /* contexts sorted by id */
@@ -808,33 +785,33 @@ void t2x_model_build(t2x_filing *f)
         for (size_t i = 0; i < b.nctx; i++)
             if (b.ctxs[i].id == ids[k]) c = &b.ctxs[i];
         xmlNodePtr n = xmlNewChild(contexts, b.ns, BAD_CAST "context", NULL);
-        prop(n, "id", c->id);
-        if (c->instant) prop_date(n, "instant", c->end);
+        t2x_xml_prop(n, "id", c->id);
+        if (c->instant) t2x_xml_prop_date(n, "instant", c->end);
         else {
-            prop_date(n, "start", c->start);
-            prop_date(n, "end", c->end);
+            t2x_xml_prop_date(n, "start", c->start);
+            t2x_xml_prop_date(n, "end", c->end);
         }
         if (c->member) {
             xmlNodePtr m = xmlNewChild(n, b.ns, BAD_CAST "member", NULL);
-            prop(m, "dimension", "us-gaap:StatementEquityComponentsAxis");
-            prop(m, "value", c->member);
+            t2x_xml_prop(m, "dimension", "us-gaap:StatementEquityComponentsAxis");
+            t2x_xml_prop(m, "value", c->member);
         }
     }
     free(ids);
     qsort(b.concepts, b.nconc, sizeof *b.concepts, cmp_str);
     for (size_t i = 0; i < b.nconc; i++) {
         xmlNodePtr n = xmlNewChild(concepts, b.ns, BAD_CAST "concept", NULL);
-        prop(n, "name", b.concepts[i]);
+        t2x_xml_prop(n, "name", b.concepts[i]);
         const t2x_concept *c = t2x_concepts_find(f->data->concepts, b.concepts[i]);
         const t2x_ext_concept *e = c ? NULL : t2x_ext_find(&f->ext, b.concepts[i]);
-        if (e) prop(n, "extension", "true");
-        prop(n, "type", c ? c->type : e ? e->type : "xbrli:stringItemType");
+        if (e) t2x_xml_prop(n, "extension", "true");
+        t2x_xml_prop(n, "type", c ? c->type : e ? e->type : "xbrli:stringItemType");
         t2x_period_type per = c ? c->period : e ? e->period : T2X_PERIOD_DURATION;
         t2x_balance bal = c ? c->balance : e ? e->balance : T2X_BAL_NONE;
-        prop(n, "period", per == T2X_PERIOD_INSTANT ? "instant" : "duration");
-        if (bal != T2X_BAL_NONE) prop(n, "balance", bal == T2X_BAL_DEBIT ? "debit" : "credit");
-        prop(n, "abstract", c && c->abstract ? "true" : "false");
-        if (e) prop(n, "label", e->label);
+        t2x_xml_prop(n, "period", per == T2X_PERIOD_INSTANT ? "instant" : "duration");
+        if (bal != T2X_BAL_NONE) t2x_xml_prop(n, "balance", bal == T2X_BAL_DEBIT ? "debit" : "credit");
+        t2x_xml_prop(n, "abstract", c && c->abstract ? "true" : "false");
+        if (e) t2x_xml_prop(n, "label", e->label);
         free(b.concepts[i]);
     }
     free(b.concepts);

@@ -21,6 +21,7 @@
 #include "textmodel.h"
 #include "model.h"
 #include "util.h"
+#include "xmlnode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,24 +48,6 @@ static int cmp_seg(const void *a, const void *b)
     return x->e < y->e ? -1 : x->e > y->e ? 1 : 0;
 }
 
-static int attr_size(xmlNodePtr n, const char *name, size_t *out)
-{
-    xmlChar *v = xmlGetProp(n, BAD_CAST name);
-    if (!v) return 0;
-    char *end = NULL;
-    unsigned long long x = strtoull((const char *)v, &end, 10);
-    int ok = end && *end == '\0' && end != (char *)v;
-    xmlFree(v);
-    if (ok) *out = (size_t)x;
-    return ok;
-}
-
-static int is_el(xmlNodePtr n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name) && n->ns &&
-           xmlStrEqual(n->ns->href, BAD_CAST T2X_MODEL_NS);
-}
-
 typedef struct segs {
     seg *v;
     size_t n, cap;
@@ -73,7 +56,8 @@ typedef struct segs {
 static void add_span(segs *sg, xmlNodePtr n, int fact, size_t srclen)
 {
     size_t off, len;
-    if (!attr_size(n, "offset", &off) || !attr_size(n, "length", &len) || len == 0) return;
+    if (!t2x_xml_attr_size(n, "offset", &off) || !t2x_xml_attr_size(n, "length", &len) || len == 0)
+        return;
     if (off > srclen || len > srclen - off) return; /* checked by the caller's count */
     sg->v = t2x_grow(sg->v, &sg->cap, sg->n + 1, sizeof *sg->v);
     seg *s = &sg->v[sg->n++];
@@ -97,9 +81,10 @@ static void collect(xmlNodePtr n, segs *sg, size_t srclen)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
-        if (is_el(c, "cell") || (is_el(c, "fact") && is_el(c->parent, "cover"))) {
+        if (t2x_xml_is_el(c, T2X_MODEL_NS, "cell") ||
+            (t2x_xml_is_el(c, T2X_MODEL_NS, "fact") && t2x_xml_is_el(c->parent, T2X_MODEL_NS, "cover"))) {
             add_span(sg, c, 1, srclen);
-        } else if (is_el(c, "issue")) {
+        } else if (t2x_xml_is_el(c, T2X_MODEL_NS, "issue")) {
             add_span(sg, c, 0, srclen); /* any issue with a span lists a number that is not a fact */
         } else {
             collect(c, sg, srclen);
@@ -123,7 +108,7 @@ static int cmp_block(const void *a, const void *b)
 static long attr_long(xmlNodePtr n, const char *name)
 {
     size_t v = 0;
-    return attr_size(n, name, &v) ? (long)v : 0;
+    return t2x_xml_attr_size(n, name, &v) ? (long)v : 0;
 }
 
 /* ---------------------------------------------------------------- text */
@@ -220,7 +205,7 @@ t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_diag *
     block *bl = NULL;
     size_t nb = 0, capb = 0;
     for (xmlNodePtr c = mroot->children; c; c = c->next) {
-        if (!is_el(c, "statement")) continue;
+        if (!t2x_xml_is_el(c, T2X_MODEL_NS, "statement")) continue;
         long first = attr_long(c, "first-line"), last = attr_long(c, "last-line");
         if (first < 1 || last < first || (size_t)last > L->n) continue;
         bl = t2x_grow(bl, &capb, nb + 1, sizeof *bl);

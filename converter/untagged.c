@@ -6,6 +6,7 @@
  */
 #include "untagged.h"
 #include "util.h"
+#include "xmlnode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,25 +51,13 @@ static int spans_cover(const spans *sp, size_t s, size_t e)
     return 0;
 }
 
-static int attr_size(xmlNodePtr n, const char *name, size_t *out)
-{
-    xmlChar *v = xmlGetProp(n, BAD_CAST name);
-    if (!v) return 0;
-    char *end = NULL;
-    unsigned long long x = strtoull((const char *)v, &end, 10);
-    int ok = end && *end == '\0' && end != (char *)v;
-    xmlFree(v);
-    if (ok) *out = (size_t)x;
-    return ok;
-}
-
 /* Every element under n with both @offset and @length. */
 static void collect(xmlNodePtr n, spans *sp)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
         size_t off, len;
-        if (attr_size(c, "offset", &off) && attr_size(c, "length", &len) && len > 0) spans_add(sp, off, off + len);
+        if (t2x_xml_attr_size(c, "offset", &off) && t2x_xml_attr_size(c, "length", &len) && len > 0) spans_add(sp, off, off + len);
         collect(c, sp);
     }
 }

@@ -16,6 +16,7 @@
  */
 #include "verify.h"
 #include "util.h"
+#include "xmlnode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,12 +248,6 @@ typedef struct rels {
     size_t n, cap;
 } rels;
 
-static int is_el(xmlNodePtr n, const char *ns, const char *local)
-{
-    return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST ns) &&
-           xmlStrEqual(n->name, BAD_CAST local);
-}
-
 static char *xattr(xmlNodePtr n, const char *ns, const char *name)
 {
     xmlChar *v = ns ? xmlGetNsProp(n, BAD_CAST name, BAD_CAST ns) : xmlGetProp(n, BAD_CAST name);
@@ -298,18 +293,18 @@ static char *loc_concept(const char *href, xmlDocPtr inst, xmlDocPtr xsd)
 static void read_linkbase(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, rels *out, t2x_verify_report *r)
 {
     xmlNodePtr root = xmlDocGetRootElement(cal);
-    if (!is_el(root, NS_LINK, "linkbase")) {
+    if (!t2x_xml_is_el(root, NS_LINK, "linkbase")) {
         t2x_vf_add(r, V_ERROR, VC_CALC, 0, NULL, NULL, "the calculation linkbase's root is not link:linkbase");
         return;
     }
     for (xmlNodePtr cl = root->children; cl; cl = cl->next) {
-        if (!is_el(cl, NS_LINK, "calculationLink")) continue;
+        if (!t2x_xml_is_el(cl, NS_LINK, "calculationLink")) continue;
         char *role = xattr(cl, NS_XLINK, "role");
         /* locators: label → concept */
         char **labels = NULL, **concepts = NULL;
         size_t nl = 0, capl = 0, capc = 0;
         for (xmlNodePtr c = cl->children; c; c = c->next) {
-            if (!is_el(c, NS_LINK, "loc")) continue;
+            if (!t2x_xml_is_el(c, NS_LINK, "loc")) continue;
             char *label = xattr(c, NS_XLINK, "label"), *href = xattr(c, NS_XLINK, "href");
             char *concept = loc_concept(href, inst, xsd);
             if (!concept)
@@ -322,7 +317,7 @@ static void read_linkbase(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, rels *ou
             free(href);
         }
         for (xmlNodePtr c = cl->children; c; c = c->next) {
-            if (!is_el(c, NS_LINK, "calculationArc")) continue;
+            if (!t2x_xml_is_el(c, NS_LINK, "calculationArc")) continue;
             char *arcrole = xattr(c, NS_XLINK, "arcrole"), *from = xattr(c, NS_XLINK, "from"),
                  *to = xattr(c, NS_XLINK, "to"), *weight = xattr(c, NULL, "weight"), *use = xattr(c, NULL, "use");
             int ok = arcrole && strcmp(arcrole, "http://www.xbrl.org/2003/arcrole/summation-item") == 0 &&

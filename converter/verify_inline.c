@@ -7,6 +7,7 @@
  */
 #include "verify.h"
 #include "util.h"
+#include "xmlnode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,12 +27,6 @@ static int char_byte(unsigned cp)
     for (int i = 0; i < 32; i++)
         if (cp1252_hi[i] && cp1252_hi[i] == cp) return 0x80 + i;
     return -1;
-}
-
-static int is_el(xmlNodePtr n, const char *ns, const char *local)
-{
-    return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST ns) &&
-           xmlStrEqual(n->name, BAD_CAST local);
 }
 
 /* Does the class attribute hold the token `tok`? With a prefix match (`tok` ending in '*'),
@@ -146,7 +141,7 @@ static t2x_vfact *read_fact(xmlNodePtr e, t2x_vinline *in, t2x_verify_report *r,
     xmlFree(nil);
     xmlChar *content = xmlNodeGetContent(e);
     const char *text = content ? (const char *)content : "";
-    if (is_el(e, NS_IX, "nonFraction")) {
+    if (t2x_xml_is_el(e, NS_IX, "nonFraction")) {
         f->numeric = 1;
         f->unit = attr(e, "unitRef");
         char *dec = attr(e, "decimals");
@@ -240,7 +235,7 @@ static void walk_block(walker *w, xmlNodePtr n)
         }
         if (c->type != XML_ELEMENT_NODE) continue; /* comments, PIs: not text */
         char *rest = NULL;
-        if (is_el(c, NS_XHTML, "span") && has_class(c, "t2x-x*", &rest) && has_class(c, "t2x-ctl", NULL)) {
+        if (t2x_xml_is_el(c, NS_XHTML, "span") && has_class(c, "t2x-x*", &rest) && has_class(c, "t2x-ctl", NULL)) {
             unsigned v = 0;
             int ok = strlen(rest) == 2;
             for (int i = 0; ok && i < 2; i++) {
@@ -264,7 +259,7 @@ static void walk_block(walker *w, xmlNodePtr n)
             continue;
         }
         free(rest);
-        if (is_el(c, NS_IX, "nonFraction") || is_el(c, NS_IX, "nonNumeric")) {
+        if (t2x_xml_is_el(c, NS_IX, "nonFraction") || t2x_xml_is_el(c, NS_IX, "nonNumeric")) {
             t2x_vfact *f = read_fact(c, w->in, w->r, w->name);
             size_t idx = (size_t)(f - w->in->facts.v);
             size_t start = w->in->text.len;
@@ -279,7 +274,7 @@ static void walk_block(walker *w, xmlNodePtr n)
                   w->name, (long)xmlGetLineNo(c), c->name);
             continue;
         }
-        if (is_el(c, NS_XHTML, "span") && has_class(c, "t2x-untagged", NULL)) {
+        if (t2x_xml_is_el(c, NS_XHTML, "span") && has_class(c, "t2x-untagged", NULL)) {
             size_t start = w->in->text.len;
             walk_block(w, c);
             char *title = attr(c, "title");
@@ -305,8 +300,8 @@ static void walk_body(walker *w, xmlNodePtr n)
             continue;
         }
         if (c->type != XML_ELEMENT_NODE) continue;
-        if (is_el(c, NS_IX, "header")) continue;
-        if (is_el(c, NS_XHTML, "pre") && has_class(c, "t2x-src", NULL)) {
+        if (t2x_xml_is_el(c, NS_IX, "header")) continue;
+        if (t2x_xml_is_el(c, NS_XHTML, "pre") && has_class(c, "t2x-src", NULL)) {
             size_t start = w->in->text.len;
             w->skip_lf = 1;
             walk_block(w, c);
@@ -324,7 +319,7 @@ static void walk_body(walker *w, xmlNodePtr n)
             }
             continue;
         }
-        if (is_el(c, NS_IX, "nonFraction") || is_el(c, NS_IX, "nonNumeric")) {
+        if (t2x_xml_is_el(c, NS_IX, "nonFraction") || t2x_xml_is_el(c, NS_IX, "nonNumeric")) {
             t2x_vfact *f = read_fact(c, w->in, w->r, w->name);
             t2x_vf_add(w->r, V_ERROR, VC_SPANS, 0, f->qname, f->context, "%s line %ld: fact %s outside the source text", w->name,
                   f->xml_line, f->qname);
@@ -340,7 +335,7 @@ static void find_headers(xmlNodePtr n, xmlNodePtr *first, int *count)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
-        if (is_el(c, NS_IX, "header")) {
+        if (t2x_xml_is_el(c, NS_IX, "header")) {
             if (!*first) *first = c;
             (*count)++;
             continue;
@@ -353,7 +348,7 @@ static void read_hidden(xmlNodePtr hidden, t2x_vinline *in, t2x_verify_report *r
 {
     for (xmlNodePtr c = hidden->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
-        if (!is_el(c, NS_IX, "nonFraction") && !is_el(c, NS_IX, "nonNumeric")) {
+        if (!t2x_xml_is_el(c, NS_IX, "nonFraction") && !t2x_xml_is_el(c, NS_IX, "nonNumeric")) {
             t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s line %ld: unexpected %s in ix:hidden", name, (long)xmlGetLineNo(c), c->name);
             continue;
         }
@@ -381,7 +376,7 @@ void t2x_vf_inline_read(xmlDocPtr doc, const char *name, t2x_vinline *in, t2x_ve
     in->text_ok = 1;
     t2x_buf_puts(&in->text, "");
     xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (!is_el(root, NS_XHTML, "html")) {
+    if (!t2x_xml_is_el(root, NS_XHTML, "html")) {
         t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: the root element is not an XHTML html element", name);
         in->text_ok = 0;
         return;
@@ -392,11 +387,11 @@ void t2x_vf_inline_read(xmlDocPtr doc, const char *name, t2x_vinline *in, t2x_ve
     if (nh != 1) t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: %d ix:header elements, wanted one", name, nh);
     if (header) {
         for (xmlNodePtr c = header->children; c; c = c->next) {
-            if (is_el(c, NS_IX, "hidden")) read_hidden(c, in, r, name);
-            else if (is_el(c, NS_IX, "resources")) t2x_vf_read_resources(c, &in->ctxs, &in->units, r, VC_SCHEMA);
-            else if (is_el(c, NS_IX, "references"))
+            if (t2x_xml_is_el(c, NS_IX, "hidden")) read_hidden(c, in, r, name);
+            else if (t2x_xml_is_el(c, NS_IX, "resources")) t2x_vf_read_resources(c, &in->ctxs, &in->units, r, VC_SCHEMA);
+            else if (t2x_xml_is_el(c, NS_IX, "references"))
                 for (xmlNodePtr k = c->children; k; k = k->next)
-                    if (is_el(k, NS_LINK, "schemaRef")) {
+                    if (t2x_xml_is_el(k, NS_LINK, "schemaRef")) {
                         xmlChar *h = xmlGetNsProp(k, BAD_CAST "href", BAD_CAST NS_XLINK);
                         free(in->schema_ref);
                         in->schema_ref = h ? t2x_xstrdup((const char *)h) : NULL;
@@ -406,7 +401,7 @@ void t2x_vf_inline_read(xmlDocPtr doc, const char *name, t2x_vinline *in, t2x_ve
     }
     xmlNodePtr body = NULL;
     for (xmlNodePtr c = root->children; c; c = c->next)
-        if (is_el(c, NS_XHTML, "body")) body = c;
+        if (t2x_xml_is_el(c, NS_XHTML, "body")) body = c;
     if (!body) {
         t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, NULL, NULL, "%s: no body", name);
         in->text_ok = 0;

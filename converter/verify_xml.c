@@ -7,6 +7,7 @@
  */
 #include "verify.h"
 #include "util.h"
+#include "xmlnode.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -248,16 +249,10 @@ int t2x_vf_dec_parse(const char *s, long long *mant, int *exp10)
 
 /* ---------------------------------------------------------------- names */
 
-static int is_el(xmlNodePtr n, const char *ns, const char *local)
-{
-    return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST ns) &&
-           xmlStrEqual(n->name, BAD_CAST local);
-}
-
 static xmlNodePtr child_el(xmlNodePtr p, const char *ns, const char *local)
 {
     for (xmlNodePtr c = p ? p->children : NULL; c; c = c->next)
-        if (is_el(c, ns, local)) return c;
+        if (t2x_xml_is_el(c, ns, local)) return c;
     return NULL;
 }
 
@@ -322,7 +317,7 @@ static void members(xmlNodePtr holder, const char *tag, t2x_buf *key, t2x_buf *l
         xmlChar *dim = xmlGetProp(m, BAD_CAST "dimension");
         char *d = clark(m, dim ? (const char *)dim : NULL);
         char *val = text_of(m);
-        char *mv = is_el(m, NS_XBRLDI, "explicitMember") ? clark(m, val) : NULL;
+        char *mv = t2x_xml_is_el(m, NS_XBRLDI, "explicitMember") ? clark(m, val) : NULL;
         v = t2x_grow(v, &cap, n + 1, sizeof *v);
         v[n++] = t2x_xasprintf("%s:%s=%s", tag, d ? d : (dim ? (const char *)dim : "?"), mv ? mv : val);
         const char *colon = strchr(val, ':');
@@ -354,7 +349,7 @@ static char *measures(xmlNodePtr holder)
     char **v = NULL;
     size_t n = 0, cap = 0;
     for (xmlNodePtr m = holder ? holder->children : NULL; m; m = m->next) {
-        if (!is_el(m, NS_XBRLI, "measure")) continue;
+        if (!t2x_xml_is_el(m, NS_XBRLI, "measure")) continue;
         char *t = text_of(m);
         char *c = clark(m, t);
         v = t2x_grow(v, &cap, n + 1, sizeof *v);
@@ -375,7 +370,7 @@ static char *measures(xmlNodePtr holder)
 void t2x_vf_read_resources(xmlNodePtr parent, t2x_vresset *ctxs, t2x_vresset *units, t2x_verify_report *r, int check)
 {
     for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next) {
-        if (is_el(c, NS_XBRLI, "context")) {
+        if (t2x_xml_is_el(c, NS_XBRLI, "context")) {
             xmlChar *id = xmlGetProp(c, BAD_CAST "id");
             if (!id) {
                 t2x_vf_add(r, V_ERROR, check, 0, NULL, NULL, "a context without an id");
@@ -416,7 +411,7 @@ void t2x_vf_read_resources(xmlNodePtr parent, t2x_vresset *ctxs, t2x_vresset *un
             members(child_el(c, NS_XBRLI, "scenario"), "scen", &key, &label);
             add_res(ctxs, (const char *)id, key.data, label.data);
             xmlFree(id);
-        } else if (is_el(c, NS_XBRLI, "unit")) {
+        } else if (t2x_xml_is_el(c, NS_XBRLI, "unit")) {
             xmlChar *id = xmlGetProp(c, BAD_CAST "id");
             if (!id) {
                 t2x_vf_add(r, V_ERROR, check, 0, NULL, NULL, "a unit without an id");
