@@ -113,32 +113,13 @@ static long attr_long(xmlNodePtr n, const char *name)
 
 /* ---------------------------------------------------------------- text */
 
-static const unsigned short cp1252_hi[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
-    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
-
 /* The Unicode character of a source byte, or 0 when XML cannot hold it or Windows-1252 does
  * not define it (docs/inline.md). */
 static unsigned byte_char(unsigned char c)
 {
     if (c == '\t' || c == '\n' || c == '\r') return c;
     if (c < 0x20 || c == 0x7F) return 0;
-    if (c >= 0x80 && c < 0xA0) return cp1252_hi[c - 0x80];
-    return c;
-}
-
-static void put_utf8(t2x_buf *b, unsigned cp)
-{
-    if (cp < 0x80) {
-        t2x_buf_putc(b, (char)cp);
-    } else if (cp < 0x800) {
-        char u[2] = {(char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F))};
-        t2x_buf_add(b, u, 2);
-    } else {
-        char u[3] = {(char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F))};
-        t2x_buf_add(b, u, 3);
-    }
+    return t2x_cp1252_char(c);
 }
 
 /* Text [s, e) as <t> and <c> children of `parent`. */
@@ -147,7 +128,7 @@ static void add_text(xmlNodePtr parent, xmlNsPtr ns, const unsigned char *src, s
     size_t i = s;
     while (i < e) {
         tmp->len = 0;
-        while (i < e && byte_char(src[i])) put_utf8(tmp, byte_char(src[i++]));
+        while (i < e && byte_char(src[i])) t2x_buf_put_utf8(tmp, byte_char(src[i++]));
         if (tmp->len) {
             t2x_buf_putc(tmp, '\0');
             xmlNewTextChild(parent, ns, BAD_CAST "t", BAD_CAST tmp->data);
@@ -282,7 +263,7 @@ t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_diag *
             if (pos < end && si < sg.n && sg.v[si].s == pos && sg.v[si].e <= end) {
                 const seg *s = &sg.v[si++];
                 tmp.len = 0;
-                for (size_t k = s->s; k < s->e; k++) put_utf8(&tmp, byte_char(src[k]) ? byte_char(src[k]) : 0xFFFD);
+                for (size_t k = s->s; k < s->e; k++) t2x_buf_put_utf8(&tmp, byte_char(src[k]) ? byte_char(src[k]) : 0xFFFD);
                 t2x_buf_putc(&tmp, '\0');
                 xmlNodePtr n = xmlNewTextChild(b, ns, BAD_CAST(s->fact ? "n" : "u"), BAD_CAST tmp.data);
                 snprintf(num, sizeof num, "%zu", s->s);

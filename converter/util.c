@@ -102,31 +102,39 @@ void t2x_buf_printf(t2x_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-/* Unicode code points of Windows-1252 bytes 0x80..0x9F (0 = undefined, kept as U+FFFD-free
- * Latin-1 C1 mapping would be invalid XML, so undefined bytes become '?'). */
+/* Unicode code points of Windows-1252 bytes 0x80..0x9F (0 = undefined). */
 static const unsigned short cp1252_hi[32] = {
     0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
     0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
 
+unsigned t2x_cp1252_char(unsigned char c)
+{
+    return c >= 0x80 && c < 0xA0 ? cp1252_hi[c - 0x80] : c;
+}
+
+void t2x_buf_put_utf8(t2x_buf *b, unsigned cp)
+{
+    if (cp < 0x80) {
+        t2x_buf_putc(b, (char)cp);
+    } else if (cp < 0x800) {
+        char u[2] = {(char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F))};
+        t2x_buf_add(b, u, 2);
+    } else {
+        char u[3] = {(char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)),
+                     (char)(0x80 | (cp & 0x3F))};
+        t2x_buf_add(b, u, 3);
+    }
+}
+
 void t2x_buf_add_cp1252(t2x_buf *b, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned c = (unsigned char)s[i];
-        unsigned cp = c;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') cp = ' ';
-        else if (c == 0x7F) cp = ' ';
-        else if (c >= 0x80 && c < 0xA0) cp = cp1252_hi[c - 0x80] ? cp1252_hi[c - 0x80] : '?';
-        if (cp < 0x80) {
-            t2x_buf_putc(b, (char)cp);
-        } else if (cp < 0x800) {
-            char u[2] = {(char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F))};
-            t2x_buf_add(b, u, 2);
-        } else {
-            char u[3] = {(char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)),
-                         (char)(0x80 | (cp & 0x3F))};
-            t2x_buf_add(b, u, 3);
-        }
+        unsigned cp = t2x_cp1252_char((unsigned char)c);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) cp = ' ';
+        else if (!cp) cp = '?'; /* undefined in Windows-1252 */
+        t2x_buf_put_utf8(b, cp);
     }
 }
 

@@ -37,6 +37,13 @@ void t2x_buf_printf(t2x_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* The Unicode code point of a Windows-1252 byte: the byte itself outside 0x80..0x9F, 0 for the
+ * five bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D). */
+unsigned t2x_cp1252_char(unsigned char c);
+
+/* Append a code point of the Basic Multilingual Plane (below 0x10000) as UTF-8. */
+void t2x_buf_put_utf8(t2x_buf *b, unsigned cp);
+
 /* Append bytes decoded as Windows-1252 (the legacy EDGAR repertoire), encoded as UTF-8.
  * C0 controls other than TAB/LF/CR become U+FFFD-free spaces (XML cannot hold them). */
 void t2x_buf_add_cp1252(t2x_buf *b, const char *s, size_t n);

@@ -13,19 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const unsigned short cp1252_hi[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
-    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
-
 /* The source byte of a character, or -1 when no byte of the source gives it. */
 static int char_byte(unsigned cp)
 {
     if (cp == '\t' || cp == '\n' || cp == '\r') return (int)cp;
     if (cp < 0x20 || cp == 0x7F) return -1;
     if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) return (int)cp;
-    for (int i = 0; i < 32; i++)
-        if (cp1252_hi[i] && cp1252_hi[i] == cp) return 0x80 + i;
+    for (unsigned c = 0x80; c < 0xA0; c++)
+        if (t2x_cp1252_char((unsigned char)c) == cp) return (int)c;
     return -1;
 }
 
