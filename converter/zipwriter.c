@@ -94,6 +94,18 @@ static unsigned name_flags(const char *name)
     return 0;
 }
 
+/* The fields the local header and the central directory share, from flags to sizes. */
+static void put_entry_fields(t2x_buf *b, const zip_entry *e)
+{
+    put16(b, name_flags(e->name));
+    put16(b, e->method);
+    put16(b, DOS_TIME);
+    put16(b, DOS_DATE);
+    put32(b, e->crc);
+    put32(b, e->csize);
+    put32(b, e->usize);
+}
+
 static int add_entry(t2x_zip *z, const char *name, const void *data, size_t len, int dir)
 {
     if (z->failed || !valid_name(name, dir) || z->n >= MAX_ENTRIES || len > MAX_SIZE ||
@@ -145,13 +157,7 @@ static int add_entry(t2x_zip *z, const char *name, const void *data, size_t len,
     t2x_buf *b = &z->out;
     put32(b, SIG_LOCAL);
     put16(b, 20);                 /* version needed: 2.0 (deflate, directories) */
-    put16(b, name_flags(name));
-    put16(b, e->method);
-    put16(b, DOS_TIME);
-    put16(b, DOS_DATE);
-    put32(b, e->crc);
-    put32(b, e->csize);
-    put32(b, e->usize);
+    put_entry_fields(b, e);
     put16(b, (unsigned)nlen);
     put16(b, 0);                  /* no extra field */
     t2x_buf_add(b, name, nlen);
@@ -185,13 +191,7 @@ char *t2x_zip_finish(t2x_zip *z, size_t *len)
         put32(b, SIG_CENTRAL);
         put16(b, (3u << 8) | 20);   /* made by: Unix, 2.0 */
         put16(b, 20);
-        put16(b, name_flags(e->name));
-        put16(b, e->method);
-        put16(b, DOS_TIME);
-        put16(b, DOS_DATE);
-        put32(b, e->crc);
-        put32(b, e->csize);
-        put32(b, e->usize);
+        put_entry_fields(b, e);
         put16(b, (unsigned)nlen);
         put16(b, 0);                /* extra */
         put16(b, 0);                /* comment */
