@@ -4,6 +4,7 @@
  * templates (each file written to a temporary name and renamed).
  */
 #include "filing.h"
+#include "incorporation.h"
 #include "ex27.h"
 #include "model.h"
 #include "package.h"
@@ -298,8 +299,30 @@ static int form_supported(const char *form)
            strncmp(form, "10-KT", 5) == 0;
 }
 
+/* No statement was found: when the submission has no annual-report exhibit (EX-13) and the
+ * main document says its financial statements are incorporated by reference from one, say so
+ * (exit 3, reason incorporated-by-reference, naming the document) instead of "none found". */
+static t2x_status incorporated_elsewhere(t2x_filing *f)
+{
+    for (size_t k = 0; k < f->sub.ndocs; k++)
+        if (t2x_document_is_ex13(&f->sub.docs[k])) return T2X_OK;
+    for (size_t k = 0; k < f->sub.ndocs; k++) {
+        const t2x_document *d = &f->sub.docs[k];
+        if (!(t2x_document_is_main(d, &f->sub.hdr) || !f->sub.has_wrapper) || d->is_binary) continue;
+        char where[160];
+        long line = t2x_incorporated_find(&f->lines, d->first, d->end, where, sizeof where);
+        if (!line) continue;
+        t2x_diag_add(f->diag, T2X_ERROR, f->src.name, line, "incorporated-by-reference",
+                     "the financial statements are incorporated by reference from %s, which is not "
+                     "in this input; convert the whole submission, with that exhibit", where);
+        return T2X_ERR_NO_STATEMENTS;
+    }
+    return T2X_OK;
+}
+
 static t2x_status find_tables(t2x_filing *f)
 {
+    t2x_status st;
     size_t cap = 0;
     t2x_table *found = NULL;
     size_t nfound = 0;
@@ -368,6 +391,8 @@ static t2x_status find_tables(t2x_filing *f)
     f->tables = found;
     f->ntables = keep;
     if (keep == 0) {
+        st = incorporated_elsewhere(f);
+        if (st != T2X_OK) return st;
         if (html_main && !any_text) {
             t2x_diag_add(f->diag, T2X_ERROR, f->src.name, 0, "html",
                          "the filing's documents are HTML; txt2xbrl reads plain-text filings only");

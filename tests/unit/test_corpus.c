@@ -1,6 +1,7 @@
 /*
  * test_corpus.c — every filing of ../shared/corpus (real EDGAR submissions, MANIFEST.tsv) end
- * to end: text filings convert, HTML ones are refused as HTML, every instance is valid against
+ * to end: text filings convert, HTML ones are refused as HTML, those whose statements are
+ * incorporated by reference from an exhibit they lack (MANIFEST scale "-") exit 3 saying so, every instance is valid against
  * the real XBRL 2.1 and US-GAAP 2023 schemas (offline), and the balance sheet, income
  * statement and cash-flow statement are found in at least 97% of the text filings
  * (issue: "Read real legacy filings in all their variety"). Skipped when the corpus is absent.
@@ -38,23 +39,37 @@ static void test_corpus(void **state)
     memset(&opt, 0, sizeof opt);
     opt.data_dir = getenv("SRCDIR");
     char line[4096];
-    int text = 0, html = 0, bs = 0, is = 0, cf = 0, valid = 0;
+    int text = 0, html = 0, incorporated = 0, bs = 0, is = 0, cf = 0, valid = 0;
     while (fgets(line, sizeof line, m)) {
         if (strncmp(line, "file\t", 5) == 0) continue;
         char *name = strtok(line, "\t");
         for (int k = 0; k < 3; k++) strtok(NULL, "\t");
         char *kind = strtok(NULL, "\t");
-        if (!name || !kind) continue;
+        strtok(NULL, "\t");
+        char *scale = strtok(NULL, "\t"); /* "-": the filing prints no statement of its own */
+        if (!name || !kind || !scale) continue;
         snprintf(path, sizeof path, "%s/%s", corpus_dir(), name);
         t2x_diag d = {0};
         t2x_filing *f = NULL;
         t2x_status st = t2x_convert_file(path, &opt, &d, &f);
-        if (strcmp(kind, "html") == 0) {
+        if (strcmp(scale, "-") == 0) {
+            /* statements incorporated by reference from an annual report the input lacks:
+             * exit 3 with that reason, naming the exhibit */
+            incorporated++;
+            const t2x_diag_item *e = d.count ? &d.items[d.count - 1] : NULL;
+            if (st != T2X_ERR_NO_STATEMENTS || !e || strcmp(e->code, "incorporated-by-reference") != 0 ||
+                !strstr(e->message, "Exhibit 13"))
+                fail_msg("%s: status %d (%s), not incorporated-by-reference naming Exhibit 13", name, st,
+                         e ? e->message : "no message");
+        } else if (strcmp(kind, "html") == 0) {
             html++;
             if (st != T2X_ERR_HTML) fail_msg("%s: HTML filing gave status %d, not HTML", name, st);
         } else {
             text++;
             if (st != T2X_OK) fail_msg("%s: %s", name, d.count ? d.items[d.count - 1].message : "failed");
+            for (size_t q = 0; q < d.count; q++)
+                if (strcmp(d.items[q].code, "incorporated-by-reference") == 0)
+                    fail_msg("%s: converted, yet reported incorporated-by-reference", name);
             int got[T2X_STMT_KIND_COUNT] = {0};
             for (size_t i = 0; i < f->ntables; i++) got[f->tables[i].kind] = 1;
             bs += got[T2X_STMT_BALANCE];
@@ -77,8 +92,8 @@ static void test_corpus(void **state)
         t2x_diag_free(&d);
     }
     fclose(m);
-    print_message("corpus: %d text filings (balance sheet %d, income %d, cash flow %d, valid instances %d), %d HTML refused\n",
-                  text, bs, is, cf, valid, html);
+    print_message("corpus: %d text filings (balance sheet %d, income %d, cash flow %d, valid instances %d), %d HTML refused, "
+                  "%d incorporating their statements by reference\n", text, bs, is, cf, valid, html, incorporated);
     assert_true(text > 0);
     assert_true(bs * 100 >= text * 97);
     assert_true(is * 100 >= text * 97);
