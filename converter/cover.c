@@ -89,16 +89,19 @@ void t2x_cover_read(const t2x_lines *L, size_t first, size_t end, const t2x_head
     size_t stop = end < first + 260 ? end : first + 260;
     for (size_t i = first; i < stop; i++) {
         const char *t = L->v[i].text;
-        const char *p;
+        const char *p = NULL;
         /* the form */
-        if (!c->form && (p = stristr(t, "FORM ")) && (p[5] == '1' && p[6] == '0' && p[7] == '-')) {
-            char f[16];
+        char fm[16];
+        if (!c->form && (p = stristr(t, "FORM ")) && t2x_form_read(p + 5 + strspn(p + 5, " "), fm, sizeof fm)) {
+            c->form = t2x_xstrdup(fm);
+        } else if (!c->form && p && (p[5] == '1' && p[6] == '0' && p[7] == '-')) {
+            /* another form of the 10 series ("FORM 10-C"): kept as printed, refused later */
             size_t n = 0;
-            for (const char *q = p + 5; *q && !isspace((unsigned char)*q) && n < sizeof f - 1; q++)
-                f[n++] = (char)toupper((unsigned char)*q);
-            f[n] = '\0';
-            while (n && (f[n - 1] == '.' || f[n - 1] == ',')) f[--n] = '\0';
-            if (n >= 4) c->form = t2x_xstrdup(f);
+            for (const char *q = p + 5; *q && !isspace((unsigned char)*q) && n < sizeof fm - 1; q++)
+                fm[n++] = (char)toupper((unsigned char)*q);
+            fm[n] = '\0';
+            while (n && (fm[n - 1] == '.' || fm[n - 1] == ',')) fm[--n] = '\0';
+            if (n >= 4) c->form = t2x_xstrdup(fm);
         }
         if (stristr(t, "AMENDMENT NO")) c->amendment = 1;
         /* the period */

@@ -6,6 +6,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,8 +129,60 @@ static void normalise_header(t2x_header *h)
             h->sic = p;
         }
     }
-    if (h->form)
-        for (char *p = h->form; *p; p++) *p = (char)toupper((unsigned char)*p);
+    if (h->form) {
+        char *p = t2x_form_normalise(h->form);
+        free(h->form);
+        h->form = p;
+    }
+}
+
+size_t t2x_form_read(const char *s, char *out, size_t cap)
+{
+    /* "10" [-] K|Q [SB | SB40 | 405 | T | T405] [/A] (10-Q: SB, T); blanks around the dash */
+    static const char *const suffixes[] = {"SB40", "SB", "T405", "405", "T"};
+    size_t i = 0;
+    out[0] = '\0';
+    if (cap < 16 || s[0] != '1' || s[1] != '0') return 0;
+    i = 2;
+    size_t j = i;
+    while (s[j] == ' ') j++;
+    if (s[j] == '-') {
+        i = j + 1;
+        while (s[i] == ' ') i++;
+    }
+    char kq = (char)toupper((unsigned char)s[i]);
+    if (kq != 'K' && kq != 'Q') return 0;
+    i++;
+    const char *suf = "";
+    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+        size_t n = strlen(suffixes[k]);
+        if (strncasecmp(s + i, suffixes[k], n) == 0 && !isalnum((unsigned char)s[i + n])) {
+            suf = suffixes[k];
+            i += n;
+            break;
+        }
+    }
+    if (isalnum((unsigned char)s[i])) return 0; /* "10-KA", "10Kx": not a form we know */
+    if (kq == 'Q' && *suf && strcmp(suf, "SB") != 0 && strcmp(suf, "T") != 0)
+        return 0; /* 10-Q, 10-QSB, 10-QT */
+    int amended = 0;
+    if (s[i] == '/' && toupper((unsigned char)s[i + 1]) == 'A' && !isalnum((unsigned char)s[i + 2])) {
+        amended = 1;
+        i += 2;
+    }
+    snprintf(out, cap, "10-%c%s%s", kq, suf, amended ? "/A" : "");
+    return i;
+}
+
+char *t2x_form_normalise(const char *s)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    char f[16];
+    size_t n = t2x_form_read(s, f, sizeof f);
+    if (n && s[n + strspn(s + n, " \t")] == '\0') return t2x_xstrdup(f);
+    char *p = t2x_trim(t2x_xstrdup(s));
+    for (char *q = p; *q; q++) *q = (char)toupper((unsigned char)*q);
+    return p;
 }
 
 static int body_is_html(const t2x_lines *L, size_t first, size_t end)
@@ -197,8 +250,7 @@ void t2x_submission_parse(const t2x_lines *L, t2x_submission *sub)
             if (in_doc) {
                 if ((r = tag_rest(t, "TYPE"))) {
                     free(cur.type);
-                    cur.type = clean_value(r);
-                    for (char *p = cur.type; *p; p++) *p = (char)toupper((unsigned char)*p);
+                    cur.type = t2x_form_normalise(r);
                 } else if ((r = tag_rest(t, "SEQUENCE"))) {
                     cur.sequence = atoi(r);
                 } else if ((r = tag_rest(t, "DESCRIPTION"))) {
@@ -234,6 +286,7 @@ void t2x_submission_parse(const t2x_lines *L, t2x_submission *sub)
         free(cur.type);
         free(cur.description);
     }
+    normalise_header(&sub->hdr);
     if (sub->ndocs == 0) { /* a bare text filing */
         sub->docs = t2x_grow(sub->docs, &cap, 1, sizeof *sub->docs);
         t2x_document *d = &sub->docs[sub->ndocs++];
@@ -243,7 +296,6 @@ void t2x_submission_parse(const t2x_lines *L, t2x_submission *sub)
         d->end = L->n;
         d->is_html = body_is_html(L, 0, L->n);
     }
-    normalise_header(&sub->hdr);
 }
 
 void t2x_submission_free(t2x_submission *sub)

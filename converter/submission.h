@@ -51,4 +51,14 @@ int t2x_document_is_main(const t2x_document *d, const t2x_header *h);
 int t2x_document_is_ex13(const t2x_document *d);
 int t2x_document_is_ex27(const t2x_document *d);
 
+/* Read a periodic-report form name at s ("10-K", "10K405", "10-ksb/a", "10QSB", "10-KT",
+ * "10-K405/A") into its EDGAR spelling ("10-K", "10-K405", "10-KSB/A", "10-QSB", …) in
+ * out[cap]. Returns the characters of s consumed, 0 when s does not start with a 10-K or 10-Q
+ * family form (out is then ""). The one place where form spellings are normalised. */
+size_t t2x_form_read(const char *s, char *out, size_t cap);
+
+/* The EDGAR spelling of a form or document type (owned copy): a 10-K/10-Q family form as
+ * t2x_form_read gives it, anything else upper-cased and trimmed. */
+char *t2x_form_normalise(const char *s);
+
 #endif

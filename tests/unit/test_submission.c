@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include <zlib.h>
 
+#include "filing.h"
 #include "submission.h"
 #include "testutil.h"
 
@@ -99,6 +100,71 @@ static void test_bare_text(void **state)
     done(&src, &L, &sub);
 }
 
+/* Form spellings of legacy headers and covers, undashed and amended, read into one EDGAR
+ * spelling (legacy guide §1.2); other text is not a form. */
+static void test_form_spellings(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"10-K", "10-K"},         {"10K", "10-K"},           {"10-k", "10-K"},
+        {"10KSB", "10-KSB"},      {"10-KSB", "10-KSB"},      {"10QSB", "10-QSB"},
+        {"10-QSB", "10-QSB"},     {"10-KSB40", "10-KSB40"},  {"10KSB40", "10-KSB40"},
+        {"10-K405", "10-K405"},   {"10K405", "10-K405"},     {"10-KT", "10-KT"},
+        {"10KT", "10-KT"},        {"10-Q", "10-Q"},          {"10Q", "10-Q"},
+        {"10-K/A", "10-K/A"},     {"10K/A", "10-K/A"},       {"10KSB/A", "10-KSB/A"},
+        {"10-K405/A", "10-K405/A"}, {"10-Q/A", "10-Q/A"},    {"10-QSB/A", "10-QSB/A"},
+        {"10-KSB40/A", "10-KSB40/A"}, {"10 - K", "10-K"},    {"10-K.", "10-K"},
+        {"10-QT", "10-QT"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[16];
+        size_t n = t2x_form_read(cases[i][0], out, sizeof out);
+        if (!n || strcmp(out, cases[i][1]) != 0)
+            fail_msg("\"%s\" read as \"%s\", expected \"%s\"", cases[i][0], out, cases[i][1]);
+    }
+    static const char *const not_forms[] = {"10-C", "10-KX", "10-Q405", "100-K", "8-K", "10,000", "EX-27"};
+    for (size_t i = 0; i < sizeof not_forms / sizeof not_forms[0]; i++) {
+        char out[16];
+        if (t2x_form_read(not_forms[i], out, sizeof out)) fail_msg("\"%s\" read as a form", not_forms[i]);
+    }
+    char *p = t2x_form_normalise("  10ksb/a ");
+    assert_string_equal(p, "10-KSB/A");
+    free(p);
+    p = t2x_form_normalise(" ex-13.1 ");
+    assert_string_equal(p, "EX-13.1");
+    free(p);
+}
+
+/* A 10-KSB whose header and document type say "10KSB" (hand-made in legacy style, invented
+ * figures) is converted as a 10-KSB, its document read as the main one. */
+static void test_undashed_10ksb(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = slurp(srcpath("tests/data/handmade-10ksb-undashed.txt"), &len);
+    assert_non_null(text);
+    t2x_source src;
+    t2x_lines L;
+    t2x_submission sub;
+    parse_text(text, &src, &L, &sub);
+    assert_string_equal(sub.hdr.form, "10-KSB");
+    assert_string_equal(sub.docs[0].type, "10-KSB");
+    assert_true(t2x_document_is_main(&sub.docs[0], &sub.hdr));
+    done(&src, &L, &sub);
+    t2x_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    t2x_diag d = {0};
+    t2x_filing *f = NULL;
+    assert_int_equal(t2x_convert_bytes((const unsigned char *)text, len, "10ksb", &opt, &d, &f), T2X_OK);
+    assert_string_equal(f->form, "10-KSB");
+    assert_true(f->annual);
+    assert_int_equal(f->ntables, 2);
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
+    free(text);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -140,6 +206,8 @@ int main(void)
         cmocka_unit_test(test_sec_header),
         cmocka_unit_test(test_documents_and_nc_form),
         cmocka_unit_test(test_bare_text),
+        cmocka_unit_test(test_form_spellings),
+        cmocka_unit_test(test_undashed_10ksb),
         cmocka_unit_test(test_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
