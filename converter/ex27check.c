@@ -15,7 +15,8 @@
  * unit per adjustment term; plus 0.01 for per-share values.
  */
 #include "ex27.h"
-#include "filing.h"
+#include "converted.h"
+#include "ex27check.h"
 #include "model.h"
 #include "util.h"
 #include "xmlnode.h"

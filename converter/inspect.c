@@ -4,7 +4,7 @@
  * values per column; then the rows that were not mapped to a standard concept, and the issues.
  */
 #include "ex27.h"
-#include "filing.h"
+#include "converted.h"
 #include "util.h"
 
 #include <stdio.h>

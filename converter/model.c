@@ -3,7 +3,7 @@
  * units in use, concepts with their taxonomy attributes, cover facts, statements with rows and
  * cells carrying final XBRL values and source spans, calculation relations, issues.
  */
-#include "filing.h"
+#include "converted.h"
 #include "model.h"
 #include "untagged.h"
 #include "util.h"

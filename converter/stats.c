@@ -1,17 +1,12 @@
 /*
- * stats.c — what the batch command and make bench need from the library (stats.h,
- * txt2xbrl.h "batch support"): per-stage timings, the summary of a converted filing read from
- * its statement model (docs/model.md), the SHA-256 of a decoded input (the batch resume key),
- * loading the process caches before forking workers, and releasing them for leak checkers.
+ * stats.c — what the batch manifest needs to know of a conversion (txt2xbrl.h "batch
+ * support"): the summary of a converted filing read from its statement model (docs/model.md)
+ * and the SHA-256 of a decoded input (the batch resume key).
  */
-#include "stats.h"
-#include "filing.h"
-#include "render.h"
+#include "converted.h"
 #include "sha256.h"
 #include "source.h"
 #include "util.h"
-#include "verify.h"
-#include "xbrlvalid.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,39 +14,6 @@
 #include <time.h>
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
-
-/* ---------------------------------------------------------------- timings */
-
-double t2x_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-void t2x_timing_lap(double *acc, double *t0)
-{
-    double t = t2x_now_ms();
-    *acc += t - *t0;
-    *t0 = t;
-}
-
-void t2x_timing_output(t2x_timings *t, const char *name, double ms, size_t bytes)
-{
-    size_t i = 0;
-    while (i < t->noutputs && strcmp(t->outputs[i].name, name) != 0) i++;
-    if (i == t->noutputs) {
-        if (i == T2X_TIMING_OUTPUTS) return; /* table full: not timed */
-        t->noutputs++;
-        t->outputs[i].name = name;
-        t->outputs[i].ms = 0;
-        t->outputs[i].bytes = 0;
-        t->outputs[i].count = 0;
-    }
-    t->outputs[i].ms += ms;
-    t->outputs[i].bytes += bytes;
-    t->outputs[i].count++;
-}
 
 /* ---------------------------------------------------------------- summary */
 
@@ -133,47 +95,4 @@ t2x_status t2x_input_sha256(const unsigned char *bytes, size_t len, char hex[65]
     t2x_source_free(&src);
     t2x_diag_free(&quiet);
     return st;
-}
-
-/* ---------------------------------------------------------------- process caches */
-
-/* The templates each output format applies (in step with t2x_filing_write; a template that is
- * not installed is skipped here and reported by the conversion that needs it). */
-static const struct { unsigned fmt; const char *tmpl; } templates[] = {
-    {T2X_FMT_XBRL | T2X_FMT_PACKAGE, "instance.xsl"},
-    {T2X_FMT_DTS | T2X_FMT_PACKAGE, "schema.xsl"},
-    {T2X_FMT_DTS | T2X_FMT_PACKAGE, "presentation.xsl"},
-    {T2X_FMT_DTS | T2X_FMT_PACKAGE, "calculation.xsl"},
-    {T2X_FMT_DTS | T2X_FMT_PACKAGE, "label.xsl"},
-    {T2X_FMT_DTS | T2X_FMT_PACKAGE, "definition.xsl"},
-    {T2X_FMT_IXBRL, "inline.xsl"},
-    {T2X_FMT_JSON, "json.xsl"},
-};
-
-t2x_status t2x_prepare(const t2x_options *opt, t2x_diag *diag)
-{
-    const char *dir = t2x_data_dir(opt);
-    if (!t2x_data_get(dir, diag)) return T2X_ERR_DATA;
-    unsigned fmt = opt && opt->formats ? opt->formats : T2X_FMT_DEFAULT;
-    for (size_t i = 0; i < sizeof templates / sizeof templates[0]; i++) {
-        if (!(fmt & templates[i].fmt)) continue;
-        char *path = t2x_xasprintf("%s/templates/%s", dir, templates[i].tmpl);
-        FILE *probe = fopen(path, "r");
-        free(path);
-        if (!probe) continue;
-        fclose(probe);
-        t2x_status st = t2x_render_load(dir, templates[i].tmpl, diag);
-        if (st != T2X_OK) return st;
-    }
-    return T2X_OK;
-}
-
-void t2x_cleanup(void)
-{
-    t2x_data_cleanup();
-    t2x_render_cleanup();
-    t2x_verify_cleanup();
-    t2x_validate_cleanup();
-    xsltCleanupGlobals();
-    xmlCleanupParser();
 }

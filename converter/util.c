@@ -236,3 +236,9 @@ int t2x_mkdir_p(const char *path)
     struct stat st;
     return (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) ? 0 : -1;
 }
+
+int t2x_file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}

@@ -64,4 +64,7 @@ int t2x_write_file_atomic(const char *path, const char *data, size_t len);
 /* Create a directory and its parents (mode 0777 & umask). 0 on success. */
 int t2x_mkdir_p(const char *path);
 
+/* Does the path name an existing file or directory? */
+int t2x_file_exists(const char *path);
+
 #endif

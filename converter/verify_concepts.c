@@ -7,7 +7,7 @@
  * `verify --schema` adds the full XML Schema validation (xbrlvalid.c).
  */
 #include "verify.h"
-#include "filing.h"
+#include "data.h"
 #include "util.h"
 #include "xbrlvalid.h"
 

@@ -1,9 +1,8 @@
 /*
- * stats.h — timing hooks of the pipeline (t2x_options.timings, make bench) and the summary of a
- * converted filing (t2x_filing_summarize, the batch manifest). Internal.
+ * timing.h — timing hooks of the pipeline (t2x_options.timings, make bench; timing.c). Internal.
  */
-#ifndef T2X_STATS_H
-#define T2X_STATS_H
+#ifndef T2X_TIMING_H
+#define T2X_TIMING_H
 
 #include "txt2xbrl.h"
 
