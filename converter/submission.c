@@ -192,7 +192,8 @@ static int body_is_html(const t2x_lines *L, size_t first, size_t end)
         const char *t = L->v[i].text;
         while (*t == ' ') t++;
         if (t2x_starts_with_ci(t, "<html") || t2x_starts_with_ci(t, "<!doctype html")) return 1;
-        if (t2x_starts_with_ci(t, "<p") || t2x_starts_with_ci(t, "<div") ||
+        /* "<p>" or "<p class…", not the <PAGE> marker of text filings */
+        if ((t2x_starts_with_ci(t, "<p") && (t[2] == '>' || t[2] == ' ')) || t2x_starts_with_ci(t, "<div") ||
             t2x_starts_with_ci(t, "<font") || t2x_starts_with_ci(t, "<tr") ||
             t2x_starts_with_ci(t, "<td") || t2x_starts_with_ci(t, "<br") ||
             t2x_starts_with_ci(t, "<body") || t2x_starts_with_ci(t, "<head"))
