@@ -140,6 +140,24 @@ static void log_line(t2x_buf *log, int *budget, const char *what, const fd_fact 
                    got ? got : "nothing", a->kind, a->line);
 }
 
+/* The context part of a key ("concept|context|unit"), copied into buf. */
+static const char *key_context(const char *key, char *buf, size_t cap)
+{
+    const char *a = strchr(key, '|');
+    const char *b = a ? strchr(a + 1, '|') : NULL;
+    snprintf(buf, cap, "%.*s", a && b ? (int)(b - a - 1) : 0, a ? a + 1 : "");
+    return buf;
+}
+
+/* Does any fact of the list have this context? */
+static int has_context(const fd_facts *f, const char *ctx)
+{
+    char buf[256];
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(key_context(f->v[i].key, buf, sizeof buf), ctx) == 0) return 1;
+    return 0;
+}
+
 void fd_compare(const fd_facts *orig, const fd_facts *got, fd_result *res, t2x_buf *log, int *missing_budget,
                 int *wrong_budget)
 {
@@ -163,8 +181,19 @@ void fd_compare(const fd_facts *orig, const fd_facts *got, fd_result *res, t2x_b
             continue; /* the same fact twice (a statement and a note) */
         size_t lo, hi;
         key_range(orig, b->key, &lo, &hi);
-        if (lo == hi) {
+        char ctx[256];
+        if (lo == hi && has_context(orig, key_context(b->key, ctx, sizeof ctx))) {
             res->extra++;
+            continue;
+        }
+        if (lo == hi) {
+            /* a period (or member) the original statements never report: a misread date */
+            res->wrong++;
+            if (log && wrong_budget && *wrong_budget > 0) {
+                (*wrong_budget)--;
+                t2x_buf_printf(log, "    WRONG    %s  = %s: a context the original does not have  (%s, line %ld of the rendering)\n",
+                               b->key, b->value, b->kind, b->line);
+            }
             continue;
         }
         if (has_value(orig, lo, hi, b->value)) continue;

@@ -40,9 +40,11 @@ typedef struct fd_result {
     size_t missing;   /* nothing came out for that concept, context and unit (untagged) */
     size_t replaced;  /* only other values came out for it */
     size_t wrong;     /* facts of the second reading whose concept+context+unit the original has,
-                         with a value the original never gives it: a different number */
+                         with a value the original never gives it (a different number), or whose
+                         context no original fact has (a period or member misread) */
     size_t extra;     /* facts of the second reading under a concept+context+unit the original
-                         does not have (listed, not counted as wrong) */
+                         does not have, in a context it has: another concept for a row (listed,
+                         not counted as wrong) */
 } fd_result;
 
 /* Compare `got` with `orig`; adds to *res. When log is not NULL, up to *missing_budget lines

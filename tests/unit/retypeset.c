@@ -20,24 +20,24 @@
 /* clang-format off */
 const rt_style rt_styles[] = {
     /* Each style but the last changes one or two things of "plain", so a loss is attributable. */
-    /* name               gap ind lw tabs leaders          dollar              negative         caption              heading               page           wrap               notes ul abbr */
-    {"plain",              4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 0, 0, 0},
-    {"dots-detached",      3, 2,  0, 0, RT_LEADERS_DOTS,   RT_DOLLAR_DETACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 0, 0, 0, 0},
-    {"title-phrase",       4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_IN_TITLE,     RT_HEAD_TITLE_PHRASE, RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 0, 0, 0},
-    {"leading-minus",      5, 3,  0, 0, RT_LEADERS_SPACED, RT_DOLLAR_NONE,     RT_NEG_LEADING,  RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 0, 0, 0},
-    {"trailing-minus",     4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_DETACHED, RT_NEG_TRAILING, RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 0, 0, 0, 0},
-    {"caption-heading",    4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_HEADING,      RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 0, 0, 0},
-    {"caption-first-row",  4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_FIRST_ROW,    RT_HEAD_SPAN_BELOW,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 0, 0, 0, 0},
-    {"years-on-caption",   4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_YEARS_LINE,   RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 0, 0, 0, 0},
-    {"tabs",               3, 4,  0, 1, RT_LEADERS_DOTS,   RT_DOLLAR_DETACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 0, 0, 0},
-    {"narrow-wrap",        2, 2, 34, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_WORDS,     0, 1, 0, 0, 0},
-    {"wrap-at-number",     3, 2, 40, 0, RT_LEADERS_DOTS,   RT_DOLLAR_DETACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_AT_NUMBER, 0, 0, 0, 0, 0},
-    {"notes-column",       4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      1, 1, 0, 0, 0},
-    {"page-repeat",        4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_REPEAT, RT_WRAP_NONE,      0, 1, 0, 0, 0},
-    {"page-bare",          4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_BARE,   RT_WRAP_NONE,      0, 1, 0, 0, 0},
-    {"stacked-abbrev",     3, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_STACKED,      RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 1, 0, 0},
-    {"narrow-columns",     2, 1,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_DETACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_BELOW,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 0, 0, 0, 0},
-    {"everything",         3, 3, 38, 1, RT_LEADERS_SPACED, RT_DOLLAR_DETACHED, RT_NEG_TRAILING, RT_CAP_YEARS_LINE,   RT_HEAD_SPAN_ABOVE,   RT_PAGE_REPEAT, RT_WRAP_AT_NUMBER, 1, 1, 1, 0, 0},
+    /* name               gap ind lw tabs leaders          dollar              negative         caption              heading               page           wrap               notes ul abbr swap scale shift */
+    {"plain",              4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 0, 0, 0, 0},
+    {"dots-detached",      3, 2,  0, 0, RT_LEADERS_DOTS,   RT_DOLLAR_DETACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 0, 0, 0, 0, 0},
+    {"title-phrase",       4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_IN_TITLE,     RT_HEAD_TITLE_PHRASE, RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 0, 0, 0, 0},
+    {"leading-minus",      5, 3,  0, 0, RT_LEADERS_SPACED, RT_DOLLAR_NONE,     RT_NEG_LEADING,  RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 0, 0, 0, 0},
+    {"trailing-minus",     4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_DETACHED, RT_NEG_TRAILING, RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 0, 0, 0, 0, 0},
+    {"caption-heading",    4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_HEADING,      RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 0, 0, 0, 0},
+    {"caption-first-row",  4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_FIRST_ROW,    RT_HEAD_SPAN_BELOW,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 0, 0, 0, 0, 0},
+    {"years-on-caption",   4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_YEARS_LINE,   RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 0, 0, 0, 0, 0},
+    {"tabs",               3, 4,  0, 1, RT_LEADERS_DOTS,   RT_DOLLAR_DETACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 0, 0, 0, 0},
+    {"narrow-wrap",        2, 2, 34, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_WORDS,     0, 1, 0, 0, 0, 0},
+    {"wrap-at-number",     3, 2, 40, 0, RT_LEADERS_DOTS,   RT_DOLLAR_DETACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_AT_NUMBER, 0, 0, 0, 0, 0, 0},
+    {"notes-column",       4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_NONE,   RT_WRAP_NONE,      1, 1, 0, 0, 0, 0},
+    {"page-repeat",        4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_REPEAT, RT_WRAP_NONE,      0, 1, 0, 0, 0, 0},
+    {"page-bare",          4, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_ABOVE,   RT_PAGE_BARE,   RT_WRAP_NONE,      0, 1, 0, 0, 0, 0},
+    {"stacked-abbrev",     3, 2,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_ATTACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_STACKED,      RT_PAGE_NONE,   RT_WRAP_NONE,      0, 1, 1, 0, 0, 0},
+    {"narrow-columns",     2, 1,  0, 0, RT_LEADERS_NONE,   RT_DOLLAR_DETACHED, RT_NEG_PARENS,   RT_CAP_UNDER_TITLE,  RT_HEAD_SPAN_BELOW,   RT_PAGE_NONE,   RT_WRAP_NONE,      0, 0, 0, 0, 0, 0},
+    {"everything",         3, 3, 38, 1, RT_LEADERS_SPACED, RT_DOLLAR_DETACHED, RT_NEG_TRAILING, RT_CAP_YEARS_LINE,   RT_HEAD_SPAN_ABOVE,   RT_PAGE_REPEAT, RT_WRAP_AT_NUMBER, 1, 1, 1, 0, 0, 0},
 };
 /* clang-format on */
 const size_t rt_nstyles = sizeof rt_styles / sizeof rt_styles[0];
@@ -326,7 +326,7 @@ static void layout_headings(layout *ly, const t2x_filing *f)
                 month_day(c, st->abbreviate, mdj, sizeof mdj);
                 lines[nl++] = t2x_xstrdup(mdj);
             }
-            lines[nl++] = t2x_xasprintf("%d", c->end.y);
+            lines[nl++] = t2x_xasprintf("%d", c->end.y + (st->shift_years ? 1 : 0));
             for (int q = 0; q < nl; q++) ly->head[j][q] = lines[q];
             ly->nhead[j] = nl;
         }

@@ -49,6 +49,7 @@ typedef struct rt_style {
     /* deliberate misprints, for proving the oracle catches them (never in the matrix) */
     int swap_headings;  /* the headings of the first two columns exchanged */
     int wrong_scale;    /* the caption states another scale */
+    int shift_years;    /* every column heading a year later (periods the filing does not report) */
 } rt_style;
 
 /* The styles of the matrix (at least 12), and their count. */

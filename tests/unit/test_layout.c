@@ -351,12 +351,24 @@ static void oracle_wrong_scale(void **state)
     assert_true(r.wrong > 50);
 }
 
+/* Every year a year later: the periods are ones the filing never reports, so the facts have
+ * contexts the original has not — a misread date, counted as wrong, not as an extra fact. */
+static void oracle_shifted_years(void **state)
+{
+    (void)state;
+    rt_style st = rt_styles[0];
+    st.shift_years = 1;
+    fd_result r = one(&st);
+    assert_true(r.wrong > 100);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(oracle_plain),
         cmocka_unit_test(oracle_swapped_columns),
         cmocka_unit_test(oracle_wrong_scale),
+        cmocka_unit_test(oracle_shifted_years),
         cmocka_unit_test(test_matrix),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
