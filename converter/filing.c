@@ -311,6 +311,11 @@ static void decide_identity(t2x_filing *f, const t2x_options *opt)
             for (int c = 0; c < f->tables[i].ncols; c++)
                 if (f->tables[i].cols[c].dated && t2x_date_cmp(f->tables[i].cols[c].end, f->period_end) > 0)
                     f->period_end = f->tables[i].cols[c].end;
+    if (!f->period_end.y) /* no dated column: the latest balance an equity statement prints */
+        for (size_t i = 0; i < f->ntables; i++)
+            for (size_t r = 0; r < f->tables[i].nrows && f->tables[i].kind == T2X_STMT_EQUITY; r++)
+                if (f->tables[i].rows[r].period_role && t2x_date_cmp(f->tables[i].rows[r].row_date, f->period_end) > 0)
+                    f->period_end = f->tables[i].rows[r].row_date;
     /* fiscal year end */
     int fm = 0, fd = 0;
     if (h->fye && strlen(h->fye) == 4) {
@@ -384,6 +389,18 @@ static void decide_identity(t2x_filing *f, const t2x_options *opt)
     f->ns = t2x_xasprintf("http://txt2xbrl.invalid/%s/%.4s%.2s%.2s", f->prefix, iso, iso + 5, iso + 8);
 }
 
+/* Does a statement of the model hold a fact (a cell with a context)? */
+static int statement_facts(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (xmlStrEqual(c->name, BAD_CAST "cell") && xmlHasProp(c, BAD_CAST "context")) return 1;
+        if ((xmlStrEqual(c->name, BAD_CAST "statement") || xmlStrEqual(c->name, BAD_CAST "row")) && statement_facts(c))
+            return 1;
+    }
+    return 0;
+}
+
 /* The pipeline on a decoded source (taken over by the filing). */
 static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_diag *diag, t2x_filing **out)
 {
@@ -442,6 +459,13 @@ static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_di
         t2x_periods_resolve(&f->tables[i], &f->lines, &hint, f->src.name, diag);
     align_week_years(f);
     decide_identity(f, opt);
+    if (!f->period_end.y) { /* no date anywhere: nothing can be tagged (never a guessed date) */
+        t2x_diag_add(diag, T2X_ERROR, f->src.name, 0, "no-period",
+                     "no report period: neither a header, the cover nor any column heading prints a date; "
+                     "nothing can be tagged");
+        t2x_filing_free(f);
+        return T2X_ERR_NO_STATEMENTS;
+    }
     if (tm) t2x_timing_lap(&tm->parse_ms, &t0);
     f->ext.prefix = t2x_xstrdup(f->prefix);
     for (size_t i = 0; i < f->ntables; i++) {
@@ -454,6 +478,12 @@ static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_di
     align_week_years(f); /* again, for the notes' columns */
     if (tm) t2x_timing_lap(&tm->map_ms, &t0);
     t2x_model_build(f);
+    if (!statement_facts(xmlDocGetRootElement(f->model))) {
+        t2x_diag_add(diag, T2X_ERROR, f->src.name, 0, "nothing-taggable",
+                     "no amount of the statements found could be tagged (see the warnings for why)");
+        t2x_filing_free(f);
+        return T2X_ERR_NO_STATEMENTS;
+    }
     t2x_ex27_check(f); /* EX-27 cross-check: reads the model, adds <ex27> (ex27check.c) */
     if (tm) t2x_timing_lap(&tm->model_ms, &t0);
     *out = f;

@@ -449,7 +449,35 @@ static const char *cell_context(builder *b, const t2x_table *t, size_t r, int c,
     return context_id(b, 0, col->start, col->end, NULL);
 }
 
-/* Facts printed inside the row's label (labelfacts.h), as cells with origin="label". */
+/* Does label fact i of the row go to column c (not settling its context yet)? Equity
+ * statements: the total column, when the row's balance dates allow the period type. */
+static int lf_applies(const t2x_table *t, size_t r, const t2x_lf_fact *lf, size_t n, size_t i, int c,
+                      t2x_period_type per)
+{
+    const t2x_row *row = &t->rows[r];
+    const t2x_column *col = &t->cols[c];
+    if (t->kind == T2X_STMT_EQUITY) {
+        if (col->member || col->skip) return 0;
+        if (row->period_role) return row->row_date.y && per == T2X_PERIOD_INSTANT;
+        int from = 0, to = 0;
+        for (size_t k = r; k-- > 0 && !from;) from = t->rows[k].period_role && t->rows[k].row_date.y;
+        for (size_t k = r + 1; k < t->nrows && !to; k++) to = t->rows[k].period_role && t->rows[k].row_date.y;
+        return from && to && per == T2X_PERIOD_DURATION;
+    }
+    if (!col->dated || col->skip) return 0;
+    if (lf[i].date.y && t2x_date_cmp(col->end, lf[i].date) != 0) return 0;
+    if (!lf[i].date.y && lf[i].year && col->end.y != lf[i].year) return 0;
+    if (!lf[i].year)
+        /* "$90,992 ($83,776 in 1993)": the number without a year is the other column's */
+        for (size_t j = 0; j < n; j++)
+            if (j != i && strcmp(lf[j].concept, lf[i].concept) == 0 &&
+                (lf[j].date.y ? t2x_date_cmp(lf[j].date, col->end) == 0 : lf[j].year == col->end.y))
+                return 0;
+    return per == T2X_PERIOD_INSTANT || !col->instant;
+}
+
+/* Facts printed inside the row's label (labelfacts.h), as cells with origin="label". Two
+ * numbers of one label that would be one fact with two values are neither tagged. */
 static void label_facts(builder *b, const t2x_table *t, size_t r, xmlNodePtr rn, const char *sid)
 {
     t2x_filing *f = b->f;
@@ -464,15 +492,28 @@ static void label_facts(builder *b, const t2x_table *t, size_t r, xmlNodePtr rn,
         t2x_balance bal;
         if (!t2x_concept_info(lf[i].concept, f->data->concepts, &f->ext, &type, &per, &bal)) continue;
         int scale = lf[i].scale + (lf[i].unit == T2X_UNIT_MONEY ? t->scale : 0);
+        int warned = 0;
         /* the columns this number belongs to */
         for (int c = 0; c < t->ncols; c++) {
             const t2x_column *col = &t->cols[c];
             const char *cid = NULL;
             t2x_date none = {0, 0, 0};
+            if (!lf_applies(t, r, lf, n, i, c, per)) continue;
+            size_t clash = n;
+            for (size_t j = 0; j < n && clash == n; j++)
+                if (j != i && strcmp(lf[j].concept, lf[i].concept) == 0 &&
+                    (lf[j].num.mant != lf[i].num.mant || lf[j].num.frac != lf[i].num.frac || lf[j].scale != lf[i].scale) &&
+                    lf_applies(t, r, lf, n, j, c, per))
+                    clash = j;
+            if (clash < n) {
+                if (clash > i && !warned++)
+                    t2x_diag_add(f->diag, T2X_WARNING, f->src.name, f->lines.v[lf[i].line].no, "label-fact-ambiguous",
+                                 "the label of \"%s\" prints %s and %s for %s; neither is tagged", row->label,
+                                 lf[i].text, lf[clash].text, lf[i].concept);
+                continue;
+            }
             if (t->kind == T2X_STMT_EQUITY) {
-                if (col->member || col->skip) continue; /* the total column: no dimension */
                 if (row->period_role) {
-                    if (!row->row_date.y || per != T2X_PERIOD_INSTANT) continue;
                     cid = context_id(b, 1, none, row->row_date, NULL);
                 } else {
                     t2x_date from = {0, 0, 0}, to = {0, 0, 0};
@@ -480,25 +521,11 @@ static void label_facts(builder *b, const t2x_table *t, size_t r, xmlNodePtr rn,
                         if (t->rows[k].period_role && t->rows[k].row_date.y) { from = t->rows[k].row_date; break; }
                     for (size_t k = r + 1; k < t->nrows; k++)
                         if (t->rows[k].period_role && t->rows[k].row_date.y) { to = t->rows[k].row_date; break; }
-                    if (!from.y || !to.y || per != T2X_PERIOD_DURATION) continue;
                     cid = context_id(b, 0, t2x_date_add_days(from, 1), to, NULL);
                 }
             } else {
-                if (!col->dated || col->skip) continue;
-                if (lf[i].date.y && t2x_date_cmp(col->end, lf[i].date) != 0) continue;
-                if (!lf[i].date.y && lf[i].year && col->end.y != lf[i].year) continue;
-                if (!lf[i].year) {
-                    /* "$90,992 ($83,776 in 1993)": the number without a year is the other column's */
-                    int claimed = 0;
-                    for (size_t j = 0; j < n; j++)
-                        if (j != i && strcmp(lf[j].concept, lf[i].concept) == 0 &&
-                            (lf[j].date.y ? t2x_date_cmp(lf[j].date, col->end) == 0 : lf[j].year == col->end.y))
-                            claimed = 1;
-                    if (claimed) continue;
-                }
                 if (per == T2X_PERIOD_INSTANT) cid = context_id(b, 1, none, col->end, NULL);
-                else if (!col->instant) cid = context_id(b, 0, col->start, col->end, NULL);
-                else continue;
+                else cid = context_id(b, 0, col->start, col->end, NULL);
             }
             char *value = t2x_num_value_string(lf[i].num.mant, lf[i].num.frac, scale, 0);
             t2x_cell span = {0};

@@ -189,6 +189,25 @@ static void resolve_equity(t2x_table *t, const t2x_period_hint *hint, const char
     }
 }
 
+/* Two columns of one table read as one period (a damaged or ambiguous heading: "September 27,
+ * 1996, and September 29, 1995" over both) cannot both be it: neither is tagged. */
+static void same_period_columns(t2x_table *t, const t2x_lines *L, const char *name, t2x_diag *diag)
+{
+    for (int c = 0; c < t->ncols; c++)
+        for (int d = c + 1; d < t->ncols; d++) {
+            t2x_column *a = &t->cols[c], *b = &t->cols[d];
+            if (!a->dated || !b->dated || a->instant != b->instant || t2x_date_cmp(a->end, b->end) != 0 ||
+                (!a->instant && t2x_date_cmp(a->start, b->start) != 0) ||
+                ((a->member || b->member) && (!a->member || !b->member || strcmp(a->member, b->member) != 0)))
+                continue; /* other periods, or other members of a dimension */
+            if (!a->skip || !b->skip)
+                t2x_diag_add(diag, T2X_WARNING, name, L->v[t->title_line].no, "period-ambiguous",
+                             "%s columns %d and %d both read as the period ending %04d-%02d-%02d; neither is tagged",
+                             t2x_stmt_kind_name(t->kind), c + 1, d + 1, a->end.y, a->end.m, a->end.d);
+            a->skip = b->skip = 1;
+        }
+}
+
 void t2x_periods_resolve(t2x_table *t, const t2x_lines *L, const t2x_period_hint *hint,
                          const char *name, t2x_diag *diag)
 {
@@ -300,4 +319,5 @@ void t2x_periods_resolve(t2x_table *t, const t2x_lines *L, const t2x_period_hint
         if (weeks) col->start = t2x_date_add_days(end, -7 * weeks + 1);
         else col->start = t2x_date_months_back(end, months);
     }
+    same_period_columns(t, L, name, diag);
 }

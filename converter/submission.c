@@ -238,6 +238,8 @@ void t2x_submission_parse(const t2x_lines *L, t2x_submission *sub)
                 in_header = 0;
                 in_doc = 1;
                 sub->has_wrapper = 1;
+                free(cur.type); /* a <DOCUMENT> reopened before its <TEXT> */
+                free(cur.description);
                 memset(&cur, 0, sizeof cur);
                 continue;
             }

@@ -107,7 +107,8 @@ static const char *reason(const t2x_table *t, size_t li, size_t offset)
 
 void t2x_model_list_untagged(const t2x_filing *f, xmlNodePtr root, xmlNodePtr issues, xmlNsPtr ns)
 {
-    spans sp = {0};
+    spans sp = {0};  /* facts and issues with a span, sorted */
+    spans add = {0}; /* numbers listed for the current table, in source order */
     collect(root, &sp);
     collect(issues, &sp);
     if (sp.n) qsort(sp.v, sp.n, sizeof *sp.v, cmp_span);
@@ -115,13 +116,13 @@ void t2x_model_list_untagged(const t2x_filing *f, xmlNodePtr root, xmlNodePtr is
     for (size_t ti = 0; ti < f->ntables; ti++) {
         const t2x_table *t = &f->tables[ti];
         size_t lo = t->title_line < t->first ? t->title_line : t->first;
-        size_t added = 0;
+        add.n = 0;
         for (size_t li = lo; li < t->end && li < L->n; li++) {
             const unsigned char *s = f->src.data + L->v[li].off;
             size_t len = L->v[li].len, pos = 0, a, e;
             while (next_number(s, len, &pos, &a, &e)) {
                 size_t off = L->v[li].off + a, n = e - a;
-                if (spans_cover(&sp, off, off + n)) continue;
+                if (spans_cover(&sp, off, off + n) || spans_cover(&add, off, off + n)) continue;
                 const char *why = reason(t, li, off);
                 char *text = t2x_xstrndup((const char *)s + a, n);
                 char *msg = t2x_xasprintf("number %s is not a fact: %s", text, why);
@@ -141,12 +142,15 @@ void t2x_model_list_untagged(const t2x_filing *f, xmlNodePtr root, xmlNodePtr is
                 xmlNewProp(is, BAD_CAST "reason", BAD_CAST why);
                 free(text);
                 free(msg);
-                spans_add(&sp, off, off + n);
-                added++;
+                spans_add(&add, off, off + n); /* lines ascend: `add` stays sorted */
             }
         }
-        /* statements may share lines (a note inside a statement's region): keep order */
-        if (added) qsort(sp.v, sp.n, sizeof *sp.v, cmp_span);
+        /* statements may share lines (a note inside a statement's region): merge, keep order */
+        if (add.n) {
+            for (size_t k = 0; k < add.n; k++) spans_add(&sp, add.v[k].s, add.v[k].e);
+            qsort(sp.v, sp.n, sizeof *sp.v, cmp_span);
+        }
     }
+    free(add.v);
     free(sp.v);
 }

