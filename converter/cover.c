@@ -83,6 +83,21 @@ static void set_str(char **dst, const char *v)
     *dst = t2x_trim(t2x_xstrdup(v));
 }
 
+/* Is the line a cover heading "FORM X" and nothing else (X: letters, digits and '-', as
+ * "8-K", "20-F", "S-1")? OUT: fm, X upper-cased. Running text ("reports on Form 8-K") is not. */
+static int cover_heading_form(const char *line, const char *p, char *fm, size_t cap)
+{
+    for (const char *q = line; q < p; q++)
+        if (*q != ' ') return 0;
+    const char *q = p + 5 + strspn(p + 5, " ");
+    size_t n = 0;
+    for (; *q && (isalnum((unsigned char)*q) || *q == '-' || *q == '/') && n + 1 < cap; q++)
+        fm[n++] = (char)toupper((unsigned char)*q);
+    fm[n] = '\0';
+    while (*q == ' ' || *q == '.') q++;
+    return n >= 3 && *q == '\0' && isalnum((unsigned char)fm[0]) && strchr(fm, '-') != NULL;
+}
+
 void t2x_cover_read(const t2x_lines *L, size_t first, size_t end, const t2x_header *h, t2x_cover *c)
 {
     memset(c, 0, sizeof *c);
@@ -102,6 +117,8 @@ void t2x_cover_read(const t2x_lines *L, size_t first, size_t end, const t2x_head
             fm[n] = '\0';
             while (n && (fm[n - 1] == '.' || fm[n - 1] == ',')) fm[--n] = '\0';
             if (n >= 4) c->form = t2x_xstrdup(fm);
+        } else if (!c->form && p && cover_heading_form(t, p, fm, sizeof fm)) {
+            c->form = t2x_xstrdup(fm); /* "FORM 8-K" as the cover's heading: refused later */
         }
         if (stristr(t, "AMENDMENT NO")) c->amendment = 1;
         /* the period */

@@ -189,8 +189,17 @@ static void resolve_equity(t2x_table *t, const t2x_period_hint *hint, const char
     }
 }
 
+/* Do columns c and d both hold an amount of one row? */
+static int share_a_row(const t2x_table *t, int c, int d)
+{
+    for (size_t r = 0; r < t->nrows; r++)
+        if (t->rows[r].kind == T2X_ROW_ITEM && t->rows[r].cells[c].present && t->rows[r].cells[d].present) return 1;
+    return 0;
+}
+
 /* Two columns of one table read as one period (a damaged or ambiguous heading: "September 27,
- * 1996, and September 29, 1995" over both) cannot both be it: neither is tagged. */
+ * 1996, and September 29, 1995" over both) cannot both be it when a row has an amount in
+ * each: neither is tagged. (Columns that share no row are one printed column split in two.) */
 static void same_period_columns(t2x_table *t, const t2x_lines *L, const char *name, t2x_diag *diag)
 {
     for (int c = 0; c < t->ncols; c++)
@@ -200,6 +209,7 @@ static void same_period_columns(t2x_table *t, const t2x_lines *L, const char *na
                 (!a->instant && t2x_date_cmp(a->start, b->start) != 0) ||
                 ((a->member || b->member) && (!a->member || !b->member || strcmp(a->member, b->member) != 0)))
                 continue; /* other periods, or other members of a dimension */
+            if (!share_a_row(t, c, d)) continue;
             if (!a->skip || !b->skip)
                 t2x_diag_add(diag, T2X_WARNING, name, L->v[t->title_line].no, "period-ambiguous",
                              "%s columns %d and %d both read as the period ending %04d-%02d-%02d; neither is tagged",

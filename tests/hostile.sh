@@ -36,5 +36,12 @@ grep -q '5,4,316' "$tmp/rt/"*.htm && ok "number not tagged: 5,4,316 is in the in
 # D14: a <DOCUMENT> reopened before its <TEXT> (LeakSanitizer fails the sanitizer build on a leak)
 expect 3 "document reopened before <TEXT>" "$T2X" convert -o "$tmp/leak" "$H/leak-submission-doc-without-text.txt"
 
+# D15: the cover's "FORM 8-K" decides when there is no SEC header: not a periodic report
+expect 3 "an 8-K cover" "$T2X" convert -o "$tmp/8k" "$H/form8k-classified-as-10k.txt"
+stderr_has "an 8-K cover: why" 'error: form 8-K is not a 10-K or 10-Q family report'
+no_output "$tmp/8k" "an 8-K cover"
+# …while "Reports on Form 8-K" in a 10-Q's text is not its form
+expect 0 "a 10-Q naming Form 8-K in its text" "$T2X" convert -o "$tmp/q" "$SRCDIR/samples/alg-10q-2003q1.txt"
+
 echo "# hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]

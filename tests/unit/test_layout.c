@@ -33,7 +33,9 @@
 /* Ceilings of untagged facts per style, in percent of the facts compared, with the whole
  * corpus present (measured 2026-12-02 on main 4c01c07 + the <PAGE>/HTML fix: the figures in the
  * test output; causes in /work/wt/LAYOUT-FINDINGS.md), one point above the measurement.
- * Lower a ceiling when the reader improves; a reader change that loses facts fails here. */
+ * Lower a ceiling when the reader improves; a reader change that loses facts fails here.
+ * caption-heading was raised by 5 points when two columns read as one period (W2) stopped
+ * being tagged (issue 12 D10, period-ambiguous): its wrong values fell from 494 to 46. */
 static const struct {
     const char *style;
     double max_missing_pct;
@@ -43,7 +45,7 @@ static const struct {
     {"title-phrase", 3.3},
     {"leading-minus", 3.3},
     {"trailing-minus", 3.4},
-    {"caption-heading", 17.8},
+    {"caption-heading", 23.9},
     {"caption-first-row", 3.3},
     {"years-on-caption", 92.4},
     {"tabs", 3.3},
@@ -85,11 +87,11 @@ static const struct {
     {"title-phrase", 96, "W1"},
     {"leading-minus", 96, "W1"},
     {"trailing-minus", 95, "W1"},
-    {"caption-heading", 494, "W1 W2"},
+    {"caption-heading", 46, "W1 W2"},
     {"caption-first-row", 96, "W1"},
     {"years-on-caption", 19, "W1"},
     {"tabs", 96, "W1"},
-    {"narrow-wrap", 110, "W1 W3 W4 W5"},
+    {"narrow-wrap", 87, "W1 W3 W4 W5"},
     {"wrap-at-number", 3, "W4"},
     {"notes-column", 26, "W1"},
     {"page-repeat", 96, "W1"},
