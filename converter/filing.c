@@ -386,7 +386,8 @@ static void decide_identity(t2x_filing *f, const t2x_options *opt)
     char iso[11];
     t2x_date_iso(f->period_end, iso);
     f->stem = t2x_xasprintf("%s-%.4s%.2s%.2s", f->prefix, iso, iso + 5, iso + 8);
-    f->ns = t2x_xasprintf("http://txt2xbrl.invalid/%s/%.4s%.2s%.2s", f->prefix, iso, iso + 5, iso + 8);
+    /* EFM 6.7.4: http://{authority}/{versionDate}; the prefix names the filer in the authority */
+    f->ns = t2x_xasprintf("http://%s.txt2xbrl.invalid/%.4s%.2s%.2s", f->prefix, iso, iso + 5, iso + 8);
 }
 
 /* Does a statement of the model hold a fact (a cell with a context)? */

@@ -3,6 +3,8 @@
  * units in use, concepts with their taxonomy attributes, cover facts, statements with rows and
  * cells carrying final XBRL values and source spans, calculation relations, issues.
  */
+#include "abstracts.h"
+#include "clash.h"
 #include "converted.h"
 #include "model.h"
 #include "untagged.h"
@@ -10,7 +12,6 @@
 #include "xmlnode.h"
 
 #include <ctype.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,25 +95,17 @@ static xmlNodePtr add_issue(builder *b, const char *severity, const char *code, 
     return n;
 }
 
-/* Record a fact; report a different value for the same concept and context. */
+/* Record a fact (the first value of each concept, context and unit), for the notes' sign check
+ * below. Values that disagree are settled after the statements are built (clash.c). */
 static void seen_fact(builder *b, const char *concept, const char *context, const char *unit,
                       const char *value, long line)
 {
     char *key = t2x_xasprintf("%s|%s|%s", concept, context, unit ? unit : "");
-    for (size_t i = 0; i < b->nseen; i++) {
-        if (strcmp(b->seen_keys[i], key) != 0) continue;
-        if (strcmp(b->seen_vals[i], value) != 0) {
-            char *msg = t2x_xasprintf("%s in %s is %s at line %ld but %s at line %ld", concept, context,
-                                      b->seen_vals[i], b->seen_lines[i], value, line);
-            xmlNodePtr n = add_issue(b, "warning", "duplicate-fact", line, msg);
-            t2x_xml_prop(n, "context", context);
-            t2x_xml_prop(n, "concept", concept);
-            t2x_diag_add(b->f->diag, T2X_WARNING, b->f->src.name, line, "duplicate-fact", "%s", msg);
-            free(msg);
+    for (size_t i = 0; i < b->nseen; i++)
+        if (strcmp(b->seen_keys[i], key) == 0) {
+            free(key);
+            return;
         }
-        free(key);
-        return;
-    }
     b->seen_keys = t2x_grow(b->seen_keys, &b->capseen, b->nseen + 1, sizeof *b->seen_keys);
     b->seen_vals = t2x_xrealloc(b->seen_vals, b->capseen * sizeof *b->seen_vals);
     b->seen_lines = t2x_xrealloc(b->seen_lines, b->capseen * sizeof *b->seen_lines);
@@ -137,36 +130,6 @@ static int opposite_of_seen(builder *b, const char *concept, const char *context
     }
     free(key);
     return found;
-}
-
-/* The line of an earlier fact of this concept, context and unit with another value, or 0. */
-static long seen_other(builder *b, const char *concept, const char *context, const char *unit, const char *value)
-{
-    char *key = t2x_xasprintf("%s|%s|%s", concept, context, unit ? unit : "");
-    long line = 0;
-    for (size_t i = 0; i < b->nseen && !line; i++)
-        if (strcmp(b->seen_keys[i], key) == 0 && strcmp(b->seen_vals[i], value) != 0) line = b->seen_lines[i];
-    free(key);
-    return line;
-}
-
-/* Is an earlier, different value of this fact within 1% of this one? Then the two printed
- * figures are the filing's own disagreement (3,543,379 in the tax note against 3,545,379 in
- * the income statement), stated as printed and reported as a duplicate-fact inconsistency;
- * a larger difference means another plan, segment or scope. */
-static int near_seen(builder *b, const char *concept, const char *context, const char *unit, const char *value)
-{
-    char *key = t2x_xasprintf("%s|%s|%s", concept, context, unit ? unit : "");
-    double v = strtod(value, NULL);
-    int near = 0;
-    for (size_t i = 0; i < b->nseen && !near; i++) {
-        if (strcmp(b->seen_keys[i], key) != 0 || strcmp(b->seen_vals[i], value) == 0) continue;
-        double w = strtod(b->seen_vals[i], NULL);
-        double m = fabs(v) > fabs(w) ? fabs(v) : fabs(w);
-        near = m > 0 && (v < 0) == (w < 0) && fabs(v - w) <= m * 0.01;
-    }
-    free(key);
-    return near;
 }
 
 /* ---------------------------------------------------------------- cover */
@@ -679,24 +642,6 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             char *value = cell->num.dash ? t2x_xstrdup("0")
                                          : t2x_num_value_string(cell->num.mant, cell->num.frac, scale, neg);
             int decimals = cell->num.frac - scale;
-            long other_line = 0;
-            if (t->kind == T2X_STMT_NOTE && !opposite_of_seen(b, row->concept, cid, unit_ids[uk], value) &&
-                (other_line = seen_other(b, row->concept, cid, unit_ids[uk], value)) != 0 &&
-                !near_seen(b, row->concept, cid, unit_ids[uk], value)) {
-                /* a note stating a figure differently: another plan, segment or scope, or the
-                 * filing's own disagreement — reported, not tagged as a second value */
-                char *msg = t2x_xasprintf("note amount %s of \"%s\" differs from %s in %s stated at line %ld; not tagged",
-                                          cell->text, row->label, row->concept, cid, other_line);
-                xmlNodePtr is = add_issue(b, "warning", "note-disagrees", L->v[cell->line].no, msg);
-                t2x_xml_prop(is, "statement", sid);
-                t2x_xml_prop(is, "row", rid);
-                t2x_xml_propf(is, "offset", "%zu", cell->offset);
-                t2x_xml_propf(is, "length", "%zu", cell->length);
-                t2x_diag_add(f->diag, T2X_INFO, f->src.name, L->v[cell->line].no, "note-disagrees", "%s", msg);
-                free(msg);
-                free(value);
-                continue;
-            }
             if (t->kind == T2X_STMT_NOTE && opposite_of_seen(b, row->concept, cid, unit_ids[uk], value)) {
                 untagged(b, sid, rid, cell, L, "amount %s of \"%s\" would state %s with the opposite sign of the "
                                           "same figure elsewhere; not tagged", cell->text, row->label, row->concept);
@@ -753,6 +698,8 @@ void t2x_model_build(t2x_filing *f)
     build_cover(&b, root);
     int role_counts[T2X_STMT_KIND_COUNT] = {0};
     for (size_t i = 0; i < f->ntables; i++) build_statement(&b, root, i, role_counts);
+    t2x_model_resolve_clashes(f, root, b.issues, b.ns); /* no inconsistent duplicates (clash.c) */
+    t2x_model_mark_abstracts(f, root);                  /* standard abstracts (abstracts.c) */
     /* calculation inconsistencies of the filing */
     for (size_t i = 0; i < f->nissues; i++) {
         const t2x_filing_issue *fi = &f->issues[i];

@@ -197,6 +197,9 @@ void t2x_vf_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const t2x_v
  * (verify_concepts.c); *checked counts the facts looked at. */
 void t2x_vf_concept_checks(const t2x_vfacts *facts, const t2x_vresset *ctxs, const t2x_vresset *units,
                            xmlDocPtr xsd, const char *data_dir, t2x_verify_report *r, size_t *checked);
+/* Duplicate facts (verify_calc.c): a concept, context and unit stated with values that disagree,
+ * in the instance (`facts`) or in the inline document (`inline_facts`), is a conversion error
+ * (V_ERROR): the converter never writes one. Consistent duplicates are counted, not reported. */
 void t2x_vf_duplicates_check(const t2x_vfacts *facts, const t2x_vfacts *inline_facts, t2x_verify_report *r);
 
 /* Free the cached Inline XBRL schema (tests and leak checkers call it at exit). */

@@ -6,7 +6,8 @@
  * relationship binds a total fact to the facts of its items in the same context and unit; it
  * is consistent when the total's interval meets the weighted sum of the items' intervals.
  * Consistent duplicates count once (the intersection of their intervals); a binding that
- * touches inconsistent duplicates is left to the duplicates check. All arithmetic is exact
+ * touches inconsistent duplicates is left to the duplicates check, where any inconsistent
+ * duplicate of the instance or of the inline document is a conversion error. All arithmetic is exact
  * (integers at a common power of ten; a binding too large for 64 bits is skipped).
  *
  * An inconsistency whose total becomes consistent once an inconsistent item is replaced by its
@@ -569,51 +570,56 @@ void t2x_vf_calc_check(xmlDocPtr cal, xmlDocPtr inst, xmlDocPtr xsd, const t2x_v
     free_slots(&sl);
 }
 
-void t2x_vf_duplicates_check(const t2x_vfacts *facts, const t2x_vfacts *inline_facts, t2x_verify_report *r)
+/* The inconsistent duplicates of one document's facts: each one an error (a fact stated with two
+ * values is a conversion error: the converter settles every clash before writing, clash.c),
+ * naming the values and the lines they were printed on. Slots listed in `skip` (the
+ * instance's, when this is the inline document) are not reported again. Returns the slots
+ * found; *repeated counts the slots with more than one fact. */
+static size_t duplicates_in(const t2x_vfacts *facts, const lines_index *ix, const char *doc, const slots *skip,
+                            size_t *repeated, t2x_verify_report *r, slots *out)
 {
-    t2x_vcheck *ck = &r->checks[VC_DUPLICATES];
-    ck->ran = 1;
-    slots sl;
-    build_slots(facts, &sl);
-    lines_index ix;
-    index_lines(inline_facts, &ix);
-    size_t repeated = 0, bad = 0;
-    for (size_t i = 0; i < sl.n; i++) {
-        const slot *s = &sl.v[i];
-        if (s->n > 1) repeated++;
+    build_slots(facts, out);
+    size_t bad = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        const slot *s = &out->v[i];
+        if (s->n > 1) (*repeated)++;
         if (!s->inconsistent) continue;
+        int again = 0;
+        for (size_t k = 0; skip && k < skip->n && !again; k++)
+            again = skip->v[k].inconsistent && strcmp(skip->v[k].key, s->key) == 0;
+        if (again) continue;
         bad++;
-        /* two values of one fact printed on one line: not the filing's doing (a line states a
-         * fact once), but the conversion's */
-        int same_line = 0;
-        for (size_t a = 0; a < s->n && !same_line; a++)
-            for (size_t c = a + 1; c < s->n && !same_line; c++) {
-                if (strcmp(s->f[a]->value ? s->f[a]->value : "", s->f[c]->value ? s->f[c]->value : "") == 0) continue;
-                for (size_t x = 0; x < ix.n && !same_line; x++) {
-                    if (strcmp(ix.v[x].key, s->f[a]->key) != 0) continue;
-                    for (size_t y = 0; y < ix.n && !same_line; y++)
-                        same_line = ix.v[y].line == ix.v[x].line && strcmp(ix.v[y].key, s->f[c]->key) == 0;
-                }
-            }
         t2x_buf m = {0};
         long first = 0;
         for (size_t k = 0; k < s->n; k++) {
             t2x_buf_printf(&m, "%s%s (", k ? " but " : "", s->f[k]->value ? s->f[k]->value : "nil");
-            lines_text(&ix, s->f[k]->key, &m);
+            lines_text(ix, s->f[k]->key, &m);
             t2x_buf_putc(&m, ')');
-            long l = line_of(&ix, s->f[k]->key);
+            long l = line_of(ix, s->f[k]->key);
             if (l && (!first || l < first)) first = l;
         }
-        if (same_line)
-            t2x_vf_add(r, V_ERROR, VC_DUPLICATES, first, s->f[0]->qname, s->f[0]->context,
-                  "%s in %s is tagged as %s: two values of one fact on one line", s->f[0]->qname, s->f[0]->context, m.data);
-        else
-            t2x_vf_add(r, V_INCONSISTENCY, VC_DUPLICATES, first, s->f[0]->qname, s->f[0]->context, "%s in %s is reported as %s",
-                  s->f[0]->qname, s->f[0]->context, m.data);
+        t2x_vf_add(r, V_ERROR, VC_DUPLICATES, first, s->f[0]->qname, s->f[0]->context,
+                   "%s in %s is tagged as %s: an inconsistent duplicate in the %s", s->f[0]->qname,
+                   s->f[0]->context, m.data, doc);
         free(m.data);
     }
-    ck->detail = t2x_xasprintf("%zu facts reported more than once with other decimals or values, %zu of them inconsistent",
-                               repeated, bad);
+    return bad;
+}
+
+void t2x_vf_duplicates_check(const t2x_vfacts *facts, const t2x_vfacts *inline_facts, t2x_verify_report *r)
+{
+    t2x_vcheck *ck = &r->checks[VC_DUPLICATES];
+    ck->ran = 1;
+    lines_index ix;
+    index_lines(inline_facts, &ix);
+    size_t repeated = 0, irepeated = 0;
+    slots sl, isl;
+    size_t bad = duplicates_in(facts, &ix, "instance", NULL, &repeated, r, &sl);
+    size_t ibad = duplicates_in(inline_facts, &ix, "inline document", &sl, &irepeated, r, &isl);
+    ck->detail = t2x_xasprintf("%zu facts reported more than once with other decimals or values, %zu of them "
+                               "inconsistent (instance), %zu more in the inline document",
+                               repeated, bad, ibad);
     free(ix.v);
     free_slots(&sl);
+    free_slots(&isl);
 }

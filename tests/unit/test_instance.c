@@ -30,7 +30,7 @@
 #include "xbrlvalid.h"
 
 #define NS_M "urn:txt2xbrl:model:1"
-#define EXT_NS "http://txt2xbrl.invalid/alg/20031231"
+#define EXT_NS "http://alg.txt2xbrl.invalid/20031231"
 
 static const char *data_dir;
 static xmlDocPtr model;

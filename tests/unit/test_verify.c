@@ -139,32 +139,33 @@ static void restore(const sample *s)
     write_file(path_of(s, ".htm"), s->htm, s->htm_len);
 }
 
-/* A conversion error whose message names `what`? */
-static int error_names(const t2x_verify_report *r, const char *what)
-{
-    for (size_t i = 0; r && i < r->nf; i++)
-        if (r->f[i].kind == V_ERROR && strstr(r->f[i].message, what)) return 1;
-    return 0;
-}
-
 static void dump(const t2x_verify_report *r)
 {
     for (size_t i = 0; r && i < r->nf; i++) fprintf(stderr, "  [%s] %s\n", r->f[i].check, r->f[i].message);
 }
 
-/* Verify and expect "not faithful", with an error naming `what`. */
-static void expect_failure(const sample *s, const char *what, const char *mutation)
+/* Verify and expect "not faithful", with an error naming `what` (of the check `check`, any
+ * check when NULL). */
+static void expect_error(const sample *s, const char *check, const char *what, const char *mutation)
 {
     t2x_verify_report *r = NULL;
     t2x_diag d;
     t2x_status st = verify(s, NULL, &r, &d);
-    if (st != T2X_ERR_VERIFY || !error_names(r, what)) {
+    int found = 0;
+    for (size_t i = 0; r && i < r->nf; i++)
+        found |= r->f[i].kind == V_ERROR && strstr(r->f[i].message, what) && (!check || strcmp(r->f[i].check, check) == 0);
+    if (st != T2X_ERR_VERIFY || !found) {
         dump(r);
         fail_msg("%s (%s): status %s, wanted a conversion error naming %s", s->rel, mutation, t2x_status_str(st), what);
     }
     t2x_verify_report_free(r);
     t2x_diag_free(&d);
     restore(s);
+}
+
+static void expect_failure(const sample *s, const char *what, const char *mutation)
+{
+    expect_error(s, NULL, what, mutation);
 }
 
 /* ------------------------------------------------------------------ faithful */
@@ -201,7 +202,7 @@ static void test_10k_inconsistencies(void **state)
     t2x_verify_report *r = NULL;
     t2x_diag d;
     assert_int_equal(verify(&tenk, NULL, &r, &d), T2X_OK);
-    int typo = 0, consequences = 0;
+    int typo = 0, taxnote = 0, consequences = 0;
     for (size_t i = 0; i < r->nf; i++) {
         const t2x_vfinding *f = &r->f[i];
         if (f->kind != V_INCONSISTENCY) continue;
@@ -212,12 +213,18 @@ static void test_10k_inconsistencies(void **state)
         if (f->line == 1318 && strcmp(f->concept, "us-gaap:LiabilitiesCurrent") == 0 && strstr(f->message, "44737864") &&
             strstr(f->message, "4737864"))
             typo++;
-        /* the tax note's "income before taxes" (line 1895) against the income statement's
-         * (line 1381), when the tax note is tagged */
-        else if (!((f->line == 1381 || f->line == 1895) && strstr(f->message, "3543379") && strstr(f->message, "3545379")))
+        /* the tax note prints pre-tax income 3,543,379 (line 1895), the income statement
+         * 3,545,379 (line 1381): the statement's figure is the fact, the note's total is not
+         * tagged, and the note's domestic and foreign items add up to the note's figure */
+        else if (f->line == 1381 && f->check && strcmp(f->check, "calculations") == 0 && strstr(f->message, "3543379") &&
+                 strstr(f->message, "3545379"))
+            taxnote++;
+        else
             fail_msg("unexpected inconsistency at line %ld: %s", f->line, f->message);
     }
     assert_int_equal(typo, 1);
+    assert_int_equal(taxnote, 1);
+    assert_int_equal(r->checks[VC_DUPLICATES].errors, 0);
     assert_true(consequences <= 1); /* Total liabilities and stockholders' equity, 2002 */
     /* --strict: the same inconsistency fails */
     t2x_verify_report_free(r);
@@ -510,6 +517,56 @@ static void test_changed_character(void **state)
     }
 }
 
+/* ------------------------------------------------------------------ inconsistent duplicates */
+
+/* One concept and context stated with two values is a conversion error, in the instance (a
+ * copy of a fact with another value) and in the inline document (a tagged number of another
+ * concept renamed to a concept already tagged in that context with another value). */
+static void test_inconsistent_duplicate(void **state)
+{
+    (void)state;
+    sample *all[] = {&tenq, &tenk};
+    for (int i = 0; i < 2; i++) {
+        sample *s = all[i];
+        xmlDocPtr doc = xmlReadMemory(s->xml, (int)s->xml_len, "x.xml", NULL, XML_PARSE_NONET);
+        xmlXPathContextPtr xp = xpath(doc);
+        xmlNodePtr f = first_node(xp, "/xbrli:xbrl/*[@unitRef='USD' and . != '0'][1]");
+        assert_non_null(f);
+        xmlNodePtr copy = xmlCopyNode(f, 1);
+        xmlChar *v = xmlNodeGetContent(f);
+        char buf[64];
+        snprintf(buf, sizeof buf, "%lld", atoll((const char *)v) + 1000);
+        xmlFree(v);
+        xmlNodeSetContent(copy, BAD_CAST buf);
+        xmlAddNextSibling(f, copy);
+        save(doc, path_of(s, ".xml"));
+        xmlXPathFreeContext(xp);
+        xmlFreeDoc(doc);
+        expect_error(s, "duplicates", "inconsistent duplicate in the instance", "a fact stated twice with two values");
+
+        /* the inline document: two money facts of one context, the second renamed */
+        doc = xmlReadMemory(s->htm, (int)s->htm_len, "x.htm", NULL, XML_PARSE_NONET);
+        xp = xpath(doc);
+        xmlNodePtr a = first_node(xp, "(//h:pre[contains(@class, 't2x-stmt')]//ix:nonFraction[@unitRef='USD' and not(contains(@contextRef, '_'))])[1]");
+        assert_non_null(a);
+        char *name = prop(a, "name"), *ctx = prop(a, "contextRef");
+        char q[512];
+        snprintf(q, sizeof q, "(//ix:nonFraction[@unitRef='USD' and @contextRef='%s' and @name != '%s' and "
+                              "normalize-space(.) != normalize-space(//ix:nonFraction[@name='%s' and @contextRef='%s'][1])])[1]",
+                 ctx, name, name, ctx);
+        xmlNodePtr b = first_node(xp, q);
+        assert_non_null(b);
+        xmlSetProp(b, BAD_CAST "name", BAD_CAST name);
+        save(doc, path_of(s, ".htm"));
+        xmlXPathFreeContext(xp);
+        xmlFreeDoc(doc);
+        expect_error(s, "duplicates", "inconsistent duplicate in the inline document",
+                     "a tagged number renamed to another fact's concept");
+        free(name);
+        free(ctx);
+    }
+}
+
 /* ------------------------------------------------------------------ exotic bytes */
 
 static void test_exotic_bytes(void **state)
@@ -648,6 +705,7 @@ int main(void)
         cmocka_unit_test(test_altered_instance),
         cmocka_unit_test(test_dropped_tag),
         cmocka_unit_test(test_changed_character),
+        cmocka_unit_test(test_inconsistent_duplicate),
         cmocka_unit_test(test_exotic_bytes),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_wrong_directory),
