@@ -307,7 +307,14 @@ static void layout_headings(layout *ly, const t2x_filing *f)
         else snprintf(text, sizeof text, "%s", phrase);
         int stacked = st->heading == RT_HEAD_STACKED;
         if (!stacked && text[0]) {
-            ly->nspan[k] = wrap_text(text, (e - k) * ly->w - 3, 0, ly->span[k], 4);
+            int width = (e - k) * ly->w - 3;
+            if ((int)strlen(text) <= width || !md_same || !phrase[0]) {
+                ly->nspan[k] = wrap_text(text, width, 0, ly->span[k], 4);
+            } else {
+                /* as typists break it: the phrase, then the month and day on a line of their own */
+                ly->nspan[k] = wrap_text(phrase, width, 0, ly->span[k], 3);
+                ly->span[k][ly->nspan[k]++] = t2x_xstrdup(md);
+            }
             ly->span_len[k] = e - k;
         }
         for (int j = k; j < e; j++) {
@@ -577,7 +584,7 @@ static void emit_statement(t2x_buf *b, const layout *ly)
                 if (st->leaders != RT_LEADERS_NONE && lines[q][0])
                     for (int x = from; x < ly->label_w - 1; x++)
                         if (st->leaders == RT_LEADERS_DOTS || x % 2 == 0) c.s[x] = '.';
-                if (ly->notes_x >= 0 && items % 4 == 1) {
+                if (ly->notes_x >= 0 && items % 4 == 1 && row->label[0]) {
                     char note[8];
                     snprintf(note, sizeof note, "%d", (items / 4) % 14 + 1);
                     cv_put_right(&c, ly->notes_x + 3, note);

@@ -49,9 +49,9 @@ static const struct {
     {"caption-first-row", 3.3},
     {"years-on-caption", 92.4},
     {"tabs", 3.3},
-    {"narrow-wrap", 6.1},
+    {"narrow-wrap", 8.6},
     {"wrap-at-number", 3.3},
-    {"notes-column", 84.2},
+    {"notes-column", 84.5},
     {"page-repeat", 3.3},
     {"page-bare", 3.5},
     {"stacked-abbrev", 3.3},
@@ -69,14 +69,17 @@ static const struct {
  *       dates printed on it ("(in millions)   Three Months Ended   Six Months Ended"): every
  *       column guessed 3 months, six-month figures tagged as the quarter (BMS 10-Qs).
  *   W3: a period phrase alone on its heading line is given to every column even when printed
- *       over the first group only ("Three Months" / "Ended September" / "30,"): nine-month
- *       figures tagged as the quarter (BMS 10-Q 1994-09-30).
+ *       over the first group only ("Three Months" over "Ended   Six Months Ended" over
+ *       "June 30,   June 30,"): six- and nine-month figures tagged as the quarter (BMS 10-Qs).
  *   W4: a wrapped section heading in capitals ("CASH FLOWS FROM FINANCING" / "ACTIVITIES") or
  *       a wrapped label is not joined, the section or subtotal is lost and signs flip (Bear
  *       Stearns financing payments, Ford 1993 depreciation).
  *   W5: a wrapped group heading ("Average Common Shares" / "Outstanding") is not joined; its
  *       children "Basic" / "Diluted" map to EarningsPerShareBasic/Diluted with share counts
- *       (BMS 10-Q 2001). */
+ *       (BMS 10-Q 2001).
+ *   W6: a note reference left in a label ("Discontinued Operations, net   3   99") changes
+ *       the row's mapping, and the per-share row of the same name takes the money concept:
+ *       IncomeLossFromDiscontinuedOperationsNetOfTax = 0.09 x 10^6 (BMS 10-Qs 2000, 2001). */
 static const struct {
     const char *style;
     size_t max;
@@ -91,9 +94,9 @@ static const struct {
     {"caption-first-row", 96, "W1"},
     {"years-on-caption", 19, "W1"},
     {"tabs", 96, "W1"},
-    {"narrow-wrap", 87, "W1 W3 W4 W5"},
+    {"narrow-wrap", 305, "W1 W3 W4 W5"},
     {"wrap-at-number", 3, "W4"},
-    {"notes-column", 26, "W1"},
+    {"notes-column", 32, "W1 W6"},
     {"page-repeat", 96, "W1"},
     {"page-bare", 95, "W1"},
     {"stacked-abbrev", 96, "W1"},
@@ -273,6 +276,9 @@ static void test_matrix(void **state)
             print_message("FAIL: style %s leaves %.2f%% untagged (ceiling %.2f%%)\n", rt_styles[s].name, miss, ceiling);
             failures++;
         }
+        if (corpus && (miss + 1.0 < ceiling - 0.5 || r->wrong < known))
+            print_message("  the reader improved in %s: tighten it to {\"%s\", %.1f} and {\"%s\", %zu, …}\n",
+                          rt_styles[s].name, rt_styles[s].name, miss + 1.0, rt_styles[s].name, r->wrong);
         free(ty[s].log.data);
     }
     if (log) fclose(log);
