@@ -49,9 +49,9 @@ static const struct {
     {"caption-first-row", 3.3},
     {"years-on-caption", 92.4},
     {"tabs", 3.3},
-    {"narrow-wrap", 8.6},
+    {"narrow-wrap", 11.8},
     {"wrap-at-number", 3.3},
-    {"notes-column", 84.5},
+    {"notes-column", 84.2},
     {"page-repeat", 3.3},
     {"page-bare", 3.5},
     {"stacked-abbrev", 3.3},
@@ -70,7 +70,9 @@ static const struct {
  *       column guessed 3 months, six-month figures tagged as the quarter (BMS 10-Qs).
  *   W3: a period phrase alone on its heading line is given to every column even when printed
  *       over the first group only ("Three Months" over "Ended   Six Months Ended" over
- *       "June 30,   June 30,"): six- and nine-month figures tagged as the quarter (BMS 10-Qs).
+ *       "June 30,   June 30,"): six- and nine-month figures tagged as the quarter (BMS 10-Qs);
+ *       since dd5cbc2 the two columns of one period are left untagged instead (narrow-wrap's
+ *       untagged share), no longer wrong.
  *   W4: a wrapped section heading in capitals ("CASH FLOWS FROM FINANCING" / "ACTIVITIES") or
  *       a wrapped label is not joined, the section or subtotal is lost and signs flip (Bear
  *       Stearns financing payments, Ford 1993 depreciation).
@@ -94,7 +96,7 @@ static const struct {
     {"caption-first-row", 96, "W1"},
     {"years-on-caption", 19, "W1"},
     {"tabs", 96, "W1"},
-    {"narrow-wrap", 305, "W1 W3 W4 W5"},
+    {"narrow-wrap", 79, "W1 W4"},
     {"wrap-at-number", 3, "W4"},
     {"notes-column", 32, "W1 W6"},
     {"page-repeat", 96, "W1"},
@@ -276,7 +278,7 @@ static void test_matrix(void **state)
             print_message("FAIL: style %s leaves %.2f%% untagged (ceiling %.2f%%)\n", rt_styles[s].name, miss, ceiling);
             failures++;
         }
-        if (corpus && (miss + 1.0 < ceiling - 0.5 || r->wrong < known))
+        if (corpus && miss <= ceiling && r->wrong <= known && (miss + 1.0 < ceiling - 0.5 || r->wrong < known))
             print_message("  the reader improved in %s: tighten it to {\"%s\", %.1f} and {\"%s\", %zu, …}\n",
                           rt_styles[s].name, rt_styles[s].name, miss + 1.0, rt_styles[s].name, r->wrong);
         free(ty[s].log.data);
