@@ -35,27 +35,29 @@
  * test output; causes in /work/wt/LAYOUT-FINDINGS.md), one point above the measurement.
  * Lower a ceiling when the reader improves; a reader change that loses facts fails here.
  * caption-heading was raised by 5 points when two columns read as one period (W2) stopped
- * being tagged (issue 12 D10, period-ambiguous): its wrong values fell from 494 to 46. */
+ * being tagged (issue 12 D10, period-ambiguous): its wrong values fell from 494 to 46.
+ * Re-measured on 507fac5 (the clash pass leaves both values of a clash untagged: part of the
+ * W1 misreads became untagged, wrong 96 -> 89, untagged 2.26% -> 2.52% in plain). */
 static const struct {
     const char *style;
     double max_missing_pct;
 } ceilings[] = {
-    {"plain", 3.3},
-    {"dots-detached", 3.3},
-    {"title-phrase", 3.3},
-    {"leading-minus", 3.3},
-    {"trailing-minus", 3.4},
-    {"caption-heading", 23.9},
-    {"caption-first-row", 3.3},
-    {"years-on-caption", 92.4},
-    {"tabs", 3.3},
-    {"narrow-wrap", 11.8},
-    {"wrap-at-number", 3.3},
-    {"notes-column", 84.2},
-    {"page-repeat", 3.3},
-    {"page-bare", 3.5},
-    {"stacked-abbrev", 3.3},
-    {"narrow-columns", 3.3},
+    {"plain", 3.5},
+    {"dots-detached", 3.5},
+    {"title-phrase", 3.5},
+    {"leading-minus", 3.5},
+    {"trailing-minus", 3.6},
+    {"caption-heading", 24.3},
+    {"caption-first-row", 3.5},
+    {"years-on-caption", 92.3},
+    {"tabs", 3.5},
+    {"narrow-wrap", 11.9},
+    {"wrap-at-number", 3.4},
+    {"notes-column", 84.4},
+    {"page-repeat", 3.5},
+    {"page-bare", 3.7},
+    {"stacked-abbrev", 3.5},
+    {"narrow-columns", 3.5},
     {"everything", 92.4},
 };
 
@@ -87,22 +89,22 @@ static const struct {
     size_t max;
     const char *why;
 } known_wrong[] = {
-    {"plain", 96, "W1"},
-    {"dots-detached", 96, "W1"},
-    {"title-phrase", 96, "W1"},
-    {"leading-minus", 96, "W1"},
-    {"trailing-minus", 95, "W1"},
-    {"caption-heading", 46, "W1 W2"},
-    {"caption-first-row", 96, "W1"},
+    {"plain", 89, "W1"},
+    {"dots-detached", 89, "W1"},
+    {"title-phrase", 89, "W1"},
+    {"leading-minus", 89, "W1"},
+    {"trailing-minus", 88, "W1"},
+    {"caption-heading", 22, "W1 W2"},
+    {"caption-first-row", 89, "W1"},
     {"years-on-caption", 19, "W1"},
-    {"tabs", 96, "W1"},
-    {"narrow-wrap", 79, "W1 W4"},
+    {"tabs", 89, "W1"},
+    {"narrow-wrap", 77, "W1 W4"},
     {"wrap-at-number", 3, "W4"},
     {"notes-column", 32, "W1 W6"},
-    {"page-repeat", 96, "W1"},
-    {"page-bare", 95, "W1"},
-    {"stacked-abbrev", 96, "W1"},
-    {"narrow-columns", 96, "W1"},
+    {"page-repeat", 89, "W1"},
+    {"page-bare", 88, "W1"},
+    {"stacked-abbrev", 89, "W1"},
+    {"narrow-columns", 89, "W1"},
     {"everything", 7, "W1"},
 };
 
@@ -280,7 +282,8 @@ static void test_matrix(void **state)
         }
         if (corpus && miss <= ceiling && r->wrong <= known && (miss + 1.0 < ceiling - 0.5 || r->wrong < known))
             print_message("  the reader improved in %s: tighten it to {\"%s\", %.1f} and {\"%s\", %zu, …}\n",
-                          rt_styles[s].name, rt_styles[s].name, miss + 1.0, rt_styles[s].name, r->wrong);
+                          rt_styles[s].name, rt_styles[s].name, miss + 1.0 < ceiling ? miss + 1.0 : ceiling,
+                          rt_styles[s].name, r->wrong);
         free(ty[s].log.data);
     }
     if (log) fclose(log);
