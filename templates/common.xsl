@@ -158,6 +158,10 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The cover's presentation role (EFM 6.12.3: every dei fact in a presentation group), the
+       first role of the filing ("0001 - Document - Cover"); no statement role is named so. -->
+  <xsl:variable name="t2x-cover-role" select="'Cover'"/>
+
   <!-- The role URI of a statement. -->
   <xsl:template name="t2x:role-uri">
     <xsl:param name="statement" select="."/>
@@ -223,29 +227,36 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The label plan: one t2x:lab per row that has a concept and a printed label, in document
-       order, saying which label role carries the printed text (the presentation arc's
-       preferredLabel, empty for the standard label):
-         period-role start/end      periodStartLabel / periodEndLabel
-         total or subtotal row      totalLabel
-         any other row              terseLabel
-       each with the negated variant (LRR) when row/@negated is true. An extension concept whose
-       row would get a terse label equal to the label it is declared with uses its standard
-       label. A concept can be printed with different words in several rows (a statement of
-       equity repeats "Balance at ..." each year): the first text of each (concept, role) keeps
-       the role, and each other text gets a role of its own, declared in STEM.xsd,
-       EXT-NAMESPACE/role/ROLE-ROWID (ROWID = the first row printing that text).
-       Output: <t2x:lab row concept text base role custom="true|false" std="true|false"/>. -->
+  <!-- The label plan: which label role carries the words of each presented concept (the
+       presentation arc's preferredLabel) and what those words are. Only standard label roles
+       (XBRL 2.1 and the LRR; EFM 6.10): one (concept, role) holds one text. Entries, in order:
+         - each row with a concept: its printed words in the role
+             period-role start/end      periodStartLabel / periodEndLabel
+             total or subtotal row      totalLabel
+             any other row              terseLabel
+           each with the negated variant (LRR) when row/@negated is true; an unlabeled row (a
+           subtotal placed by arithmetic) gets the words of its concept's name ("Property Plant And
+           Equipment Gross") in that role; an extension concept whose terse words are the label
+           it is declared with uses that standard label (role "");
+         - each number printed inside a row label that is a fact of another concept
+           (row = ROWID|CONCEPT), each cover fact's concept (row = cover|CONCEPT) and the
+           equity statement's table, axis and line items (row = SID|table…): terseLabel with
+           the words of the concept's name;
+       When one concept is printed in one role with other words in several places, the first
+       words keep the role; a balance printed with its year ("Balance at December 31, 2002",
+       "…, 2003") is labelled without it ("Balance at December 31"); a second wording of a
+       terse or negated label takes verboseLabel / negatedTerseLabel; further wordings share the
+       first one's label.
+       Output: <t2x:lab row concept text role std="true|false"/> (role: a URI, "" for std). -->
   <xsl:key name="t2x:concept" match="m:concepts/m:concept" use="@name"/>
   <xsl:key name="t2x:lab-role" match="t2x:lab" use="concat(@concept, '|', @base, '|', @std)"/>
-  <xsl:key name="t2x:lab-text" match="t2x:lab" use="concat(@concept, '|', @base, '|', @std, '|', @text)"/>
   <xsl:template name="t2x:label-plan">
     <!-- the concepts key('t2x:concept', ...)[@extension = 'true'] could return, scanned
          instead of keyed: a key() call on the model builds every key of the model (with
          t2x:fact-by-identity), which the stylesheets without facts do not need -->
     <xsl:variable name="ext-concepts" select="$filing//m:concepts/m:concept[@extension = 'true']"/>
     <xsl:variable name="raw">
-      <xsl:for-each select="/m:filing/m:statement/m:row[@concept][normalize-space(@label) != '']">
+      <xsl:for-each select="/m:filing/m:statement/m:row[@concept]">
         <xsl:variable name="neg" select="@negated = 'true'"/>
         <xsl:variable name="total" select="@kind = 'total' or @kind = 'subtotal'"/>
         <xsl:variable name="base">
@@ -261,54 +272,183 @@
           </xsl:choose>
         </xsl:variable>
         <xsl:variable name="c" select="string(@concept)"/>
-        <xsl:variable name="text" select="normalize-space(@label)"/>
+        <xsl:variable name="printed" select="normalize-space(translate(@label, '&lt;', ' '))"/>
+        <xsl:variable name="ext" select="$ext-concepts[@name = $c]"/>
+        <xsl:variable name="text">
+          <xsl:choose>
+            <xsl:when test="$printed != ''"><xsl:value-of select="$printed"/></xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="t2x:name-words">
+                <xsl:with-param name="qname" select="$c"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
         <t2x:lab row="{@id}" concept="{$c}" text="{$text}" base="{$base}"
-                 std="{$base = 'terseLabel' and $ext-concepts[@name = $c]/@label
-                       and normalize-space($ext-concepts[@name = $c]/@label) = $text}"/>
+                 std="{($ext and $printed = '') or ($base = 'terseLabel' and $ext/@label
+                       and normalize-space($ext/@label) = $printed)}">
+          <xsl:attribute name="stripped">
+            <xsl:call-template name="t2x:without-year">
+              <xsl:with-param name="s" select="$text"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </t2x:lab>
+      </xsl:for-each>
+      <xsl:for-each select="/m:filing/m:statement/m:row[@concept]/m:cell[@concept]">
+        <xsl:variable name="cc" select="string(@concept)"/>
+        <xsl:if test="$cc != ../@concept and not(preceding-sibling::m:cell[@concept = $cc])">
+          <xsl:call-template name="t2x:name-lab">
+            <xsl:with-param name="row" select="concat(../@id, '|', $cc)"/>
+            <xsl:with-param name="qname" select="$cc"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:for-each select="/m:filing/m:cover/m:fact">
+        <xsl:variable name="cc" select="string(@concept)"/>
+        <xsl:if test="not(preceding-sibling::m:fact[@concept = $cc])">
+          <xsl:call-template name="t2x:name-lab">
+            <xsl:with-param name="row" select="concat('cover|', $cc)"/>
+            <xsl:with-param name="qname" select="$cc"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:for-each select="/m:filing/m:statement[@kind = 'equity'][m:column[@member]]">
+        <xsl:variable name="sid" select="@id"/>
+        <xsl:for-each select="$t2x-equity-parts/*">
+          <xsl:call-template name="t2x:name-lab">
+            <xsl:with-param name="row" select="concat($sid, '|', local-name())"/>
+            <xsl:with-param name="qname" select="@qname"/>
+          </xsl:call-template>
+        </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
     <xsl:for-each select="exsl:node-set($raw)/t2x:lab">
       <xsl:variable name="b" select="@base"/>
       <xsl:variable name="t" select="@text"/>
-      <!-- the first entry of the same concept and role, and of the same text too (keys over
-           this node-set; an entry with std="true" is never first, being never looked up) -->
-      <xsl:variable name="first"
-                    select="key('t2x:lab-role', concat(@concept, '|', $b, '|', @std))[1]"/>
-      <xsl:variable name="owner"
-                    select="key('t2x:lab-text', concat(@concept, '|', $b, '|', @std, '|', $t))[1]"/>
-      <t2x:lab row="{@row}" concept="{@concept}" text="{@text}" base="{@base}" std="{@std}">
+      <t2x:lab row="{@row}" concept="{@concept}" std="{@std}">
         <xsl:choose>
           <xsl:when test="@std = 'true'">
             <xsl:attribute name="role"/>
-            <xsl:attribute name="custom">false</xsl:attribute>
-          </xsl:when>
-          <xsl:when test="$first/@text = $t">
-            <xsl:attribute name="role">
-              <xsl:call-template name="t2x:label-role-uri">
-                <xsl:with-param name="local" select="$b"/>
-              </xsl:call-template>
-            </xsl:attribute>
-            <xsl:attribute name="custom">false</xsl:attribute>
+            <xsl:attribute name="text"><xsl:value-of select="$t"/></xsl:attribute>
           </xsl:when>
           <xsl:otherwise>
+            <xsl:variable name="grp" select="key('t2x:lab-role', concat(@concept, '|', $b, '|false'))"/>
+            <xsl:variable name="t1" select="string($grp[1]/@text)"/>
+            <xsl:variable name="s1" select="string($grp[1]/@stripped)"/>
+            <xsl:variable name="period" select="contains($b, 'eriod')"/>
+            <!-- a balance printed with its year in several rows: the words without the year -->
+            <xsl:variable name="gtext">
+              <xsl:choose>
+                <xsl:when test="$period and $grp[@text != $t1][@stripped = $s1]"><xsl:value-of select="$s1"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$t1"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <xsl:variable name="others" select="$grp[@text != $t1][not($period and @stripped = $s1)]"/>
+            <xsl:variable name="alt">
+              <xsl:choose>
+                <xsl:when test="$b = 'terseLabel'">verboseLabel</xsl:when>
+                <xsl:when test="$b = 'negatedLabel'">negatedTerseLabel</xsl:when>
+              </xsl:choose>
+            </xsl:variable>
+            <xsl:variable name="use-alt" select="$t != $t1 and string($alt) != '' and $others[1]/@text = $t
+                                                 and not($period and @stripped = $s1)"/>
             <xsl:attribute name="role">
-              <xsl:value-of select="concat($ext-ns, '/role/', $b, '-', $owner/@row)"/>
+              <xsl:call-template name="t2x:label-role-uri">
+                <xsl:with-param name="local">
+                  <xsl:choose>
+                    <xsl:when test="$use-alt"><xsl:value-of select="$alt"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="$b"/></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+              </xsl:call-template>
             </xsl:attribute>
-            <xsl:attribute name="custom">true</xsl:attribute>
-            <xsl:attribute name="id"><xsl:value-of select="concat($b, '-', $owner/@row)"/></xsl:attribute>
+            <xsl:attribute name="text">
+              <xsl:choose>
+                <xsl:when test="$use-alt"><xsl:value-of select="$t"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$gtext"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
           </xsl:otherwise>
         </xsl:choose>
       </t2x:lab>
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The parts of an equity statement's table, presented from its root (presentation.xsl). -->
+  <xsl:variable name="t2x-equity-parts-rtf">
+    <table qname="us-gaap:StatementTable"/>
+    <axis qname="us-gaap:StatementEquityComponentsAxis"/>
+    <lineitems qname="us-gaap:StatementLineItems"/>
+  </xsl:variable>
+  <xsl:variable name="t2x-equity-parts" select="exsl:node-set($t2x-equity-parts-rtf)"/>
+
+  <!-- A raw label-plan entry naming a concept by the words of its name, in terseLabel. -->
+  <xsl:template name="t2x:name-lab">
+    <xsl:param name="row"/>
+    <xsl:param name="qname"/>
+    <xsl:variable name="text">
+      <xsl:call-template name="t2x:name-words">
+        <xsl:with-param name="qname" select="$qname"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <t2x:lab row="{$row}" concept="{$qname}" text="{$text}" stripped="{$text}" base="terseLabel"
+             std="{starts-with($qname, concat($ext-prefix, ':'))}"/>
+  </xsl:template>
+
+  <!-- The words of a concept's local name: "us-gaap:PropertyPlantAndEquipmentGross" ->
+       "Property Plant And Equipment Gross" (a space before each capital that follows a
+       lower-case letter or a digit). -->
+  <xsl:template name="t2x:name-words">
+    <xsl:param name="qname"/>
+    <xsl:param name="s" select="substring-after($qname, ':')"/>
+    <xsl:param name="prev" select="''"/>
+    <xsl:if test="$s != ''">
+      <xsl:variable name="c" select="substring($s, 1, 1)"/>
+      <xsl:if test="$prev != '' and contains($t2x-upper, $c) and not(contains($t2x-upper, $prev))">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:value-of select="$c"/>
+      <xsl:call-template name="t2x:name-words">
+        <xsl:with-param name="s" select="substring($s, 2)"/>
+        <xsl:with-param name="prev" select="$c"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Words without a trailing year: "Balance at December 31, 2002" -> "Balance at December 31"
+       (a last word of four digits starting 19 or 20, and the comma before it). -->
+  <xsl:template name="t2x:without-year">
+    <xsl:param name="s"/>
+    <xsl:variable name="n" select="string-length($s)"/>
+    <xsl:variable name="y" select="substring($s, $n - 3)"/>
+    <xsl:choose>
+      <xsl:when test="$n &gt; 5 and translate($y, '0123456789', '') = ''
+                      and (starts-with($y, '19') or starts-with($y, '20'))
+                      and substring($s, $n - 4, 1) = ' '">
+        <xsl:variable name="r" select="normalize-space(substring($s, 1, $n - 5))"/>
+        <xsl:choose>
+          <xsl:when test="substring($r, string-length($r)) = ','">
+            <xsl:value-of select="substring($r, 1, string-length($r) - 1)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$r"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ============================================================ abstract elements -->
-  <!-- The presentation linkbase needs abstract elements the model does not name: one root per
-       statement (ROLE + "Abstract") and one per group header row (its printed words in
-       UpperCamelCase + "Abstract": "Current assets:" -> CurrentAssetsAbstract). Names are
-       deterministic and unique in the filing: the n-th header (n > 1) with the same words, or a
-       name the model already uses, gets "_n" appended (camel case never makes "_").
-       Output: <t2x:root statement name label/>* then <t2x:h row statement name label/>*. -->
+  <!-- The presentation linkbase needs abstract elements: one root per statement and one per
+       group header row. A primary statement's root is the us-gaap abstract of its kind and a
+       header whose words name a us-gaap/dei/srt abstract uses it (the model's @abstract,
+       converter/abstracts.c). Every other root is an extension element ROLE + "Abstract", every
+       other header one named after its printed words in UpperCamelCase + "Abstract"
+       ("Current assets:" -> CurrentAssetsAbstract): the k-th header with those words in its
+       statement (k > 1) gets "_k" appended (so one statement never uses one element twice,
+       while statements share the element of the same words); a name the model already uses
+       gets "_k" from k = 1 (camel case never makes "_", and base taxonomy names never have one).
+       Output: <t2x:root statement qname name label std/>* then <t2x:h row statement qname name
+       label std k/>* (name: the extension local name, empty for a standard element). -->
   <xsl:variable name="t2x-upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
   <xsl:variable name="t2x-lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
   <xsl:variable name="t2x-alnum" select="concat($t2x-upper, $t2x-lower, '0123456789')"/>
@@ -323,19 +463,28 @@
     <xsl:variable name="raw">
       <xsl:for-each select="/m:filing/m:statement">
         <xsl:variable name="plain" select="concat(@role, 'Abstract')"/>
-        <t2x:root statement="{@id}" label="{normalize-space(@title)}">
-          <xsl:attribute name="name">
+        <xsl:variable name="name">
+          <xsl:choose>
+            <xsl:when test="@abstract"/>
+            <xsl:when test="$ext-named[@name = concat($ext-prefix, ':', $plain)]">
+              <xsl:value-of select="concat($plain, '_0')"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$plain"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <t2x:root statement="{@id}" label="{normalize-space(translate(@title, '&lt;', ' '))}" name="{$name}"
+                  std="{boolean(@abstract)}">
+          <xsl:attribute name="qname">
             <xsl:choose>
-              <xsl:when test="$ext-named[@name = concat($ext-prefix, ':', $plain)]">
-                <xsl:value-of select="concat($plain, '_0')"/>
-              </xsl:when>
-              <xsl:otherwise><xsl:value-of select="$plain"/></xsl:otherwise>
+              <xsl:when test="@abstract"><xsl:value-of select="@abstract"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="concat($ext-prefix, ':', $name)"/></xsl:otherwise>
             </xsl:choose>
           </xsl:attribute>
         </t2x:root>
       </xsl:for-each>
       <xsl:for-each select="/m:filing/m:statement/m:row[@kind = 'header']">
-        <t2x:h row="{@id}" statement="{../@id}" label="{normalize-space(@label)}">
+        <t2x:h row="{@id}" statement="{../@id}" label="{normalize-space(translate(@label, '&lt;', ' '))}"
+               std-qname="{@abstract}">
           <xsl:attribute name="base">
             <xsl:call-template name="t2x:camel-name">
               <xsl:with-param name="s" select="@label"/>
@@ -348,15 +497,28 @@
     <xsl:copy-of select="$r/t2x:root"/>
     <xsl:for-each select="$r/t2x:h">
       <xsl:variable name="b" select="@base"/>
-      <xsl:variable name="n" select="count(preceding-sibling::t2x:h[@base = $b]) + 1"/>
+      <xsl:variable name="sid" select="@statement"/>
+      <xsl:variable name="k" select="count(preceding-sibling::t2x:h[@statement = $sid][@base = $b][@std-qname = ''])
+                                     + 1"/>
       <xsl:variable name="plain" select="concat($b, 'Abstract')"/>
+      <!-- a root of that name, a model concept, or a base element (another header of these
+           words uses the standard one) -->
       <xsl:variable name="clash" select="$r/t2x:root[@name = $plain]
-                                         or $ext-named[@name = concat($ext-prefix, ':', $plain)]"/>
-      <t2x:h row="{@row}" statement="{@statement}" label="{@label}">
-        <xsl:attribute name="name">
+                                         or $ext-named[@name = concat($ext-prefix, ':', $plain)]
+                                         or $r/t2x:h[@base = $b][@std-qname != '']"/>
+      <xsl:variable name="name">
+        <xsl:choose>
+          <xsl:when test="@std-qname != ''"/>
+          <xsl:when test="$k = 1 and not($clash)"><xsl:value-of select="$plain"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat($plain, '_', $k)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <t2x:h row="{@row}" statement="{@statement}" label="{@label}" name="{$name}" k="{$k}"
+             std="{@std-qname != ''}">
+        <xsl:attribute name="qname">
           <xsl:choose>
-            <xsl:when test="$n = 1 and not($clash)"><xsl:value-of select="$plain"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="concat($plain, '_', $n)"/></xsl:otherwise>
+            <xsl:when test="@std-qname != ''"><xsl:value-of select="@std-qname"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat($ext-prefix, ':', $name)"/></xsl:otherwise>
           </xsl:choose>
         </xsl:attribute>
       </t2x:h>

@@ -3,19 +3,21 @@
   label.xsl - statement model (docs/model.md) -> the label linkbase STEM_lab.xml (en-US).
 
   One link:labelLink (the standard link role) with, per concept, one locator, its labels and
-  one concept-label arc:
-    - each row's label as printed, in the role the label plan gives it (common.xsl,
-      t2x:label-plan: terse, total, periodStart/periodEnd, the negated variants, or a role of
-      the filing's own when one concept is printed with different words in several rows) -
-      the role the presentation arc names as preferredLabel; unlabeled subtotals get none;
-    - the standard label of every extension concept (the label the model declares it with);
-    - the standard label of the abstract elements: a statement's root is labelled with the
-      statement's title, a group header with its printed words;
+  one concept-label arc, in standard label roles only (XBRL 2.1 and the LRR; EFM 6.10):
+    - the words of each presented concept in the role its presentation arc names as
+      preferredLabel (common.xsl, t2x:label-plan: terse, total, periodStart/periodEnd, verbose,
+      the negated variants): the printed words, or for a row or fact with none (an unlabeled
+      subtotal, a number read from a label, a cover fact, the equity table) the words of the
+      concept's name;
+    - the standard label of every extension concept (the label the model declares it with) and
+      of the extension abstracts (a statement's title, a header's words); standard labels are
+      unique in the filing (EFM 6.10.4);
+    - every group header's printed words as its terse label;
     - equity statements: each component member the terse label of its column heading, and
       EquityComponentDomain the heading of the Total column.
   Standard concepts keep their standard labels in the US-GAAP label linkbase, which this DTS
-  does not load. roleRefs name the schemas of the LRR (negated) roles and of the filing's
-  own roles that the labels use.
+  does not load (no standard label is written for them). roleRefs name the schema of the LRR
+  (negated) roles the labels use.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -49,21 +51,42 @@
   <!-- every label to write: <t2x:l concept role text/>, possibly repeated -->
   <xsl:variable name="all-rtf">
     <xsl:for-each select="exsl:node-set($plan-rtf)/t2x:lab[@std = 'false']">
-      <t2x:l concept="{@concept}" role="{@role}" text="{@text}" custom="{@custom}" id="{@id}"/>
+      <t2x:l concept="{@concept}" role="{@role}" text="{@text}"/>
     </xsl:for-each>
     <xsl:for-each select="/m:filing/m:concepts/m:concept[@extension = 'true'][normalize-space(@label) != '']">
-      <t2x:l concept="{@name}" role="{$t2x-role-label}" text="{normalize-space(@label)}"/>
+      <t2x:l concept="{@name}" role="{$t2x-role-label}" text="{normalize-space(translate(@label, '&lt;', ' '))}"/>
     </xsl:for-each>
-    <xsl:for-each select="exsl:node-set($abstracts-rtf)/*[@label != '']">
-      <t2x:l concept="{concat($ext-prefix, ':', @name)}" role="{$t2x-role-label}" text="{@label}"/>
+    <!-- extension abstracts: the standard label (a header repeated in its statement: "… (2)") -->
+    <xsl:for-each select="exsl:node-set($abstracts-rtf)/*[@std = 'false'][@label != '']">
+      <t2x:l concept="{@qname}" role="{$t2x-role-label}">
+        <xsl:attribute name="text">
+          <xsl:value-of select="@label"/>
+          <xsl:if test="@k &gt; 1"><xsl:value-of select="concat(' (', @k, ')')"/></xsl:if>
+        </xsl:attribute>
+      </t2x:l>
+    </xsl:for-each>
+    <!-- every header: its printed words as the terse label its presentation arc names -->
+    <xsl:for-each select="exsl:node-set($abstracts-rtf)/t2x:h">
+      <t2x:l concept="{@qname}" role="{$role-terse}">
+        <xsl:attribute name="text">
+          <xsl:choose>
+            <xsl:when test="@label != ''"><xsl:value-of select="@label"/></xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="t2x:name-words">
+                <xsl:with-param name="qname" select="@qname"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </t2x:l>
     </xsl:for-each>
     <xsl:for-each select="/m:filing/m:statement[@kind = 'equity'][m:column[@member]]">
       <xsl:for-each select="m:column[@member][normalize-space(@label) != '']">
-        <t2x:l concept="{@member}" role="{$role-terse}" text="{normalize-space(@label)}"/>
+        <t2x:l concept="{@member}" role="{$role-terse}" text="{normalize-space(translate(@label, '&lt;', ' '))}"/>
       </xsl:for-each>
       <xsl:for-each select="m:column[not(@member)][normalize-space(@label) != ''][1]">
         <t2x:l concept="us-gaap:EquityComponentDomain" role="{$role-terse}"
-               text="{normalize-space(@label)}"/>
+               text="{normalize-space(translate(@label, '&lt;', ' '))}"/>
       </xsl:for-each>
     </xsl:for-each>
   </xsl:variable>
@@ -71,11 +94,24 @@
   <xsl:key name="by-concept-role" match="t2x:l" use="concat(@concept, '|', @role)"/>
   <xsl:key name="by-concept" match="t2x:l" use="@concept"/>
   <xsl:key name="by-role" match="t2x:l" use="@role"/>
-  <xsl:variable name="labels-rtf">
+  <xsl:key name="std-by-text" match="t2x:l[@role = 'http://www.xbrl.org/2003/role/label']" use="@text"/>
+  <xsl:variable name="firsts-rtf">
     <xsl:for-each select="exsl:node-set($all-rtf)/t2x:l">
       <xsl:if test="generate-id() = generate-id(key('by-concept-role', concat(@concept, '|', @role))[1])">
         <xsl:copy-of select="."/>
       </xsl:if>
+    </xsl:for-each>
+  </xsl:variable>
+  <!-- standard labels are unique in the filing (EFM 6.10.4): a later element whose words an
+       earlier one already has is told apart by its name -->
+  <xsl:variable name="labels-rtf">
+    <xsl:for-each select="exsl:node-set($firsts-rtf)/t2x:l">
+      <xsl:choose>
+        <xsl:when test="@role = $t2x-role-label and generate-id() != generate-id(key('std-by-text', @text)[1])">
+          <t2x:l concept="{@concept}" role="{@role}" text="{concat(@text, ' (', substring-after(@concept, ':'), ')')}"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:copy-of select="."/></xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:variable>
   <xsl:variable name="labels" select="exsl:node-set($labels-rtf)/t2x:l"/>
@@ -88,18 +124,12 @@
   <xsl:template match="m:filing">
     <xsl:call-template name="t2x:provenance-comment"/>
     <link:linkbase xsi:schemaLocation="http://www.xbrl.org/2003/linkbase http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd">
-      <!-- roles that are not XBRL 2.1's own: the LRR negated roles, then the filing's -->
+      <!-- roles that are not XBRL 2.1's own: the LRR negated roles -->
       <xsl:for-each select="$labels[starts-with(@role, 'http://www.xbrl.org/2009/role/')]">
         <xsl:sort select="@role"/>
         <xsl:if test="generate-id() = generate-id(key('by-role', @role)[1])">
           <link:roleRef xlink:type="simple" roleURI="{@role}"
                         xlink:href="{concat($t2x-lrr-negated, '#', substring-after(@role, '/2009/role/'))}"/>
-        </xsl:if>
-      </xsl:for-each>
-      <xsl:for-each select="$labels[@custom = 'true']">
-        <xsl:if test="generate-id() = generate-id(key('by-role', @role)[1])">
-          <link:roleRef xlink:type="simple" roleURI="{@role}"
-                        xlink:href="{concat($stem, '.xsd#', @id)}"/>
         </xsl:if>
       </xsl:for-each>
       <link:labelLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">

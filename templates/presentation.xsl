@@ -58,6 +58,7 @@
   <xsl:variable name="labels" select="exsl:node-set($labels-rtf)"/>
   <xsl:key name="lab-by-row" match="t2x:lab" use="@row"/>
   <xsl:key name="header-by-row" match="t2x:h" use="@row"/>
+  <xsl:key name="node" match="t2x:n" use="concat(@from, '|', @concept, '|', @role)"/>
 
   <xsl:template match="/">
     <xsl:call-template name="t2x:check-filing"/>
@@ -67,6 +68,10 @@
   <xsl:template match="m:filing">
     <xsl:call-template name="t2x:provenance-comment"/>
     <link:linkbase xsi:schemaLocation="http://www.xbrl.org/2003/linkbase http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd">
+      <xsl:if test="m:cover/m:fact">
+        <link:roleRef xlink:type="simple" xlink:href="{concat($stem, '.xsd#', $t2x-cover-role)}"
+                      roleURI="{concat($ext-ns, '/role/', $t2x-cover-role)}"/>
+      </xsl:if>
       <xsl:for-each select="m:statement">
         <link:roleRef xlink:type="simple" xlink:href="{concat($stem, '.xsd#', @role)}">
           <xsl:attribute name="roleURI">
@@ -74,34 +79,58 @@
           </xsl:attribute>
         </link:roleRef>
       </xsl:for-each>
+      <xsl:apply-templates select="m:cover[m:fact]"/>
       <xsl:apply-templates select="m:statement"/>
     </link:linkbase>
   </xsl:template>
 
+  <!-- ============================================================ the cover (EFM 6.12.3) -->
+  <!-- dei:CoverAbstract, then every concept of the cover facts once, in the cover's order. -->
+  <xsl:template match="m:cover">
+    <link:presentationLink xlink:type="extended" xlink:role="{concat($ext-ns, '/role/', $t2x-cover-role)}">
+      <xsl:call-template name="loc">
+        <xsl:with-param name="label" select="'root'"/>
+        <xsl:with-param name="qname" select="'dei:CoverAbstract'"/>
+      </xsl:call-template>
+      <xsl:for-each select="m:fact[not(@concept = preceding-sibling::m:fact/@concept)]">
+        <xsl:variable name="c" select="string(@concept)"/>
+        <xsl:call-template name="loc">
+          <xsl:with-param name="label" select="concat('cover_', position())"/>
+          <xsl:with-param name="qname" select="$c"/>
+        </xsl:call-template>
+        <xsl:call-template name="arc">
+          <xsl:with-param name="from" select="'root'"/>
+          <xsl:with-param name="to" select="concat('cover_', position())"/>
+          <xsl:with-param name="order" select="position()"/>
+          <xsl:with-param name="preferred">
+            <xsl:for-each select="$labels">
+              <xsl:value-of select="key('lab-by-row', concat('cover|', $c))/@role"/>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:for-each>
+    </link:presentationLink>
+  </xsl:template>
+
   <!-- ============================================================ one statement -->
+  <!-- The nodes of the statement's tree, then one locator and arc per node that is the first of
+       its parent, concept and preferred label (the last, for a closing balance): a concept
+       printed again under the same parent in the same role (each year's "Net income" of an
+       equity statement, its yearly closing balances) is one relationship, whose facts carry
+       all the periods (EFM 6.12.5: siblings of one concept have distinct preferred labels). -->
   <xsl:template match="m:statement">
     <xsl:variable name="sid" select="@id"/>
     <xsl:variable name="dimensional" select="@kind = 'equity' and m:column[@member]"/>
-    <link:presentationLink xlink:type="extended">
-      <xsl:attribute name="xlink:role">
-        <xsl:call-template name="t2x:role-uri"/>
-      </xsl:attribute>
-      <xsl:call-template name="loc">
-        <xsl:with-param name="label" select="'root'"/>
-        <xsl:with-param name="qname"
-                        select="concat($ext-prefix, ':', $abstracts/t2x:root[@statement = $sid]/@name)"/>
-      </xsl:call-template>
-      <xsl:if test="$dimensional">
-        <xsl:call-template name="equity-table"/>
-      </xsl:if>
-      <xsl:variable name="top">
-        <xsl:choose>
-          <xsl:when test="$dimensional">lineitems</xsl:when>
-          <xsl:otherwise>root</xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <xsl:for-each select="m:row">
-        <xsl:variable name="pos" select="position()"/>
+    <xsl:variable name="top">
+      <xsl:choose>
+        <xsl:when test="$dimensional">lineitems</xsl:when>
+        <xsl:otherwise>root</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="nodes-rtf">
+      <xsl:for-each select="m:row[@kind = 'header' or @concept]">
+        <xsl:variable name="rid" select="@id"/>
+        <xsl:variable name="pos" select="count(preceding-sibling::m:row) + 1"/>
         <xsl:variable name="parent-row">
           <xsl:call-template name="t2x:row-parent"/>
         </xsl:variable>
@@ -113,58 +142,71 @@
         </xsl:variable>
         <xsl:choose>
           <xsl:when test="@kind = 'header'">
-            <xsl:variable name="rid" select="@id"/>
-            <xsl:call-template name="loc">
-              <xsl:with-param name="label" select="@id"/>
-              <xsl:with-param name="qname">
+            <t2x:n id="{$rid}" from="{$from}" order="{$pos}" role="{$role-terse}">
+              <xsl:attribute name="concept">
                 <xsl:for-each select="$abstracts">
-                  <xsl:value-of select="concat($ext-prefix, ':', key('header-by-row', $rid)/@name)"/>
+                  <xsl:value-of select="key('header-by-row', $rid)/@qname"/>
                 </xsl:for-each>
-              </xsl:with-param>
-            </xsl:call-template>
-            <xsl:call-template name="arc">
-              <xsl:with-param name="from" select="$from"/>
-              <xsl:with-param name="to" select="@id"/>
-              <xsl:with-param name="order" select="$pos"/>
-            </xsl:call-template>
+              </xsl:attribute>
+            </t2x:n>
           </xsl:when>
-          <xsl:when test="@concept">
-            <xsl:variable name="rid" select="@id"/>
-            <xsl:call-template name="loc">
-              <xsl:with-param name="label" select="@id"/>
-              <xsl:with-param name="qname" select="@concept"/>
-            </xsl:call-template>
-            <xsl:call-template name="arc">
-              <xsl:with-param name="from" select="$from"/>
-              <xsl:with-param name="to" select="@id"/>
-              <xsl:with-param name="order" select="$pos"/>
-              <xsl:with-param name="preferred">
+          <xsl:otherwise>
+            <t2x:n id="{$rid}" from="{$from}" order="{$pos}" concept="{@concept}" end="{@period-role = 'end'}">
+              <xsl:attribute name="role">
                 <xsl:for-each select="$labels">
                   <xsl:value-of select="key('lab-by-row', $rid)/@role"/>
                 </xsl:for-each>
-              </xsl:with-param>
-            </xsl:call-template>
+              </xsl:attribute>
+            </t2x:n>
             <!-- numbers printed inside the label that are facts of another concept -->
             <xsl:variable name="rc" select="@concept"/>
             <xsl:for-each select="m:cell[@concept and @concept != $rc]">
-              <xsl:variable name="cc" select="@concept"/>
+              <xsl:variable name="cc" select="string(@concept)"/>
               <xsl:if test="not(preceding-sibling::m:cell[@concept = $cc])">
                 <xsl:variable name="k" select="count(preceding-sibling::m:cell[@concept and @concept != $rc]
                                                      [not(@concept = preceding-sibling::m:cell/@concept)]) + 1"/>
-                <xsl:variable name="label" select="concat($rid, '_', $k)"/>
-                <xsl:call-template name="loc">
-                  <xsl:with-param name="label" select="$label"/>
-                  <xsl:with-param name="qname" select="$cc"/>
-                </xsl:call-template>
-                <xsl:call-template name="arc">
-                  <xsl:with-param name="from" select="$from"/>
-                  <xsl:with-param name="to" select="$label"/>
-                  <xsl:with-param name="order" select="concat($pos, '.', format-number($k, '00'))"/>
-                </xsl:call-template>
+                <t2x:n id="{concat($rid, '_', $k)}" from="{$from}" order="{concat($pos, '.', format-number($k, '00'))}"
+                       concept="{$cc}">
+                  <xsl:attribute name="role">
+                    <xsl:for-each select="$labels">
+                      <xsl:value-of select="key('lab-by-row', concat($rid, '|', $cc))/@role"/>
+                    </xsl:for-each>
+                  </xsl:attribute>
+                </t2x:n>
               </xsl:if>
             </xsl:for-each>
-          </xsl:when>
+          </xsl:otherwise>
         </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="nodes" select="exsl:node-set($nodes-rtf)/t2x:n"/>
+    <link:presentationLink xlink:type="extended">
+      <xsl:attribute name="xlink:role">
+        <xsl:call-template name="t2x:role-uri"/>
+      </xsl:attribute>
+      <xsl:call-template name="loc">
+        <xsl:with-param name="label" select="'root'"/>
+        <xsl:with-param name="qname" select="$abstracts/t2x:root[@statement = $sid]/@qname"/>
+      </xsl:call-template>
+      <xsl:if test="$dimensional">
+        <xsl:call-template name="equity-table"/>
+      </xsl:if>
+      <xsl:for-each select="$nodes">
+        <xsl:variable name="same" select="key('node', concat(@from, '|', @concept, '|', @role))"/>
+        <xsl:variable name="keep" select="($same[last()]/@end = 'true' and generate-id($same[last()]) = generate-id())
+                                          or (not($same[last()]/@end = 'true') and generate-id($same[1]) = generate-id())"/>
+        <xsl:if test="$keep">
+          <xsl:call-template name="loc">
+            <xsl:with-param name="label" select="@id"/>
+            <xsl:with-param name="qname" select="@concept"/>
+          </xsl:call-template>
+          <xsl:call-template name="arc">
+            <xsl:with-param name="from" select="@from"/>
+            <xsl:with-param name="to" select="@id"/>
+            <xsl:with-param name="order" select="@order"/>
+            <xsl:with-param name="preferred" select="@role"/>
+          </xsl:call-template>
+        </xsl:if>
       </xsl:for-each>
     </link:presentationLink>
   </xsl:template>
@@ -192,11 +234,21 @@
       <xsl:with-param name="from" select="'root'"/>
       <xsl:with-param name="to" select="'table'"/>
       <xsl:with-param name="order" select="1"/>
+      <xsl:with-param name="preferred">
+        <xsl:call-template name="part-role">
+          <xsl:with-param name="part" select="'table'"/>
+        </xsl:call-template>
+      </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="arc">
       <xsl:with-param name="from" select="'table'"/>
       <xsl:with-param name="to" select="'axis'"/>
       <xsl:with-param name="order" select="1"/>
+      <xsl:with-param name="preferred">
+        <xsl:call-template name="part-role">
+          <xsl:with-param name="part" select="'axis'"/>
+        </xsl:call-template>
+      </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="arc">
       <xsl:with-param name="from" select="'axis'"/>
@@ -231,7 +283,21 @@
       <xsl:with-param name="from" select="'table'"/>
       <xsl:with-param name="to" select="'lineitems'"/>
       <xsl:with-param name="order" select="2"/>
+      <xsl:with-param name="preferred">
+        <xsl:call-template name="part-role">
+          <xsl:with-param name="part" select="'lineitems'"/>
+        </xsl:call-template>
+      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The preferred label of a part of the equity table (common.xsl, t2x:label-plan). -->
+  <xsl:template name="part-role">
+    <xsl:param name="part"/>
+    <xsl:variable name="row" select="concat(@id, '|', $part)"/>
+    <xsl:for-each select="$labels">
+      <xsl:value-of select="key('lab-by-row', $row)/@role"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ============================================================ pieces -->

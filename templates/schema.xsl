@@ -11,10 +11,11 @@
   Linkbases: the parameter `linkbases` lists the linkbases to reference, separated by spaces,
   out of "pre cal def lab" (default: none). Each becomes a link:linkbaseRef to STEM_<kind>.xml
   in the appinfo; see the template "linkbase-refs" below. With any linkbase, the schema also
-  declares what the linkbases need beyond the model's concepts (common.xsl plans): the abstract
-  root element of each statement and the abstract element of each group header row
-  (t2x:abstract-plan), and the label roles of rows whose printed words differ from an earlier
-  row's for the same concept and role (t2x:label-plan, usedOn link:label).
+  declares what the linkbases need beyond the model's concepts (common.xsl, t2x:abstract-plan):
+  the extension abstract elements of statement roots and group headers that are not us-gaap/dei/srt
+  abstracts, each name once. Roles: "0001 - Document - Cover" (the cover's dei facts) when the
+  model has cover facts, then one per statement in printed order ("0002 - Statement - …",
+  "… - Disclosure - …" for note tables). Only standard label roles are used: none is declared.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -40,11 +41,6 @@
   <xsl:variable name="abstract-plan-rtf">
     <xsl:if test="$with-linkbases">
       <xsl:call-template name="t2x:abstract-plan"/>
-    </xsl:if>
-  </xsl:variable>
-  <xsl:variable name="label-plan-rtf">
-    <xsl:if test="$with-linkbases">
-      <xsl:call-template name="t2x:label-plan"/>
     </xsl:if>
   </xsl:variable>
 
@@ -83,8 +79,15 @@
       <xs:annotation>
         <xs:appinfo>
           <xsl:call-template name="linkbase-refs"/>
+          <xsl:if test="m:cover/m:fact">
+            <link:roleType id="{$t2x-cover-role}" roleURI="{concat($ext-ns, '/role/', $t2x-cover-role)}">
+              <link:definition>0001 - Document - Cover</link:definition>
+              <link:usedOn>link:presentationLink</link:usedOn>
+              <link:usedOn>link:calculationLink</link:usedOn>
+              <link:usedOn>link:definitionLink</link:usedOn>
+            </link:roleType>
+          </xsl:if>
           <xsl:apply-templates select="m:statement" mode="role-type"/>
-          <xsl:call-template name="label-role-types"/>
         </xs:appinfo>
       </xs:annotation>
 
@@ -153,13 +156,20 @@
         <xsl:otherwise>Statement</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <!-- the printed title; one that is no title (a note table's caption line) still reads -->
+    <xsl:variable name="title">
+      <xsl:choose>
+        <xsl:when test="normalize-space(@title) != ''"><xsl:value-of select="normalize-space(@title)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@role"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <link:roleType id="{@role}">
       <xsl:attribute name="roleURI">
         <xsl:call-template name="t2x:role-uri"/>
       </xsl:attribute>
       <link:definition>
-        <xsl:value-of select="concat(format-number(position(), '0000'), ' - ', $type, ' - ',
-                                     normalize-space(@title))"/>
+        <xsl:value-of select="concat(format-number(position() + count(../m:cover[m:fact]), '0000'), ' - ', $type,
+                                     ' - ', $title)"/>
       </link:definition>
       <link:usedOn>link:presentationLink</link:usedOn>
       <link:usedOn>link:calculationLink</link:usedOn>
@@ -168,28 +178,15 @@
   </xsl:template>
 
   <!-- ============================================================ for the linkbases -->
-  <!-- Label roles of their own for rows printed with other words than an earlier row of the
-       same concept and role (common.xsl, t2x:label-plan): one roleType each, in plan order. -->
-  <xsl:template name="label-role-types">
-    <xsl:for-each select="exsl:node-set($label-plan-rtf)/t2x:lab[@custom = 'true']">
-      <xsl:variable name="r" select="@role"/>
-      <xsl:if test="not(preceding-sibling::t2x:lab[@role = $r])">
-        <link:roleType id="{@id}" roleURI="{@role}">
-          <link:definition>
-            <xsl:value-of select="concat(@base, ' as printed in row ', substring-after(@id, '-'))"/>
-          </link:definition>
-          <link:usedOn>link:label</link:usedOn>
-        </link:roleType>
-      </xsl:if>
-    </xsl:for-each>
-  </xsl:template>
-
   <!-- The abstract roots of the statements and the abstract elements of group headers. -->
   <xsl:template name="abstract-elements">
-    <xsl:for-each select="exsl:node-set($abstract-plan-rtf)/*">
+    <xsl:for-each select="exsl:node-set($abstract-plan-rtf)/*[@std = 'false']">
+      <xsl:variable name="n" select="@name"/>
+      <xsl:if test="not(preceding-sibling::*[@std = 'false'][@name = $n])">
       <xs:element id="{concat($ext-prefix, '_', @name)}" name="{@name}" type="xbrli:stringItemType"
                   substitutionGroup="xbrli:item" xbrli:periodType="duration" nillable="true"
                   abstract="true"/>
+      </xsl:if>
     </xsl:for-each>
   </xsl:template>
 

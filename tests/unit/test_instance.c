@@ -528,19 +528,22 @@ static void test_schema(void **state)
     free(e);
 #undef ATTR
 
-    /* one role per statement */
+    /* the cover role, then one role per statement, numbered in printed order (EFM 6.7.12) */
     const char *app = "/xs:schema/xs:annotation/xs:appinfo";
     e = t2x_xasprintf("count(%s/link:roleType)", app);
-    assert_xn(x, e, 3);
-    free(e);
-    e = t2x_xasprintf("%s/link:roleType[1]/@roleURI", app);
-    assert_xs(x, e, EXT_NS "/role/BalanceSheet");
+    assert_xn(x, e, 4);
     free(e);
     e = t2x_xasprintf("%s/link:roleType[1]/link:definition", app);
-    assert_xs(x, e, "0001 - Statement - Consolidated Balance Sheets");
+    assert_xs(x, e, "0001 - Document - Cover");
     free(e);
-    e = t2x_xasprintf("%s/link:roleType[3]/link:definition", app);
-    assert_xs(x, e, "0003 - Statement - Consolidated Statements of Stockholders' Equity");
+    e = t2x_xasprintf("%s/link:roleType[2]/@roleURI", app);
+    assert_xs(x, e, EXT_NS "/role/BalanceSheet");
+    free(e);
+    e = t2x_xasprintf("%s/link:roleType[2]/link:definition", app);
+    assert_xs(x, e, "0002 - Statement - Consolidated Balance Sheets");
+    free(e);
+    e = t2x_xasprintf("%s/link:roleType[4]/link:definition", app);
+    assert_xs(x, e, "0004 - Statement - Consolidated Statements of Stockholders' Equity");
     free(e);
     e = t2x_xasprintf("count(%s/link:roleType[2]/link:usedOn)", app);
     assert_xn(x, e, 3);
