@@ -153,13 +153,31 @@ static char *camel(const char *label, size_t max)
     return b.data;
 }
 
-static const char *add_extension(t2x_extensions *x, const char *label, const char *key,
+/* Is `local` the name of a us-gaap, dei or srt element? (EFM 6.7.16: an extension element may
+ * not take a base element's name.) */
+static int base_name(const t2x_concepts *cs, const char *local)
+{
+    static const char *const prefixes[] = {"us-gaap", "dei", "srt"};
+    int found = 0;
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0] && !found; i++) {
+        char *q = t2x_xasprintf("%s:%s", prefixes[i], local);
+        found = t2x_concepts_find(cs, q) != NULL;
+        free(q);
+    }
+    return found;
+}
+
+static const char *add_extension(t2x_extensions *x, const t2x_concepts *cs, const char *label, const char *key,
                                  const char *type, t2x_period_type period, t2x_balance balance)
 {
     char *local = camel(label, 90);
     for (int n = 1;; n++) {
         char *q = n == 1 ? t2x_xasprintf("%s:%s", x->prefix, local)
                          : t2x_xasprintf("%s:%s%d", x->prefix, local, n);
+        if (cs && base_name(cs, strchr(q, ':') + 1)) { /* "OtherInvestments" -> "OtherInvestments2" */
+            free(q);
+            continue;
+        }
         const t2x_ext_concept *e = t2x_ext_find(x, q);
         if (!e) {
             x->v = t2x_grow(x->v, &x->cap, x->n + 1, sizeof *x->v);
@@ -514,7 +532,7 @@ void t2x_map_table(t2x_table *t, const t2x_labelmap *lm, const t2x_concepts *cs,
                                         L->v[row->line].no);
                     break;
                 }
-            row->concept = t2x_xstrdup(add_extension(ext, label, key, type, per, bal));
+            row->concept = t2x_xstrdup(add_extension(ext, cs, label, key, type, per, bal));
             free(key);
             row->mapped = T2X_MAP_EXTENSION;
             t2x_diag_add(diag, T2X_INFO, name, L->v[row->line].no, "unmapped-row",
