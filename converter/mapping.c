@@ -167,6 +167,22 @@ static int base_name(const t2x_concepts *cs, const char *local)
     return found;
 }
 
+/* The words of an unlabeled subtotal: what it adds up, by the labels of its first and last
+ * items ("Subtotal of Preferred stock to Retained earnings"), so that viewers show words, not a
+ * line number. Caller frees. */
+static char *subtotal_label(const t2x_table *t, size_t r)
+{
+    const char *first = NULL, *last = NULL;
+    for (size_t k = 0; k < r; k++)
+        if (t->rows[k].parent == (int)r && t->rows[k].label[0]) {
+            if (!first) first = t->rows[k].label;
+            last = t->rows[k].label;
+        }
+    if (!first) return t2x_xstrdup("Subtotal");
+    if (first == last) return t2x_xasprintf("Subtotal of %.60s", first);
+    return t2x_xasprintf("Subtotal of %.60s to %.60s", first, last);
+}
+
 static const char *add_extension(t2x_extensions *x, const t2x_concepts *cs, const char *label, const char *key,
                                  const char *type, t2x_period_type period, t2x_balance balance)
 {
@@ -520,8 +536,7 @@ void t2x_map_table(t2x_table *t, const t2x_labelmap *lm, const t2x_concepts *cs,
                     neg = 0;
                 if (neg) bal = bal == T2X_BAL_DEBIT ? T2X_BAL_CREDIT : T2X_BAL_DEBIT;
             }
-            char *label = row->label[0] ? t2x_xstrdup(row->label)
-                                        : t2x_xasprintf("Subtotal at line %ld", L->v[row->line].no);
+            char *label = row->label[0] ? t2x_xstrdup(row->label) : subtotal_label(t, r);
             /* the same words in another statement or section are another concept */
             char *key = t2x_xasprintf("%s|%s|%s", t2x_stmt_kind_name(t->kind), row->section, label);
             for (size_t k = 0; k < r; k++)

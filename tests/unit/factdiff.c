@@ -41,14 +41,17 @@ static int cmp_fact(const void *a, const void *b)
 }
 
 /* The concept as compared: the filing's own prefix becomes "ext" (each filing names its own
- * namespace); NULL for an unlabeled subtotal's extension, named after its source line, which
- * no other printing of the statement can repeat. Caller frees. */
+ * namespace); NULL for an unlabeled subtotal's extension (mapping.c: "SubtotalOf<first item>
+ * To<last item>", once "SubtotalAtLine<N>"), named after the words around it, which another
+ * printing of the statement need not repeat. Caller frees. */
 static char *comparable_concept(const char *concept, const char *prefix)
 {
     size_t pl = prefix ? strlen(prefix) : 0;
     if (!pl || strncmp(concept, prefix, pl) != 0 || concept[pl] != ':') return t2x_xstrdup(concept);
     const char *local = concept + pl + 1;
-    if (strncmp(local, "SubtotalAtLine", 14) == 0 && strspn(local + 14, "0123456789") == strlen(local + 14))
+    if ((strncmp(local, "SubtotalAtLine", 14) == 0 && strspn(local + 14, "0123456789") == strlen(local + 14)) ||
+        strncmp(local, "SubtotalOf", 10) == 0 ||
+        (strncmp(local, "Subtotal", 8) == 0 && strspn(local + 8, "0123456789") == strlen(local + 8)))
         return NULL;
     return t2x_xasprintf("ext:%s", local);
 }
