@@ -26,6 +26,11 @@ int t2x_cli_batch(int argc, char **argv);
 int t2x_cli_exit_code(t2x_status st);
 /* Print diagnostics as "txt2xbrl: FILE:LINE: message" lines; infos only when verbose. */
 void t2x_cli_print_diag(const t2x_diag *d, int verbose);
+/* Flush standard output: `code` when all of it was written, else EXIT_INTERNAL with one line
+ * "txt2xbrl: CMD: cannot write to standard output: REASON" (a full disk, a closed pipe). */
+int t2x_cli_stdout_done(const char *cmd, int code);
+/* fflush(stdout), remembering a failure for t2x_cli_stdout_done. */
+void t2x_cli_flush_stdout(void);
 /* Print the short usage to stream `to_stderr ? stderr : stdout`. */
 void t2x_cli_usage(int to_stderr);
 

@@ -48,6 +48,5 @@ int t2x_cli_compare(int argc, char **argv)
     free(out);
     size_t diffs = t2x_compare_differences(c);
     t2x_compare_free(c);
-    if (st != T2X_OK) return EXIT_INPUT;
-    return diffs ? EXIT_VERIFY : EXIT_OK;
+    return t2x_cli_stdout_done("compare", st != T2X_OK ? EXIT_INPUT : diffs ? EXIT_VERIFY : EXIT_OK);
 }

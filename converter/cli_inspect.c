@@ -43,5 +43,5 @@ int t2x_cli_inspect(int argc, char **argv)
     }
     t2x_filing_free(f);
     t2x_diag_free(&d);
-    return t2x_cli_exit_code(st);
+    return t2x_cli_stdout_done("inspect", t2x_cli_exit_code(st));
 }

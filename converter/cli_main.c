@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,6 +77,22 @@ void t2x_cli_usage(int to_stderr)
           o);
 }
 
+static int stdout_errno; /* the first error flushing standard output (0: none) */
+
+void t2x_cli_flush_stdout(void)
+{
+    errno = 0;
+    if (fflush(stdout) != 0 && !stdout_errno) stdout_errno = errno ? errno : EIO;
+}
+
+int t2x_cli_stdout_done(const char *cmd, int code)
+{
+    t2x_cli_flush_stdout();
+    if (!stdout_errno && !ferror(stdout)) return code;
+    fprintf(stderr, "txt2xbrl: %s: cannot write to standard output: %s\n", cmd, strerror(stdout_errno ? stdout_errno : EIO));
+    return EXIT_INTERNAL;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -85,11 +102,11 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         t2x_cli_usage(0);
-        return EXIT_OK;
+        return t2x_cli_stdout_done("--help", EXIT_OK);
     }
     if (strcmp(cmd, "--version") == 0) {
         printf("txt2xbrl %s (US-GAAP 2023 taxonomy)\n", T2X_VERSION);
-        return EXIT_OK;
+        return t2x_cli_stdout_done("--version", EXIT_OK);
     }
     if (strcmp(cmd, "convert") == 0) return t2x_cli_convert(argc - 1, argv + 1);
     if (strcmp(cmd, "inspect") == 0) return t2x_cli_inspect(argc - 1, argv + 1);

@@ -59,7 +59,7 @@ int t2x_cli_verify(int argc, char **argv)
     if (r) {
         char *out = json ? t2x_verify_report_json(r) : t2x_verify_report_text(r);
         fputs(out, stdout);
-        fflush(stdout);
+        t2x_cli_flush_stdout(); /* the summary before the error lines */
         free(out);
         /* conversion errors, one line each; the filing's inconsistencies are in the summary */
         t2x_diag errs = {0};
@@ -73,5 +73,5 @@ int t2x_cli_verify(int argc, char **argv)
     }
     t2x_verify_report_free(r);
     t2x_diag_free(&d);
-    return t2x_cli_exit_code(st);
+    return t2x_cli_stdout_done("verify", t2x_cli_exit_code(st));
 }

@@ -5,8 +5,9 @@
  *
  * Reading: each path is an instance file or a directory whose *.xml instances are read (the
  * linkbases STEM_pre/_cal/_lab/_def.xml and STEM.model.xml are skipped, as is any document
- * whose root is not xbrli:xbrl). Parsing uses XML_PARSE_NONET without entity substitution; a
- * document that declares entities is refused.
+ * whose root is not xbrli:xbrl). Files are read as verify reads them (t2x_vf_read_xml: regular
+ * files only, the same size limit, no DOCTYPE, a bound on attributes per element, no network);
+ * decimals outside verify's range refuse the fact.
  *
  * Grouping key: entity (scheme + identifier), concept (namespace URI + local name), period
  * (instant, start..end or forever), dimensions (explicit and typed members, sorted by
@@ -22,6 +23,7 @@
 #include "txt2xbrl.h"
 #include "render.h"
 #include "util.h"
+#include "verify.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -35,9 +37,6 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#define NS_XBRLI "http://www.xbrl.org/2003/instance"
-#define NS_XBRLDI "http://xbrl.org/2006/xbrldi"
-#define NS_LINK "http://www.xbrl.org/2003/linkbase"
 
 /* One instance read. */
 typedef struct cfile {
@@ -268,24 +267,17 @@ static int skipped_concept(const char *uri, const char *local)
 
 static t2x_status read_instance(t2x_compare *c, const char *path, unsigned flags, t2x_diag *diag)
 {
-    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) {
-        const xmlError *e = xmlGetLastError();
-        t2x_diag_add(diag, T2X_ERROR, path, e ? e->line : 0, "compare-input", "not well-formed XML: %s",
-                     e && e->message ? t2x_trim(e->message) : "unreadable");
-        return T2X_ERR_INPUT;
-    }
-    if (doc->intSubset && (doc->intSubset->entities || doc->intSubset->pentities)) {
-        t2x_diag_add(diag, T2X_ERROR, path, 0, "compare-input", "declares entities; not read");
-        xmlFreeDoc(doc);
-        return T2X_ERR_INPUT;
-    }
+    /* verify's reader and limits: a regular file of at most T2X_VERIFY_MAX_XML bytes, no
+     * DOCTYPE, at most T2X_VF_MAX_ATTRIBUTES attributes per element, no network */
+    xmlDocPtr doc = t2x_vf_read_xml(path, T2X_VERIFY_MAX_XML, diag, NULL, NULL);
+    if (!doc) return T2X_ERR_INPUT;
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!root || !is_ns(root, NS_XBRLI, "xbrl")) {
         t2x_diag_add(diag, T2X_ERROR, path, 0, "compare-input", "not an XBRL instance (root is not xbrli:xbrl)");
         xmlFreeDoc(doc);
         return T2X_ERR_INPUT;
     }
+    int bad = 0; /* a fact refused */
     cctx *ctx = NULL;
     cunit *units = NULL;
     size_t nctx = 0, capctx = 0, nunits = 0, capunits = 0;
@@ -325,6 +317,17 @@ static t2x_status read_instance(t2x_compare *c, const char *path, unsigned flags
         for (size_t i = 0; uref && i < nunits && !u; i++)
             if (strcmp(units[i].id, uref) == 0) u = &units[i];
         char *dec = (char *)xmlGetProp(n, BAD_CAST "decimals");
+        int decimals = T2X_V_DECIMALS_INF;
+        if (dec && t2x_vf_decimals(dec, &decimals) != 0) {
+            /* rounding to 10^2000000000 would make every value agree: refuse the fact */
+            t2x_diag_add(diag, T2X_ERROR, path, xmlGetLineNo(n), "compare-input",
+                         "fact %.100s has decimals=\"%.40s\", not INF or an integer in [%d, %d]; not compared",
+                         (const char *)n->name, dec, -T2X_V_DECIMALS_MAX, T2X_V_DECIMALS_MAX);
+            bad = 1;
+            xmlFree(uref);
+            xmlFree(dec);
+            continue;
+        }
         char *nil = (char *)xmlGetNsProp(n, BAD_CAST "nil", BAD_CAST "http://www.w3.org/2001/XMLSchema-instance");
         c->facts = t2x_grow(c->facts, &c->capfacts, c->nfacts + 1, sizeof *c->facts);
         cfact *f = &c->facts[c->nfacts++];
@@ -336,7 +339,7 @@ static t2x_status read_instance(t2x_compare *c, const char *path, unsigned flags
         f->dims = t2x_xstrdup(x->dims);
         f->unit = t2x_xstrdup(u ? u->display : uref ? uref : "");
         f->numeric = uref != NULL;
-        f->decimals = dec && strcmp(dec, "INF") != 0 ? atoi(dec) : INT_MAX;
+        f->decimals = decimals == T2X_V_DECIMALS_INF ? INT_MAX : decimals;
         f->value = nil && strcmp(nil, "true") == 0 ? t2x_xstrdup("(nil)") : text_of(n);
         char *cname = is_standard_ns(uri) || !(flags & T2X_COMPARE_EXTENSIONS)
                           ? t2x_xasprintf("{%s}%s", uri, (const char *)n->name)
@@ -364,7 +367,7 @@ static t2x_status read_instance(t2x_compare *c, const char *path, unsigned flags
     }
     free(units);
     xmlFreeDoc(doc);
-    return T2X_OK;
+    return bad ? T2X_ERR_INPUT : T2X_OK;
 }
 
 /* Is this file name an instance written by convert (STEM.xml, not a linkbase or the model)? */
@@ -388,10 +391,8 @@ static int numbers_agree(const cfact *a, const cfact *b)
     char *ea, *eb;
     long double x = strtold(a->value, &ea), y = strtold(b->value, &eb);
     if (*ea || *eb || ea == a->value || eb == b->value) return strcmp(a->value, b->value) == 0;
-    int d = a->decimals < b->decimals ? a->decimals : b->decimals;
+    int d = a->decimals < b->decimals ? a->decimals : b->decimals; /* within ±T2X_V_DECIMALS_MAX (read_instance) */
     if (d != INT_MAX) {
-        if (d > 20) d = 20;
-        if (d < -20) d = -20;
         long double s = powl(10.0L, (long double)d);
         x = roundl(x * s) / s;
         y = roundl(y * s) / s;

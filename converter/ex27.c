@@ -263,14 +263,22 @@ static t2x_ex27_schedule *open_schedule(reader *r, long line)
     return s;
 }
 
+/* <MULTIPLIER> 1,000: the first number printed. More than 18 significant digits is not a
+ * multiplier any schedule means, and is not clipped to one: multiplier_bad. */
 static void set_multiplier(t2x_ex27_schedule *s, const char *text)
 {
     long long m = 0;
     int digits = 0;
-    for (const char *p = text; *p && digits < 18; p++) {
+    for (const char *p = text; *p; p++) {
         if (isdigit((unsigned char)*p)) {
+            if (m == 0 && *p == '0') continue; /* leading zeros */
+            if (++digits > 18) {
+                s->multiplier = 1;
+                s->multiplier_pow = 0;
+                s->multiplier_bad = 1;
+                return;
+            }
             m = m * 10 + (*p - '0');
-            digits++;
         } else if (*p == ',' || *p == ' ') {
             if (digits && *p == ' ') break;
         } else if (*p == '.') {
@@ -339,13 +347,14 @@ void t2x_ex27_parse_range(const t2x_lines *lines, size_t first, size_t end, size
         if (period_tag >= 0 && r.cur && r.cur->nitems > 0) {
             char art[8];
             long long mult = r.cur->multiplier;
-            int pw = r.cur->multiplier_pow;
+            int pw = r.cur->multiplier_pow, bad = r.cur->multiplier_bad;
             memcpy(art, r.cur->article, sizeof art);
             close_schedule(&r, last_content);
             t2x_ex27_schedule *s = open_schedule(&r, ln->no);
             memcpy(s->article, art, sizeof art);
             s->multiplier = mult;
             s->multiplier_pow = pw;
+            s->multiplier_bad = bad;
         }
         if (!r.cur) open_schedule(&r, ln->no);
         t2x_ex27_schedule *s = r.cur;

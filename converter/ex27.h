@@ -59,6 +59,8 @@ typedef struct t2x_ex27_schedule {
     char *cik;               /* <CIK> of such a schedule, NULL */
     long long multiplier;    /* <MULTIPLIER> (1, 1,000, 1000, 1,000,000); 1 when absent */
     int multiplier_pow;      /* log10(multiplier), -1 when not a power of ten */
+    int multiplier_bad;      /* <MULTIPLIER> printed a number of more than 18 digits (10^400):
+                                the schedule is not cross-checked (a warning says so) */
     int restated;            /* <RESTATED> present */
     char *currency;          /* <CURRENCY>, NULL */
     long first_line, last_line; /* 1-based source lines of the schedule */

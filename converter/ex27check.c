@@ -470,7 +470,7 @@ void t2x_ex27_compare(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27ma
     xmlNodePtr root = xmlDocGetRootElement(model);
     for (size_t si = 0; si < set->n; si++) {
         const t2x_ex27_schedule *s = &set->v[si];
-        if (s->duplicate_of >= 0) continue;
+        if (s->duplicate_of >= 0 || s->multiplier_bad) continue; /* a bad multiplier: t2x_ex27_to_model says so */
         int other = !same_registrant(s, root);
         for (int col = 0; col < s->ncols; col++)
             for (size_t i = 0; i < s->nitems; i++) {
@@ -570,6 +570,17 @@ void t2x_ex27_to_model(xmlDocPtr model, const t2x_ex27_set *set, const t2x_ex27_
         if (s->name) t2x_xml_prop(sn, "name", s->name);
         if (s->cik) t2x_xml_prop(sn, "cik", s->cik);
         if (s->duplicate_of >= 0) t2x_xml_propf(sn, "duplicate-of", "x%d", s->duplicate_of + 1);
+        if (s->multiplier_bad && s->duplicate_of < 0) {
+            const char *msg = "EX-27 <MULTIPLIER> prints a number of more than 18 digits, which no schedule means; "
+                              "its values are not cross-checked";
+            if (issues) {
+                xmlNodePtr is = xmlNewTextChild(issues, ns, BAD_CAST "issue", BAD_CAST msg);
+                t2x_xml_prop(is, "severity", "warning");
+                t2x_xml_prop(is, "code", "ex27-multiplier");
+                t2x_xml_propf(is, "line", "%ld", s->first_line);
+            }
+            t2x_diag_add(diag, T2X_WARNING, name, s->first_line, "ex27-multiplier", "%s", msg);
+        }
         for (int c = 0; c < s->ncols; c++) {
             const t2x_ex27_column *col = &s->cols[c];
             xmlNodePtr cn = xmlNewChild(sn, ns, BAD_CAST "column", NULL);

@@ -39,6 +39,18 @@
 static const char *const check_names[VC_COUNT] = {"schema", "text", "facts", "spans", "coverage", "calculations",
                                                   "duplicates"};
 
+/* Cut s (in place) to at most max bytes, on a UTF-8 character boundary, marking the cut with
+ * "…": the output of one finding is bounded whatever the outputs hold. */
+static char *clip(char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max) return s;
+    size_t k = max - 3;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    memcpy(s + k, "\xE2\x80\xA6", 4);
+    return s;
+}
+
 void t2x_vf_add(t2x_verify_report *r, t2x_vkind kind, int check, long line, const char *concept, const char *context,
            const char *fmt, ...)
 {
@@ -48,8 +60,8 @@ void t2x_vf_add(t2x_verify_report *r, t2x_vkind kind, int check, long line, cons
     f->kind = kind;
     f->check = t2x_xstrdup(check_names[check]);
     f->line = line;
-    f->concept = concept ? t2x_xstrdup(concept) : NULL;
-    f->context = context ? t2x_xstrdup(context) : NULL;
+    f->concept = concept ? clip(t2x_xstrdup(concept), 200) : NULL;
+    f->context = context ? clip(t2x_xstrdup(context), 200) : NULL;
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
@@ -58,6 +70,7 @@ void t2x_vf_add(t2x_verify_report *r, t2x_vkind kind, int check, long line, cons
     va_start(ap, fmt);
     vsnprintf(f->message, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
     va_end(ap);
+    clip(f->message, T2X_VF_MESSAGE_MAX);
     for (char *p = f->message; *p; p++)
         if (*p == '\n' || *p == '\r') *p = ' ';
     if (kind == V_ERROR) r->checks[check].errors++;
@@ -162,11 +175,17 @@ void t2x_verify_cleanup(void)
 /* Does the head of an inline document record this source hash? */
 static int records_hash(const char *path, const char *sha)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return 0;
+    int fd = t2x_vf_open_regular(path, NULL); /* a FIFO named *.htm does not block the search */
+    if (fd < 0) return 0;
     char head[8193];
-    size_t n = fread(head, 1, sizeof head - 1, f);
-    fclose(f);
+    size_t n = 0;
+    while (n < sizeof head - 1) {
+        ssize_t k = read(fd, head + n, sizeof head - 1 - n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) break;
+        n += (size_t)k;
+    }
+    close(fd);
     head[n] = '\0';
     char want[128];
     snprintf(want, sizeof want, "name=\"t2x-source-sha256\" content=\"%s\"", sha);
@@ -361,7 +380,7 @@ static void spans_check(const t2x_vsource *src, t2x_vinline *in, t2x_verify_repo
         if (bad) {
             char *t = t2x_xstrndup((const char *)d + s, f->length);
             t2x_vf_add(r, V_ERROR, VC_SPANS, f->line, f->qname, f->context,
-                  "%s in %s: the tagged text '%s' at line %ld is not a whole printed number", f->qname, f->context, t, f->line);
+                  "%s in %s: the tagged text '%.40s' at line %ld is not a whole printed number", f->qname, f->context, t, f->line);
             free(t);
         }
     }

@@ -56,7 +56,9 @@ struct t2x_verify_report {
     int faithful;   /* set by t2x_verify */
 };
 
-/* Add a finding (printf-style message). */
+/* Add a finding (printf-style message, cut to T2X_VF_MESSAGE_MAX bytes; concept and
+ * context to 200). */
+#define T2X_VF_MESSAGE_MAX 1000
 void t2x_vf_add(t2x_verify_report *r, t2x_vkind kind, int check, long line, const char *concept, const char *context,
            const char *fmt, ...)
 #if defined(__GNUC__)
@@ -78,15 +80,41 @@ long t2x_vf_line_of(const t2x_vsource *s, size_t off);
 
 /* ---------------------------------------------------------------- safe XML */
 
-/* Read and parse an output file as untrusted XML: at most max_bytes, no DOCTYPE (hence no
- * entity declarations), no network, no external entities, no DTD loading, libxml2's default
- * depth and text-size limits. On failure returns NULL and adds one error to diag (code
+/* Read and parse an output file as untrusted XML: a regular file of at most max_bytes, no
+ * DOCTYPE (hence no entity declarations), at most T2X_VF_MAX_ATTRIBUTES attributes per element,
+ * no network, no external entities, no DTD loading, libxml2's default depth and text-size limits. On failure returns NULL and adds one error to diag (code
  * "unsafe-xml" when refused, "bad-xml" when not well-formed, "bad-input" when unreadable).
  * OUT: *bytes, *len (the file's bytes, caller frees; both may be NULL). */
 xmlDocPtr t2x_vf_read_xml(const char *path, size_t max_bytes, t2x_diag *diag, char **bytes, size_t *len);
 
-/* Read a whole file (at most max_bytes). NULL on failure (reason in diag). */
+/* Open a file for reading only if it is a regular file: O_NONBLOCK (a FIFO does not block the
+ * open), then fstat. Returns the descriptor, or -1 with errno set (0: not a regular file).
+ * OUT: *size (may be NULL) */
+int t2x_vf_open_regular(const char *path, size_t *size);
+
+/* Most attributes (namespace declarations included) an element of an output may have; txt2xbrl
+ * writes at most 12. A file with more is refused before libxml2 parses it. */
+#define T2X_VF_MAX_ATTRIBUTES 256
+
+/* Read a whole regular file (at most max_bytes). NULL on failure (reason in diag). */
 char *t2x_vf_read_file(const char *path, size_t max_bytes, size_t *len, t2x_diag *diag);
+
+/* ---------------------------------------------------------------- integer attributes */
+
+/* What a real filing can carry (docs/verify.md "Untrusted files"): @scale of ix:nonFraction
+ * within [-12, 12] (a trillionth to trillions; filings use -6 to 9), @decimals within
+ * [-20, 20] or INF (amounts are rounded to at most 10^20; filings use -9 to 6). */
+#define T2X_V_SCALE_MIN (-12)
+#define T2X_V_SCALE_MAX 12
+#define T2X_V_DECIMALS_MAX 20
+#define T2X_V_DECIMALS_INF 0x7fffffff /* the parsed value of decimals="INF" */
+
+/* An xs:integer attribute value (white space around it, an optional sign) within [lo, hi]:
+ * 0 and *out, or -1 when it is not an integer or out of range (never wraps). */
+int t2x_vf_int_attr(const char *s, long lo, long hi, int *out);
+/* @decimals: "INF" gives T2X_V_DECIMALS_INF, else an integer within ±T2X_V_DECIMALS_MAX.
+ * 0 and *out, or -1. */
+int t2x_vf_decimals(const char *s, int *out);
 
 /* ---------------------------------------------------------------- facts */
 
@@ -123,7 +151,9 @@ typedef struct t2x_vfact {
     char *qname;     /* prefix:local as written (messages) */
     char *context;   /* context id */
     char *unit;      /* unit id, NULL for non-numeric */
-    char *decimals;  /* NULL for non-numeric; "INF" allowed */
+    char *decimals;  /* NULL for non-numeric; canonical ("-3", "INF") when valid, else as written */
+    int dec;         /* the parsed decimals (T2X_V_DECIMALS_INF: INF); meaningful when decimals && !dec_bad */
+    int dec_bad;     /* decimals is not INF or an integer in range (an error was added) */
     char *value;     /* canonical decimal (numeric) or the text (non-numeric); NULL when nil */
     char *key;       /* identity: concept|context signature|unit signature|decimals|value */
     char *slot;      /* concept|context signature|unit signature: what duplicates share */
@@ -141,6 +171,10 @@ typedef struct t2x_vfacts {
 
 t2x_vfact *t2x_vf_facts_add(t2x_vfacts *fs);
 void t2x_vf_facts_free(t2x_vfacts *fs);
+
+/* Set f->decimals, f->dec and f->dec_bad from the attribute as written (NULL: absent); a
+ * bad value is an error of check `check`, `where` naming the file and line for the message. */
+void t2x_vf_fact_decimals(t2x_vfact *f, const char *raw, t2x_verify_report *r, int check, const char *where);
 
 /* Fill f->key and f->slot from the resolved context and unit (NULL when unknown). */
 void t2x_vf_fact_keys(t2x_vfact *f, const t2x_vres *ctx, const t2x_vres *unit);

@@ -48,25 +48,19 @@ typedef struct ival {
 /* The powers of ten a fact needs: its value's and half a unit of its last decimal. */
 static int fact_min_exp(const t2x_vfact *f, dec *v)
 {
-    if (t2x_vf_dec_parse(f->value, &v->m, &v->e) != 0) return 1000;
+    if (f->dec_bad || t2x_vf_dec_parse(f->value, &v->m, &v->e) != 0) return 1000;
     int e = v->e;
-    if (f->decimals && strcmp(f->decimals, "INF") != 0) {
-        int d = atoi(f->decimals);
-        if (-d - 1 < e) e = -d - 1;
-    }
+    if (f->decimals && f->dec != T2X_V_DECIMALS_INF && -f->dec - 1 < e) e = -f->dec - 1;
     return e;
 }
 
 static int fact_ival(const t2x_vfact *f, int e, ival *out)
 {
     dec v;
-    if (t2x_vf_dec_parse(f->value, &v.m, &v.e) != 0 || v.e < e) return 0;
+    if (f->dec_bad || t2x_vf_dec_parse(f->value, &v.m, &v.e) != 0 || v.e < e) return 0;
     long long x, half = 0;
     if (!rescale(v.m, v.e, e, &x)) return 0;
-    if (f->decimals && strcmp(f->decimals, "INF") != 0) {
-        int d = atoi(f->decimals);
-        if (!rescale(5, -d - 1, e, &half)) return 0;
-    }
+    if (f->decimals && f->dec != T2X_V_DECIMALS_INF && !rescale(5, -f->dec - 1, e, &half)) return 0;
     if (__builtin_sub_overflow(x, half, &out->lo) || __builtin_add_overflow(x, half, &out->hi)) return 0;
     return 1;
 }

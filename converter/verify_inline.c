@@ -140,15 +140,25 @@ static t2x_vfact *read_fact(xmlNodePtr e, t2x_vinline *in, t2x_verify_report *r,
         f->numeric = 1;
         f->unit = attr(e, "unitRef");
         char *dec = attr(e, "decimals");
-        if (dec) f->decimals = t2x_trim(dec);
+        if (dec) {
+            char where[300];
+            snprintf(where, sizeof where, "%s line %ld", name, f->xml_line);
+            t2x_vf_fact_decimals(f, dec, r, VC_SCHEMA, where);
+            free(dec);
+        }
         char *format = attr(e, "format"), *scale_s = attr(e, "scale"), *sign = attr(e, "sign");
-        int scale = scale_s ? atoi(scale_s) : 0;
+        int scale = 0, scale_ok = !scale_s || t2x_vf_int_attr(scale_s, T2X_V_SCALE_MIN, T2X_V_SCALE_MAX, &scale) == 0;
+        if (!scale_ok)
+            t2x_vf_add(r, V_ERROR, VC_FACTS, 0, f->qname, f->context,
+                       "%s line %ld: fact %s in %s has scale=\"%.40s\", not an integer in [%d, %d]", name, f->xml_line,
+                       f->qname, f->context, scale_s, T2X_V_SCALE_MIN, T2X_V_SCALE_MAX);
         if (!isnil) {
             const char *why = NULL;
-            f->value = transform(e, format, text, scale, sign && strcmp(sign, "-") == 0, &why);
+            f->value = scale_ok ? transform(e, format, text, scale, sign && strcmp(sign, "-") == 0, &why) : NULL;
             if (!f->value) {
-                t2x_vf_add(r, V_ERROR, VC_FACTS, 0, f->qname, f->context, "%s line %ld: fact %s in %s: %s ('%s')", name,
-                      f->xml_line, f->qname, f->context, why, text);
+                if (why)
+                    t2x_vf_add(r, V_ERROR, VC_FACTS, 0, f->qname, f->context, "%s line %ld: fact %s in %s: %s ('%.40s')", name,
+                               f->xml_line, f->qname, f->context, why, text);
                 f->value = t2x_xstrdup(text);
             }
         }
@@ -413,10 +423,10 @@ void t2x_vf_inline_read(xmlDocPtr doc, const char *name, t2x_vinline *in, t2x_ve
         t2x_vfact *f = &in->facts.v[i];
         const t2x_vres *cx = t2x_vf_res_find(&in->ctxs, f->context), *ux = f->unit ? t2x_vf_res_find(&in->units, f->unit) : NULL;
         if (!cx)
-            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: %s names context '%s', which the header does not have",
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: %s names context '%.100s', which the header does not have",
                   name, f->xml_line, f->qname, f->context);
         if (f->numeric && !ux)
-            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: %s names unit '%s', which the header does not have",
+            t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "%s line %ld: %s names unit '%.100s', which the header does not have",
                   name, f->xml_line, f->qname, f->unit ? f->unit : "");
         t2x_vf_fact_keys(f, cx, ux);
     }

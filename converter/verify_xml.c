@@ -14,53 +14,72 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
 /* ---------------------------------------------------------------- files */
 
-char *t2x_vf_read_file(const char *path, size_t max_bytes, size_t *len, t2x_diag *diag)
+int t2x_vf_open_regular(const char *path, size_t *size)
 {
+    /* O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then turns it away */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return -1;
     struct stat st;
-    if (stat(path, &st) != 0) {
-        t2x_diag_add(diag, T2X_ERROR, path, 0, "bad-input", "cannot read: %s", strerror(errno));
-        return NULL;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
     }
     if (!S_ISREG(st.st_mode)) {
-        t2x_diag_add(diag, T2X_ERROR, path, 0, "bad-input", "not a regular file");
+        close(fd);
+        errno = 0;
+        return -1;
+    }
+    if (size) *size = (size_t)st.st_size;
+    return fd;
+}
+
+char *t2x_vf_read_file(const char *path, size_t max_bytes, size_t *len, t2x_diag *diag)
+{
+    size_t size = 0;
+    int fd = t2x_vf_open_regular(path, &size);
+    if (fd < 0) {
+        if (errno) t2x_diag_add(diag, T2X_ERROR, path, 0, "bad-input", "cannot read: %s", strerror(errno));
+        else t2x_diag_add(diag, T2X_ERROR, path, 0, "bad-input", "not a regular file (a FIFO, device or directory is not read)");
         return NULL;
     }
-    if ((unsigned long long)st.st_size > (unsigned long long)max_bytes) {
-        t2x_diag_add(diag, T2X_ERROR, path, 0, "unsafe-xml", "refused: %lld bytes, more than the limit of %zu",
-                     (long long)st.st_size, max_bytes);
-        return NULL;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        t2x_diag_add(diag, T2X_ERROR, path, 0, "bad-input", "cannot read: %s", strerror(errno));
+    if (size > max_bytes) {
+        close(fd);
+        t2x_diag_add(diag, T2X_ERROR, path, 0, "unsafe-xml", "refused: %zu bytes, more than the limit of %zu", size, max_bytes);
         return NULL;
     }
     t2x_buf b = {0};
     char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > max_bytes) { /* grew while we read */
-            fclose(f);
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            int e = errno;
+            close(fd);
+            free(b.data);
+            t2x_diag_add(diag, T2X_ERROR, path, 0, "bad-input", "read error: %s", strerror(e));
+            return NULL;
+        }
+        if (n == 0) break;
+        if (b.len + (size_t)n > max_bytes) { /* grew while we read */
+            close(fd);
             free(b.data);
             t2x_diag_add(diag, T2X_ERROR, path, 0, "unsafe-xml", "refused: more than the limit of %zu bytes", max_bytes);
             return NULL;
         }
-        t2x_buf_add(&b, chunk, n);
+        t2x_buf_add(&b, chunk, (size_t)n);
     }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(b.data);
-        t2x_diag_add(diag, T2X_ERROR, path, 0, "bad-input", "read error");
-        return NULL;
-    }
+    close(fd);
     if (!b.data) t2x_buf_puts(&b, "");
     *len = b.len;
     return b.data;
@@ -97,6 +116,53 @@ static int has_doctype(const char *p, size_t n)
             return p[i + 1] == '!'; /* <!DOCTYPE (or any other declaration) */
         }
     }
+}
+
+/* Does an element have more than `max` attributes (namespace declarations included)? A linear
+ * scan of the start tags, skipping comments, CDATA sections, processing instructions and
+ * quoted attribute values, done before libxml2 sees the bytes: libxml2 checks an element's
+ * attributes for duplicates pairwise, so 200,000 attributes on one element cost minutes
+ * (issue 12 D13). On well-formed XML the count is exact; on anything else the scan stops and
+ * leaves the verdict to the parser. OUT: *line, the element's line */
+static int too_many_attributes(const char *p, size_t n, size_t max, long *line)
+{
+    long ln = 1;
+    size_t i = 0;
+    while (i < n) {
+        char c = p[i];
+        if (c == '\n') ln++;
+        if (c != '<') {
+            i++;
+            continue;
+        }
+        const char *close = NULL;
+        if (i + 3 < n && p[i + 1] == '!' && p[i + 2] == '-' && p[i + 3] == '-') close = "-->";
+        else if (i + 8 < n && memcmp(p + i + 1, "![CDATA[", 8) == 0) close = "]]>";
+        else if (i + 1 < n && p[i + 1] == '?') close = "?>";
+        else if (i + 1 < n && (p[i + 1] == '/' || p[i + 1] == '!')) close = ">";
+        if (close) { /* skip to the end of the construct, counting lines */
+            size_t cl = strlen(close);
+            for (i++; i < n && !(i + cl <= n && memcmp(p + i, close, cl) == 0); i++)
+                if (p[i] == '\n') ln++;
+            i += cl;
+            continue;
+        }
+        /* a start tag: the name, then name="value" pairs up to > or /> */
+        long tag_line = ln;
+        size_t count = 0;
+        for (i++; i < n && p[i] != '>' && p[i] != '/'; i++) {
+            if (p[i] == '\n') ln++;
+            if (p[i] != '"' && p[i] != '\'') continue;
+            char q = p[i];
+            for (i++; i < n && p[i] != q; i++)
+                if (p[i] == '\n') ln++;
+            if (++count > max) {
+                *line = tag_line;
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 /* The first parser error, as one line. */
@@ -136,6 +202,13 @@ xmlDocPtr t2x_vf_read_xml(const char *path, size_t max_bytes, t2x_diag *diag, ch
                      "refused: the file has a document type declaration (DTD, entities), which no output of txt2xbrl has");
         return NULL;
     }
+    long aline = 0;
+    if (too_many_attributes(buf, n, T2X_VF_MAX_ATTRIBUTES, &aline)) {
+        free(buf);
+        t2x_diag_add(diag, T2X_ERROR, path, aline, "unsafe-xml",
+                     "refused: an element with more than %d attributes, which no output of txt2xbrl has", T2X_VF_MAX_ATTRIBUTES);
+        return NULL;
+    }
     first_error fe;
     memset(&fe, 0, sizeof fe);
     xmlSetStructuredErrorFunc(&fe, on_error);
@@ -159,6 +232,61 @@ xmlDocPtr t2x_vf_read_xml(const char *path, size_t max_bytes, t2x_diag *diag, ch
     else free(buf);
     if (len) *len = n;
     return doc;
+}
+
+/* ---------------------------------------------------------------- integer attributes */
+
+int t2x_vf_int_attr(const char *s, long lo, long hi, int *out)
+{
+    if (!s) return -1;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    int minus = 0;
+    if (*s == '+' || *s == '-') minus = *s++ == '-';
+    if (*s < '0' || *s > '9') return -1;
+    long v = 0;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        v = v * 10 + (*s - '0');
+        if (v > 1000000L) return -1; /* far out of any range we accept; no overflow */
+    }
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    if (*s) return -1;
+    if (minus) v = -v;
+    if (v < lo || v > hi) return -1;
+    *out = (int)v;
+    return 0;
+}
+
+int t2x_vf_decimals(const char *s, int *out)
+{
+    if (!s) return -1;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    if (strncmp(s, "INF", 3) == 0) {
+        const char *p = s + 3;
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+        if (*p) return -1;
+        *out = T2X_V_DECIMALS_INF;
+        return 0;
+    }
+    return t2x_vf_int_attr(s, -T2X_V_DECIMALS_MAX, T2X_V_DECIMALS_MAX, out);
+}
+
+void t2x_vf_fact_decimals(t2x_vfact *f, const char *raw, t2x_verify_report *r, int check, const char *where)
+{
+    free(f->decimals);
+    f->decimals = NULL;
+    f->dec = T2X_V_DECIMALS_INF;
+    f->dec_bad = 0;
+    if (!raw) return;
+    int d;
+    if (t2x_vf_decimals(raw, &d) == 0) {
+        f->dec = d;
+        f->decimals = d == T2X_V_DECIMALS_INF ? t2x_xstrdup("INF") : t2x_xasprintf("%d", d);
+        return;
+    }
+    f->dec_bad = 1;
+    f->decimals = t2x_xstrdup(raw);
+    t2x_vf_add(r, V_ERROR, check, 0, f->qname, f->context, "%s: %s in %s has decimals=\"%.40s\", not INF or an integer in [%d, %d]",
+               where, f->qname, f->context, raw, -T2X_V_DECIMALS_MAX, T2X_V_DECIMALS_MAX);
 }
 
 /* ---------------------------------------------------------------- decimals */
@@ -239,7 +367,7 @@ int t2x_vf_dec_parse(const char *s, long long *mant, int *exp10)
         if (m > (long long)(9e17)) return -1; /* too many digits for exact arithmetic */
         m = m * 10 + (*s - '0');
         any = 1;
-        if (point) e--;
+        if (point && --e < -40) return -1; /* more decimal places than any decimals we accept */
     }
     if (!any) return -1;
     *mant = minus ? -m : m;
@@ -496,8 +624,9 @@ void t2x_vf_instance_facts(xmlDocPtr doc, const t2x_vresset *ctxs, const t2x_vre
         f->numeric = uref != NULL;
         if (uref) f->unit = t2x_xstrdup((const char *)uref);
         if (dec) {
-            char *d = t2x_trim(t2x_xstrdup((const char *)dec));
-            f->decimals = d;
+            char where[64];
+            snprintf(where, sizeof where, "instance line %ld", f->xml_line);
+            t2x_vf_fact_decimals(f, (const char *)dec, r, VC_SCHEMA, where);
         }
         int isnil = nil && (xmlStrEqual(nil, BAD_CAST "true") || xmlStrEqual(nil, BAD_CAST "1"));
         for (xmlNodePtr k = c->children; k; k = k->next)
@@ -511,7 +640,7 @@ void t2x_vf_instance_facts(xmlDocPtr doc, const t2x_vresset *ctxs, const t2x_vre
             if (f->numeric) {
                 f->value = t2x_vf_decimal(t, 0, 0);
                 if (!f->value) {
-                    t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s in %s has the value '%s', not a number",
+                    t2x_vf_add(r, V_ERROR, VC_SCHEMA, 0, f->qname, f->context, "instance line %ld: %s in %s has the value '%.40s', not a number",
                           f->xml_line, f->qname, f->context, t);
                     f->value = t2x_xstrdup(t);
                 }

@@ -300,6 +300,28 @@ static void test_parse_periods(void **state)
     fixture_free(&fx);
 }
 
+/* <MULTIPLIER> of more than 18 significant digits (10^400, issue 12 D19) is not clipped to
+ * 10^17: the schedule is marked; 18 digits and leading zeros still read. */
+static void test_parse_huge_multiplier(void **state)
+{
+    (void)state;
+    t2x_buf b = {0};
+    t2x_buf_puts(&b, "<DOCUMENT>\n<TYPE>EX-27\n<TEXT>\n<ARTICLE> 5\n<MULTIPLIER> 1");
+    for (int i = 0; i < 400; i++) t2x_buf_putc(&b, '0');
+    t2x_buf_puts(&b, "\n<CASH> 7\n<ARTICLE> 5\n<MULTIPLIER> 100,000,000,000,000,000\n<CASH> 7\n"
+                     "<ARTICLE> 5\n<MULTIPLIER> 0001,000\n<CASH> 7\n</TEXT>\n</DOCUMENT>\n");
+    fixture fx;
+    fixture_load_bytes(&fx, b.data, b.len, "multiplier");
+    assert_int_equal(fx.set.n, 3);
+    assert_true(fx.set.v[0].multiplier_bad);
+    assert_false(fx.set.v[1].multiplier_bad);
+    assert_int_equal(fx.set.v[1].multiplier_pow, 17);
+    assert_false(fx.set.v[2].multiplier_bad);
+    assert_int_equal(fx.set.v[2].multiplier, 1000);
+    fixture_free(&fx);
+    free(b.data);
+}
+
 /* ------------------------------------------------------------------ the tag table */
 
 /* Every concept of ex27.tsv exists in the taxonomy, numeric, with the period the check assumes
@@ -619,6 +641,26 @@ static void test_converted_10q(void **state)
     assert_int_equal(num(&c, "count(//m:check[@tag='CASH' and @result='disagree'])"), 1);
     assert_int_equal(num(&c, "count(//m:check[@tag='EPS-PRIMARY' and @result='agree'])"), 1);
     unconvert(&c);
+
+    /* MULTIPLIER 10^400: not clipped into a comparison; one warning, the schedule unchecked */
+    p = strstr(b, "<MULTIPLIER>   1000");
+    assert_non_null(p);
+    t2x_buf big = {0};
+    t2x_buf_add(&big, b, (size_t)(p - b));
+    t2x_buf_puts(&big, "<MULTIPLIER>1");
+    for (int i = 0; i < 400; i++) t2x_buf_putc(&big, '0');
+    t2x_buf_puts(&big, p + strlen("<MULTIPLIER>   1000"));
+    convert(&c, big.data, big.len);
+    assert_int_equal(num(&c, "count(//m:ex27/m:schedule)"), 1);
+    assert_int_equal(num(&c, "count(//m:check)"), 0);
+    assert_int_equal(num(&c, "count(//m:issue[@code='ex27-multiplier'])"), 1);
+    int multiplier_warned = 0;
+    for (size_t i = 0; i < c.diag.count; i++)
+        multiplier_warned += strcmp(c.diag.items[i].code, "ex27-multiplier") == 0 && c.diag.items[i].severity == T2X_WARNING;
+    assert_int_equal(multiplier_warned, 1);
+    check_schema(c.f->model);
+    unconvert(&c);
+    free(big.data);
     free(b);
 }
 
@@ -649,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_parse_duplicate),
         cmocka_unit_test(test_parse_garbage),
         cmocka_unit_test(test_parse_periods),
+        cmocka_unit_test(test_parse_huge_multiplier),
         cmocka_unit_test(test_map_loads),
         cmocka_unit_test(test_map_rejects_bad_rows),
         cmocka_unit_test(test_compare_rules),

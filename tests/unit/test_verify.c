@@ -10,7 +10,11 @@
  *   - a source with CR LF line ends, a form feed, Windows-1252 punctuation, bytes XML cannot
  *     hold and no final line feed round-trips byte for byte;
  *   - hostile XML (external entity, billion laughs, deep nesting, a file over the size limit)
- *     is refused with one error line, never parsed into memory.
+ *     is refused with one error line, never parsed into memory;
+ *   - integer attributes out of range (issue 12 D1–D3, tests/data/verify-hostile/):
+ *     scale="1000000000" (once 75 s and 3.9 GB), scale="4294967302" (once wrapped to 6 and called faithful),
+ *     decimals="-2147483648" (once UB in verify_calc.c) are conversion errors, quickly, with a
+ *     bounded report; the accepted ranges at their edges.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -679,6 +683,74 @@ static void test_hostile(void **state)
     expect_refused(s, ".xml", "\x01\x02garbage<", 10, 0, "garbage");
 }
 
+/* ------------------------------------------------------------------ integer attributes */
+
+static void test_int_attr_ranges(void **state)
+{
+    (void)state;
+    int v = 99;
+    assert_int_equal(t2x_vf_int_attr("12", T2X_V_SCALE_MIN, T2X_V_SCALE_MAX, &v), 0);
+    assert_int_equal(v, 12);
+    assert_int_equal(t2x_vf_int_attr(" -12\n", T2X_V_SCALE_MIN, T2X_V_SCALE_MAX, &v), 0);
+    assert_int_equal(v, -12);
+    assert_int_equal(t2x_vf_int_attr("+3", T2X_V_SCALE_MIN, T2X_V_SCALE_MAX, &v), 0);
+    assert_int_equal(v, 3);
+    const char *bad[] = {"13", "-13", "1000000000", "4294967302", "-2147483648", "99999999999999999999999",
+                         "", " ", "3x", "x3", "3 3", "--3", "0x10", "1e3", NULL};
+    for (int i = 0; bad[i]; i++) {
+        v = 99;
+        if (t2x_vf_int_attr(bad[i], T2X_V_SCALE_MIN, T2X_V_SCALE_MAX, &v) != -1 || v != 99)
+            fail_msg("scale '%s' accepted as %d", bad[i], v);
+    }
+    assert_int_equal(t2x_vf_decimals("INF", &v), 0);
+    assert_int_equal(v, T2X_V_DECIMALS_INF);
+    assert_int_equal(t2x_vf_decimals(" -20 ", &v), 0);
+    assert_int_equal(v, -20);
+    assert_int_equal(t2x_vf_decimals("20", &v), 0);
+    const char *baddec[] = {"21", "-21", "-2147483648", "-2000000000", "INFINITY", "inf", "INF 1", NULL};
+    for (int i = 0; baddec[i]; i++)
+        if (t2x_vf_decimals(baddec[i], &v) != -1) fail_msg("decimals '%s' accepted", baddec[i]);
+    /* exact arithmetic refuses more decimal places than any accepted decimals */
+    long long m;
+    int e;
+    assert_int_equal(t2x_vf_dec_parse("0.0000000000000000000000000000000000000001", &m, &e), 0);
+    assert_int_equal(t2x_vf_dec_parse("0.00000000000000000000000000000000000000001", &m, &e), -1);
+}
+
+/* The reproducers of issue 12 (outputs in tests/data/verify-hostile/DIR edited by a fuzzer):
+ * each is a conversion error naming the attribute, found in well under a second, with a short report. */
+static void expect_bad_attribute(const char *dir, const char *what)
+{
+    char src[4200], out[4096];
+    snprintf(out, sizeof out, "%s", srcpath(dir));
+    snprintf(src, sizeof src, "%s/src.txt", out);
+    t2x_verify_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    t2x_diag d = {0};
+    t2x_verify_report *r = NULL;
+    t2x_status st = t2x_verify(src, out, &opt, &d, &r);
+    if (st != T2X_ERR_VERIFY || !error_names(r, what)) {
+        dump(r);
+        fail_msg("%s: status %s, wanted a conversion error naming %s", dir, t2x_status_str(st), what);
+    }
+    char *text = t2x_verify_report_text(r), *json = t2x_verify_report_json(r);
+    if (strlen(text) > 20000 || strlen(json) > 40000) fail_msg("%s: a report of %zu bytes", dir, strlen(text));
+    for (size_t i = 0; i < r->nf; i++) assert_true(strlen(r->f[i].message) <= T2X_VF_MESSAGE_MAX);
+    free(text);
+    free(json);
+    t2x_verify_report_free(r);
+    t2x_diag_free(&d);
+}
+
+static void test_hostile_attributes(void **state)
+{
+    (void)state;
+    expect_bad_attribute("tests/data/verify-hostile/verify-scale-dos", "scale=\"1000000000\"");
+    expect_bad_attribute("tests/data/verify-hostile/verify-scale-int-wrap-accepted", "scale=\"4294967302\"");
+    expect_bad_attribute("tests/data/verify-hostile/ubsan-verify-calc-decimals-intmin", "decimals=\"-2147483648\"");
+}
+
 /* The outputs of a source are found by the source's hash; another source's outputs are not
  * taken for them. */
 static void test_wrong_directory(void **state)
@@ -709,6 +781,8 @@ int main(void)
         cmocka_unit_test(test_exotic_bytes),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_wrong_directory),
+        cmocka_unit_test(test_int_attr_ranges),
+        cmocka_unit_test(test_hostile_attributes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
