@@ -257,6 +257,52 @@ static void read_unit(xmlNodePtr u, cunit *x)
     } else measures(u, &x->display, &x->key);
 }
 
+/* ------------------------------------------------------------------ finding by id */
+
+/* An index of an array of records whose first member is their id (cctx, cunit), sorted by id,
+ * then position: a lookup is a binary search, and of two records with one id the first wins. */
+typedef struct id_index {
+    const char *base;   /* the records */
+    size_t stride;      /* the size of one */
+    size_t *ix;         /* positions sorted by id */
+    size_t n;
+} id_index;
+
+static const id_index *sort_index; /* qsort has no argument: the index being sorted */
+
+static const char *id_at(const id_index *x, size_t i) { return *(char *const *)(x->base + i * x->stride); }
+
+static int cmp_id_pos(const void *a, const void *b)
+{
+    size_t p = *(const size_t *)a, q = *(const size_t *)b;
+    int c = strcmp(id_at(sort_index, p), id_at(sort_index, q));
+    return c ? c : (p < q ? -1 : p > q);
+}
+
+static void index_ids(id_index *x, const void *base, size_t n, size_t stride)
+{
+    x->base = base;
+    x->stride = stride;
+    x->n = n;
+    x->ix = t2x_xmalloc((n + 1) * sizeof *x->ix);
+    for (size_t i = 0; i < n; i++) x->ix[i] = i;
+    sort_index = x;
+    qsort(x->ix, n, sizeof *x->ix, cmp_id_pos);
+    sort_index = NULL;
+}
+
+/* The position of the first record with this id, or -1. */
+static long find_id(const id_index *x, const char *id)
+{
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(id_at(x, x->ix[mid]), id) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < x->n && strcmp(id_at(x, x->ix[lo]), id) == 0 ? (long)x->ix[lo] : -1;
+}
+
 /* ------------------------------------------------------------------ reading one instance */
 
 static int skipped_concept(const char *uri, const char *local)
@@ -296,15 +342,17 @@ static t2x_status read_instance(t2x_compare *c, const char *path, unsigned flags
     file->path = t2x_xstrdup(path);
     file->entity = t2x_xstrdup(nctx ? ctx[0].entity : "");
     file->facts = 0;
+    id_index ctx_ix, unit_ix;
+    index_ids(&ctx_ix, ctx, nctx, sizeof *ctx);
+    index_ids(&unit_ix, units, nunits, sizeof *units);
     for (xmlNodePtr n = root->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE || !n->ns) continue;
         const char *uri = (const char *)n->ns->href;
         if (strcmp(uri, NS_XBRLI) == 0 || strcmp(uri, NS_LINK) == 0) continue;
         char *cref = (char *)xmlGetProp(n, BAD_CAST "contextRef");
         if (!cref) continue; /* a tuple or a footnote link: not compared */
-        const cctx *x = NULL;
-        for (size_t i = 0; i < nctx && !x; i++)
-            if (strcmp(ctx[i].id, cref) == 0) x = &ctx[i];
+        long xi = find_id(&ctx_ix, cref);
+        const cctx *x = xi >= 0 ? &ctx[xi] : NULL;
         if (!x || skipped_concept(uri, (const char *)n->name)) {
             if (!x) t2x_diag_add(diag, T2X_WARNING, path, xmlGetLineNo(n), "compare-input",
                                  "fact %s names a missing context %s", (const char *)n->name, cref);
@@ -313,9 +361,8 @@ static t2x_status read_instance(t2x_compare *c, const char *path, unsigned flags
         }
         xmlFree(cref);
         char *uref = (char *)xmlGetProp(n, BAD_CAST "unitRef");
-        const cunit *u = NULL;
-        for (size_t i = 0; uref && i < nunits && !u; i++)
-            if (strcmp(units[i].id, uref) == 0) u = &units[i];
+        long ui = uref ? find_id(&unit_ix, uref) : -1;
+        const cunit *u = ui >= 0 ? &units[ui] : NULL;
         char *dec = (char *)xmlGetProp(n, BAD_CAST "decimals");
         int decimals = T2X_V_DECIMALS_INF;
         if (dec && t2x_vf_decimals(dec, &decimals) != 0) {
@@ -352,6 +399,8 @@ static t2x_status read_instance(t2x_compare *c, const char *path, unsigned flags
         xmlFree(dec);
         xmlFree(nil);
     }
+    free(ctx_ix.ix);
+    free(unit_ix.ix);
     for (size_t i = 0; i < nctx; i++) {
         free(ctx[i].id);
         free(ctx[i].entity);

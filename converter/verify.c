@@ -271,6 +271,25 @@ static void describe(t2x_buf *b, const t2x_vfact *f)
     if (f->numeric) t2x_buf_printf(b, " (unit %s, decimals %s)", f->unit ? f->unit : "?", f->decimals ? f->decimals : "?");
 }
 
+static int cmp_fact_slot_key(const void *a, const void *b)
+{
+    const t2x_vfact *x = *(const t2x_vfact *const *)a, *y = *(const t2x_vfact *const *)b;
+    int c = strcmp(x->slot, y->slot);
+    return c ? c : strcmp(x->key, y->key);
+}
+
+/* The first fact (by key) of v[0..n), sorted by slot then key, whose slot is `slot`; NULL. */
+static const t2x_vfact *first_of_slot(const t2x_vfact **v, size_t n, const char *slot)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(v[mid]->slot, slot) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < n && strcmp(v[lo]->slot, slot) == 0 ? v[lo] : NULL;
+}
+
 static void facts_check(const t2x_vfacts *inst, const t2x_vfacts *inl, t2x_verify_report *r)
 {
     size_t ni, nl;
@@ -288,13 +307,16 @@ static void facts_check(const t2x_vfacts *inst, const t2x_vfacts *inl, t2x_verif
             only_b[nb++] = b[j++];
         }
     }
-    /* pair the differences of one concept, context and unit */
+    /* pair the differences of one concept, context and unit (binary searches by slot) */
+    const t2x_vfact **a_slot = t2x_xmalloc(sizeof *a_slot * (na + 1)), **b_slot = t2x_xmalloc(sizeof *b_slot * (nb + 1));
+    memcpy(a_slot, only_a, sizeof *a_slot * na);
+    memcpy(b_slot, only_b, sizeof *b_slot * nb);
+    qsort(a_slot, na, sizeof *a_slot, cmp_fact_slot_key);
+    qsort(b_slot, nb, sizeof *b_slot, cmp_fact_slot_key);
     for (size_t x = 0; x < na; x++) {
         const t2x_vfact *f = only_a[x];
         t2x_buf m = {0};
-        const t2x_vfact *g = NULL;
-        for (size_t y = 0; y < nb && !g; y++)
-            if (strcmp(only_b[y]->slot, f->slot) == 0) g = only_b[y];
+        const t2x_vfact *g = first_of_slot(b_slot, nb, f->slot);
         if (g) {
             t2x_buf_printf(&m, "%s in %s: the instance has ", f->qname, f->context);
             describe(&m, f);
@@ -311,9 +333,7 @@ static void facts_check(const t2x_vfacts *inst, const t2x_vfacts *inl, t2x_verif
     }
     for (size_t y = 0; y < nb; y++) {
         const t2x_vfact *g = only_b[y];
-        int paired = 0;
-        for (size_t x = 0; x < na && !paired; x++) paired = strcmp(only_a[x]->slot, g->slot) == 0;
-        if (paired) continue;
+        if (first_of_slot(a_slot, na, g->slot)) continue; /* paired above */
         t2x_buf m = {0};
         t2x_buf_printf(&m, "%s in %s = ", g->qname, g->context);
         describe(&m, g);
@@ -329,15 +349,34 @@ static void facts_check(const t2x_vfacts *inst, const t2x_vfacts *inl, t2x_verif
     free(b);
     free(only_a);
     free(only_b);
+    free(a_slot);
+    free(b_slot);
 }
 
 /* ---------------------------------------------------------------- spans */
 
 static int digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+typedef struct span_key {
+    size_t offset, length;
+} span_key;
+
+static int cmp_span_key(const void *a, const void *b)
+{
+    const span_key *x = a, *y = b;
+    if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
+    return x->length < y->length ? -1 : x->length > y->length;
+}
+
 static void spans_check(const t2x_vsource *src, t2x_vinline *in, t2x_verify_report *r)
 {
     size_t visible = 0, hidden = 0, derived = 0;
+    /* the spans of the visible facts, for the hidden facts that name one */
+    span_key *vis = t2x_xmalloc(sizeof *vis * (in->facts.n + 1));
+    size_t nvis = 0;
+    for (size_t i = 0; i < in->facts.n; i++)
+        if (!in->facts.v[i].hidden) vis[nvis++] = (span_key){in->facts.v[i].offset, in->facts.v[i].length};
+    qsort(vis, nvis, sizeof *vis, cmp_span_key);
     for (size_t i = 0; i < in->facts.n; i++) {
         t2x_vfact *f = &in->facts.v[i];
         if (f->length == 0) {
@@ -357,9 +396,8 @@ static void spans_check(const t2x_vsource *src, t2x_vinline *in, t2x_verify_repo
         if (f->hidden) {
             hidden++;
             /* the printed number a visible fact wraps */
-            int shared = 0;
-            for (size_t k = 0; k < in->facts.n && !shared; k++)
-                shared = !in->facts.v[k].hidden && in->facts.v[k].offset == s && in->facts.v[k].length == f->length;
+            span_key want = {s, f->length};
+            int shared = bsearch(&want, vis, nvis, sizeof *vis, cmp_span_key) != NULL;
             if (!shared)
                 t2x_vf_add(r, V_ERROR, VC_SPANS, f->line, f->qname, f->context,
                       "%s in %s (ix:hidden) names a printed number at line %ld that no visible fact wraps", f->qname,
@@ -384,6 +422,7 @@ static void spans_check(const t2x_vsource *src, t2x_vinline *in, t2x_verify_repo
             free(t);
         }
     }
+    free(vis);
     r->checks[VC_SPANS].ran = 1;
     r->checks[VC_SPANS].detail = t2x_xasprintf("%zu tagged numbers are whole printed numbers; %zu hidden facts share one; "
                                                "%zu cover facts are derived (no span)", visible, hidden, derived);
@@ -486,7 +525,7 @@ static void coverage_check(const t2x_vsource *src, const t2x_vinline *in, const 
                     const char *title = strchr(blk->text, ' ');
                     t2x_buf h = {0};
                     t2x_buf_puts(&h, "");
-                    hint(&h, t, inst);
+                    if (missing <= 50) hint(&h, t, inst); /* a scan of the instance: for the first 50 only */
                     t2x_vf_add(r, V_ERROR, VC_COVERAGE, ln, NULL, NULL,
                           "line %ld: the number %s in statement %.*s (%s) is neither tagged nor listed as untagged%s", ln, t,
                           (int)(title ? (size_t)(title - blk->text) : strlen(blk->text)), blk->text, title ? title + 1 : "",

@@ -136,13 +136,17 @@ typedef struct t2x_vres {
 typedef struct t2x_vresset {
     t2x_vres *v;
     size_t n, cap;
+    size_t *by_id;   /* indexes of v sorted by id, then position (t2x_vf_read_resources); NULL before */
+    size_t nby_id;   /* entries of by_id: a find searches it when it covers all n */
 } t2x_vresset;
 
 const t2x_vres *t2x_vf_res_find(const t2x_vresset *s, const char *id);
 void t2x_vf_resset_free(t2x_vresset *s);
 
-/* Contexts and units among the children of `parent` (xbrli:xbrl, or ix:resources). Problems
- * (duplicate ids, malformed periods) become errors of check `check`. */
+/* Contexts and units among the children of `parent` (xbrli:xbrl, or ix:resources), indexed by
+ * id (a find is a binary search). Problems (duplicate ids, malformed periods) become errors of
+ * check `check`. A signature longer than 256 bytes (thousands of dimension members) is kept
+ * as its SHA-256, so that every fact's key stays short. */
 void t2x_vf_read_resources(xmlNodePtr parent, t2x_vresset *ctxs, t2x_vresset *units, t2x_verify_report *r, int check);
 
 /* One fact of the instance or of the inline document. */

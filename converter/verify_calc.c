@@ -133,24 +133,32 @@ static int slot_consistent(const slot *s)
     return x.lo <= x.hi;
 }
 
+static int cmp_fact_slot_key_line(const void *a, const void *b)
+{
+    const t2x_vfact *x = *(const t2x_vfact *const *)a, *y = *(const t2x_vfact *const *)b;
+    int c = strcmp(x->slot, y->slot);
+    if (!c) c = strcmp(x->key, y->key);
+    return c ? c : (x->xml_line < y->xml_line ? -1 : x->xml_line > y->xml_line);
+}
+
 static void build_slots(const t2x_vfacts *facts, slots *out)
 {
     const t2x_vfact **v = t2x_xmalloc(sizeof *v * (facts->n + 1));
     for (size_t i = 0; i < facts->n; i++) v[i] = &facts->v[i];
-    qsort(v, facts->n, sizeof *v, cmp_fact_slot);
+    qsort(v, facts->n, sizeof *v, cmp_fact_slot_key_line);
     out->v = t2x_xcalloc(facts->n + 1, sizeof *out->v);
     out->n = 0;
     for (size_t i = 0; i < facts->n; i++) {
         if (!out->n || strcmp(out->v[out->n - 1].key, v[i]->slot) != 0) out->v[out->n++].key = v[i]->slot;
         slot *s = &out->v[out->n - 1];
-        /* exact repeats (same value and decimals) are one fact */
-        int dup = 0;
-        for (size_t k = 0; k < s->n; k++)
-            if (strcmp(s->f[k]->key, v[i]->key) == 0) dup = 1;
-        if (dup) continue;
+        /* exact repeats (same value and decimals) are one fact: the first in the document
+         * (sorted by key, a repeat follows its first; no pairwise scan) */
+        if (s->n && strcmp(s->f[s->n - 1]->key, v[i]->key) == 0) continue;
         s->f = t2x_grow(s->f, &s->cap, s->n + 1, sizeof *s->f);
         s->f[s->n++] = v[i];
     }
+    for (size_t i = 0; i < out->n; i++) /* each slot's facts in document order */
+        if (out->v[i].n > 1) qsort(out->v[i].f, out->v[i].n, sizeof *out->v[i].f, cmp_fact_slot);
     for (size_t i = 0; i < out->n; i++) out->v[i].inconsistent = !slot_consistent(&out->v[i]);
     free(v);
 }
@@ -578,14 +586,20 @@ static size_t duplicates_in(const t2x_vfacts *facts, const lines_index *ix, cons
         const slot *s = &out->v[i];
         if (s->n > 1) (*repeated)++;
         if (!s->inconsistent) continue;
-        int again = 0;
-        for (size_t k = 0; skip && k < skip->n && !again; k++)
-            again = skip->v[k].inconsistent && strcmp(skip->v[k].key, s->key) == 0;
-        if (again) continue;
+        const slot *again = skip ? find_slot(skip, s->key) : NULL;
+        if (again && again->inconsistent) continue;
         bad++;
         t2x_buf m = {0};
         long first = 0;
         for (size_t k = 0; k < s->n; k++) {
+            if (k == 8) { /* the message names 8 values; the first line counts all of them */
+                t2x_buf_printf(&m, " and %zu more", s->n - 8);
+                for (size_t j = k; j < s->n; j++) {
+                    long l = line_of(ix, s->f[j]->key);
+                    if (l && (!first || l < first)) first = l;
+                }
+                break;
+            }
             t2x_buf_printf(&m, "%s%s (", k ? " but " : "", s->f[k]->value ? s->f[k]->value : "nil");
             lines_text(ix, s->f[k]->key, &m);
             t2x_buf_putc(&m, ')');

@@ -6,6 +6,7 @@
  * the checks compare: contexts and units as canonical signatures, facts with canonical values.
  */
 #include "verify.h"
+#include "sha256.h"
 #include "util.h"
 #include "xmlnode.h"
 
@@ -416,9 +417,52 @@ static char *clark(xmlNodePtr n, const char *qname)
 const t2x_vres *t2x_vf_res_find(const t2x_vresset *s, const char *id)
 {
     if (!id) return NULL;
+    if (s->by_id && s->nby_id == s->n) { /* the first of that id */
+        size_t lo = 0, hi = s->n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (strcmp(s->v[s->by_id[mid]].id, id) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < s->n && strcmp(s->v[s->by_id[lo]].id, id) == 0 ? &s->v[s->by_id[lo]] : NULL;
+    }
     for (size_t i = 0; i < s->n; i++)
         if (strcmp(s->v[i].id, id) == 0) return &s->v[i];
     return NULL;
+}
+
+static const t2x_vresset *sort_set; /* qsort has no argument: the set being indexed */
+
+static int cmp_by_id(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(sort_set->v[x].id, sort_set->v[y].id);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
+/* Sort the set's index by id; each id after its first is an error. */
+static void index_set(t2x_vresset *s, const char *what, t2x_verify_report *r, int check)
+{
+    free(s->by_id);
+    s->by_id = t2x_xmalloc(sizeof *s->by_id * (s->n + 1));
+    for (size_t i = 0; i < s->n; i++) s->by_id[i] = i;
+    sort_set = s;
+    qsort(s->by_id, s->n, sizeof *s->by_id, cmp_by_id);
+    sort_set = NULL;
+    s->nby_id = s->n;
+    for (size_t i = 1; i < s->n; i++)
+        if (strcmp(s->v[s->by_id[i]].id, s->v[s->by_id[i - 1]].id) == 0)
+            t2x_vf_add(r, V_ERROR, check, 0, NULL, s->v[s->by_id[i]].id, "%s id %.100s is not unique", what, s->v[s->by_id[i]].id);
+}
+
+/* A signature of at most 256 bytes: longer ones become "#" and their SHA-256. */
+static char *short_key(char *key)
+{
+    if (strlen(key) <= 256) return key;
+    char hex[65];
+    t2x_sha256_hex(key, strlen(key), hex);
+    free(key);
+    return t2x_xasprintf("#%s", hex);
 }
 
 void t2x_vf_resset_free(t2x_vresset *s)
@@ -429,6 +473,7 @@ void t2x_vf_resset_free(t2x_vresset *s)
         free(s->v[i].label);
     }
     free(s->v);
+    free(s->by_id);
     memset(s, 0, sizeof *s);
 }
 
@@ -504,7 +549,6 @@ void t2x_vf_read_resources(xmlNodePtr parent, t2x_vresset *ctxs, t2x_vresset *un
                 t2x_vf_add(r, V_ERROR, check, 0, NULL, NULL, "a context without an id");
                 continue;
             }
-            if (t2x_vf_res_find(ctxs, (const char *)id)) t2x_vf_add(r, V_ERROR, check, 0, NULL, (const char *)id, "context id %s is not unique", id);
             xmlNodePtr ent = child_el(c, NS_XBRLI, "entity");
             xmlNodePtr ident = child_el(ent, NS_XBRLI, "identifier");
             xmlNodePtr per = child_el(c, NS_XBRLI, "period");
@@ -537,7 +581,7 @@ void t2x_vf_read_resources(xmlNodePtr parent, t2x_vresset *ctxs, t2x_vresset *un
             }
             members(child_el(ent, NS_XBRLI, "segment"), "seg", &key, &label);
             members(child_el(c, NS_XBRLI, "scenario"), "scen", &key, &label);
-            add_res(ctxs, (const char *)id, key.data, label.data);
+            add_res(ctxs, (const char *)id, short_key(key.data), label.data);
             xmlFree(id);
         } else if (t2x_xml_is_el(c, NS_XBRLI, "unit")) {
             xmlChar *id = xmlGetProp(c, BAD_CAST "id");
@@ -545,7 +589,6 @@ void t2x_vf_read_resources(xmlNodePtr parent, t2x_vresset *ctxs, t2x_vresset *un
                 t2x_vf_add(r, V_ERROR, check, 0, NULL, NULL, "a unit without an id");
                 continue;
             }
-            if (t2x_vf_res_find(units, (const char *)id)) t2x_vf_add(r, V_ERROR, check, 0, NULL, NULL, "unit id %s is not unique", id);
             xmlNodePtr div = child_el(c, NS_XBRLI, "divide");
             char *key;
             if (div) {
@@ -557,10 +600,12 @@ void t2x_vf_read_resources(xmlNodePtr parent, t2x_vresset *ctxs, t2x_vresset *un
             } else {
                 key = measures(c);
             }
-            add_res(units, (const char *)id, key, t2x_xstrdup((const char *)id));
+            add_res(units, (const char *)id, short_key(key), t2x_xstrdup((const char *)id));
             xmlFree(id);
         }
     }
+    index_set(ctxs, "context", r, check);
+    index_set(units, "unit", r, check);
 }
 
 /* ---------------------------------------------------------------- facts */
