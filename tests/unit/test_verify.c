@@ -730,7 +730,9 @@ static void expect_bad_attribute(const char *dir, const char *what)
     t2x_diag d = {0};
     t2x_verify_report *r = NULL;
     t2x_status st = t2x_verify(src, out, &opt, &d, &r);
-    if (st != T2X_ERR_VERIFY || !error_names(r, what)) {
+    int named = 0;
+    for (size_t i = 0; r && i < r->nf; i++) named |= r->f[i].kind == V_ERROR && strstr(r->f[i].message, what) != NULL;
+    if (st != T2X_ERR_VERIFY || !named) {
         dump(r);
         fail_msg("%s: status %s, wanted a conversion error naming %s", dir, t2x_status_str(st), what);
     }
