@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int t2x_cli_exit_code(t2x_status st)
 {
@@ -95,6 +96,19 @@ int t2x_cli_convert(int argc, char **argv)
     if (package) opt.formats = (opt.formats ? opt.formats : T2X_FMT_DEFAULT) | T2X_FMT_PACKAGE;
     if (nfiles == 0) {
         fprintf(stderr, "txt2xbrl: convert: no input file (use '-' for standard input)\n");
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (opt.prefix && !t2x_prefix_valid(opt.prefix)) {
+        fprintf(stderr, "txt2xbrl: convert: --prefix '%s' is not usable: a letter, then up to 19 letters, digits, "
+                        "'-' or '_', not starting with 'xml'\n", opt.prefix);
+        free(files);
+        return EXIT_USAGE;
+    }
+    struct stat ost;
+    if (stat(outdir, &ost) == 0 && !S_ISDIR(ost.st_mode)) {
+        fprintf(stderr, "txt2xbrl: convert: -o %s: exists and is not a directory (-o names the directory the outputs go into)\n",
+                outdir);
         free(files);
         return EXIT_USAGE;
     }

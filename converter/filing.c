@@ -53,7 +53,7 @@ static char *make_prefix(const char *registrant)
     return t2x_xstrdup(p);
 }
 
-static int valid_prefix(const char *p)
+int t2x_prefix_valid(const char *p)
 {
     if (!p || !isalpha((unsigned char)p[0])) return 0;
     for (const char *q = p; *q; q++)
@@ -248,6 +248,10 @@ static t2x_status find_tables(t2x_filing *f)
             continue;
         }
         if (!t2x_table_read(&f->lines, &found[i])) found[i].kind = T2X_STMT_ANY;
+        if (found[i].cut_line)
+            t2x_diag_add(f->diag, T2X_WARNING, f->src.name, f->lines.v[found[i].cut_line].no, "table-cut",
+                         "the statement \"%s\" is read up to this line only: a table line holds at most %d numbers "
+                         "and a table at most %d lines", found[i].title, T2X_MAX_LINE_AMOUNTS, T2X_MAX_TABLE_LINES);
     }
     /* keep the largest statement of each kind */
     for (int kind = T2X_STMT_BALANCE; kind <= T2X_STMT_EQUITY; kind++) {
@@ -382,7 +386,7 @@ static void decide_identity(t2x_filing *f, const t2x_options *opt)
                      "no CIK in the filing or on the command line (--cik); entity identified by name "
                      "under the scheme urn:txt2xbrl:entity-name");
     }
-    f->prefix = (opt && valid_prefix(opt->prefix)) ? t2x_xstrdup(opt->prefix) : make_prefix(f->registrant);
+    f->prefix = (opt && t2x_prefix_valid(opt->prefix)) ? t2x_xstrdup(opt->prefix) : make_prefix(f->registrant);
     char iso[11];
     t2x_date_iso(f->period_end, iso);
     f->stem = t2x_xasprintf("%s-%.4s%.2s%.2s", f->prefix, iso, iso + 5, iso + 8);

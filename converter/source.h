@@ -9,8 +9,11 @@
 #include <stddef.h>
 #include "txt2xbrl.h"
 
-/* Largest decoded input accepted (bytes). */
-#define T2X_SOURCE_MAX ((size_t)256 * 1024 * 1024)
+/* Largest decoded input accepted (bytes), read or decompressed: one byte past it is refused
+ * (a gzip bomb at 32 MB out). A converted filing takes about ten times its size in memory, so
+ * this bounds a conversion to about 350 MB (issue 12 D17). Larger than any text 10-K/10-Q of
+ * the corpus (the largest is 3 MB). */
+#define T2X_SOURCE_MAX ((size_t)32 * 1024 * 1024)
 
 typedef struct t2x_source {
     unsigned char *data; /* decoded bytes, NUL-terminated (the NUL is not counted) */

@@ -559,8 +559,32 @@ static int segment_break(const t2x_lines *L, size_t i, t2x_stmt_kind kind)
     return t2x_title_kind(ln->text) == kind;
 }
 
+/* Printed numbers of a line (runs of digits), counted up to `max` + 1. */
+static int count_numbers(const char *s, int max)
+{
+    int n = 0;
+    for (int i = 0; s[i] && n <= max; i++)
+        if (isdigit((unsigned char)s[i]) && !(i > 0 && isdigit((unsigned char)s[i - 1])) &&
+            !(i > 1 && (s[i - 1] == ',' || s[i - 1] == '.') && isdigit((unsigned char)s[i - 2])))
+            n++; /* "1,234.5" is one */
+    return n;
+}
+
+/* Cut the region before the first line no statement prints (too many numbers) or at the
+ * most lines a table is read over. */
+static void bound_region(const t2x_lines *L, t2x_table *t)
+{
+    for (size_t i = t->first; i < t->end; i++)
+        if (i >= t->first + T2X_MAX_TABLE_LINES || count_numbers(L->v[i].text, T2X_MAX_LINE_AMOUNTS) > T2X_MAX_LINE_AMOUNTS) {
+            t->end = i;
+            t->cut_line = i;
+            break;
+        }
+}
+
 int t2x_table_read(const t2x_lines *L, t2x_table *t)
 {
+    bound_region(L, t);
     /* scale: caption lines in the region or just above the title */
     t->scale = 0;
     size_t from = t->title_line > 6 ? t->title_line - 6 : 0;

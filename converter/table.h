@@ -82,6 +82,7 @@ typedef struct t2x_table {
     int scale_found;     /* the scale was printed (a caption), not assumed */
     int share_scale;     /* power of ten of share counts */
     int except_per_share;/* the scale caption excepts per-share amounts */
+    size_t cut_line;     /* the region was cut before this line (absurd amounts or length), 0 if not */
     t2x_column *cols;
     int ncols;
     t2x_row *rows;
@@ -99,8 +100,14 @@ void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t do
 void t2x_notes_find(const t2x_lines *L, size_t first, size_t end, size_t doc, const t2x_table *stmts,
                     size_t nstmts, t2x_table **tables, size_t *n, size_t *cap);
 
+/* Bounds of a table (issue 12 D17): a line with more printed numbers, or a region with more
+ * lines, is not read as one; the region ends there (t2x_table.cut_line). */
+#define T2X_MAX_LINE_AMOUNTS 64
+#define T2X_MAX_TABLE_LINES 4000
+
 /* Read the table of a statement region (columns, rows, cells). Returns 0 when the region
- * holds no table (fewer than two rows with numbers). */
+ * holds no table (fewer than two rows with numbers). The region is first cut at the bounds
+ * above. */
 int t2x_table_read(const t2x_lines *L, t2x_table *t);
 
 /* Read a caption such as "(In thousands, except per share amounts)"; returns 1 if the line

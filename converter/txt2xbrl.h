@@ -108,6 +108,10 @@ typedef struct t2x_options {
     t2x_timings *timings;     /* NULL, or where to add the time of each stage (borrowed) */
 } t2x_options;
 
+/* Is p a usable --prefix: a letter, then letters, digits, '-' or '_', at most 20, not
+ * starting with "xml" (an XML namespace prefix and a file stem)? */
+int t2x_prefix_valid(const char *p);
+
 /* A converted filing: the statement model and what was learnt on the way. Opaque. */
 typedef struct t2x_filing t2x_filing;
 

@@ -43,5 +43,35 @@ no_output "$tmp/8k" "an 8-K cover"
 # …while "Reports on Form 8-K" in a 10-Q's text is not its form
 expect 0 "a 10-Q naming Form 8-K in its text" "$T2X" convert -o "$tmp/q" "$SRCDIR/samples/alg-10q-2003q1.txt"
 
+# D17: bounded work. A table line with more numbers than any statement prints ends the table
+# (memory-amplification-1mb-rows: two rows of 116,000 amounts took 15.7 s and 1.94 GB)
+{
+    sed -n 1,13p "$H/exit4-undated-columns.txt"
+    for r in 1 2; do printf 'Net sales        $   1,578       $   2,129'; for k in $(seq 1 3000); do printf '    1,234'; done; echo; done
+    sed -n 14,45p "$H/exit4-undated-columns.txt"
+} > "$tmp/wide.txt"
+expect 3 "rows of 3,000 amounts" "$T2X" convert -o "$tmp/wide" "$tmp/wide.txt"
+stderr_has "rows of 3,000 amounts: the table is cut, with a warning" 'is read up to this line only: a table line holds at most 64 numbers'
+# a gzip bomb is refused once 32 MB are decompressed
+head -c 40000000 /dev/zero | tr '\0' 'x' | gzip -c > "$tmp/bomb.gz"
+expect 3 "a gzip bomb" "$T2X" convert -o "$tmp/bomb" "$tmp/bomb.gz"
+stderr_has "a gzip bomb: why" 'decompressed input is larger than 32 MB'
+
+# D18: messages that say what is wrong
+Q="$SRCDIR/samples/alg-10q-2003q1.txt"
+expect 3 "a directory as input" "$T2X" convert -o "$tmp/d" "$SRCDIR/samples"
+stderr_has "a directory: said so" 'is a directory, not a filing'
+if iconv -f WINDOWS-1252 -t UTF-16 "$Q" > "$tmp/q16.txt" 2>/dev/null; then
+    expect 3 "UTF-16 input" "$T2X" convert -o "$tmp/u" "$tmp/q16.txt"
+    stderr_has "UTF-16: said so" 'UTF-16 text is not supported'
+fi
+expect 2 "an invalid --prefix" "$T2X" convert --prefix '1bad prefix' -o "$tmp/p" "$Q"
+stderr_has "an invalid --prefix: why" "convert: --prefix '1bad prefix' is not usable"
+{ gzip -c "$Q"; head -c 4096 /dev/zero; } > "$tmp/padded.gz"
+expect 0 "gzip with trailing zero padding" "$T2X" convert -o "$tmp/padded" "$tmp/padded.gz"
+: > "$tmp/afile"
+expect 2 "-o naming a file" "$T2X" convert -o "$tmp/afile" "$Q"
+stderr_has "-o naming a file: why" 'exists and is not a directory'
+
 echo "# hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
