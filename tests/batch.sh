@@ -79,9 +79,10 @@ check "batch outputs are byte-identical to convert's" "[ $same = 1 ]"
 if ldd "$T2X" 2>/dev/null | grep -q libasan; then
     skipped "memory limit (not enforced under AddressSanitizer)"
 else
-    # a runaway input (150 MB) dies at the memory limit; the next filing gets a fresh worker
-    head -c 150000000 /dev/zero | tr '\0' 'x' > "$tmp/huge.txt"
-    "$T2X" batch -q -j 1 --no-verify --memory 300 -o "$tmp/oom" "$tmp/huge.txt" "$Q" 2>/dev/null
+    # a runaway input (30 MB of lines, under the 32 MB input limit) dies at the memory limit;
+    # the next filing gets a fresh worker
+    head -c 30000000 /dev/zero | tr '\0' 'x' | fold -w 79 > "$tmp/huge.txt"
+    "$T2X" batch -q -j 1 --no-verify --memory 100 -o "$tmp/oom" "$tmp/huge.txt" "$Q" 2>/dev/null
     check "a filing over the memory limit: crash (memory-limit), batch exits 0" \
         "[ $? = 0 ] && '$JF' status reason < '$tmp/oom/manifest.jsonl' | grep -q '^\"crash\"	\"memory-limit\"$'"
     check "the filing after the crash converts in a new worker" "[ \"\$(status_of '$tmp/oom/manifest.jsonl' alg-10q-2003q1.txt)\" = warnings ]"
