@@ -137,6 +137,12 @@ char *t2x_filing_model_xml(const t2x_filing *f, size_t *len);
 t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_options *opt,
                             t2x_diag *diag);
 
+/* Write the outputs verify reads into a private scratch directory (under $TMPDIR) and verify
+ * them there (t2x_verify); the scratch is removed. T2X_OK when faithful, T2X_ERR_VERIFY (each
+ * finding an error diagnostic) when not, T2X_ERR_IO/T2X_ERR_DATA when it cannot be checked.
+ * `convert` calls it before writing anything (issue 12 item 7). */
+t2x_status t2x_filing_self_verify(const t2x_filing *f, const t2x_options *opt, t2x_diag *diag);
+
 /* A human review listing of the model (statements, rows, concepts, values); caller frees. */
 char *t2x_filing_inspect(const t2x_filing *f);
 

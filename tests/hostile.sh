@@ -73,5 +73,15 @@ expect 0 "gzip with trailing zero padding" "$T2X" convert -o "$tmp/padded" "$tmp
 expect 2 "-o naming a file" "$T2X" convert -o "$tmp/afile" "$Q"
 stderr_has "-o naming a file: why" 'exists and is not a directory'
 
+# item 7: convert refuses (exit 1, nothing written) a conversion its own verifier rejects:
+# here templates that drop the reason of the untagged numbers from the inline document
+mkdir -p "$tmp/data/templates"
+ln -s "$SRCDIR/taxonomy" "$tmp/data/taxonomy"
+cp "$SRCDIR"/templates/*.xsl "$SRCDIR"/templates/*.xsd "$tmp/data/templates/"
+sed -i "s/concat('not tagged: ', @reason)/concat('dropped: ', @reason)/" "$tmp/data/templates/inline.xsl"
+expect 1 "an unfaithful conversion" "$T2X" convert --data-dir "$tmp/data" -o "$tmp/unfaithful" "$Q"
+stderr_has "an unfaithful conversion: why" 'the conversion fails its own verification'
+no_output "$tmp/unfaithful" "an unfaithful conversion"
+
 echo "# hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
