@@ -164,7 +164,7 @@ int main(int argc, char **argv)
         rows[nr].name = tm.outputs[i].name;
         rows[nr++].ms = tm.outputs[i].ms;
     }
-    rows[nr].name = "write (fsync, rename)"; rows[nr++].ms = tm.write_ms;
+    rows[nr].name = "write (fsync, exchange)"; rows[nr++].ms = tm.write_ms;
     if (verify) { rows[nr].name = "verify"; rows[nr++].ms = verify_ms; }
     double sum = 0;
     for (int i = 0; i < nr; i++) sum += rows[i].ms;

@@ -9,6 +9,7 @@
  */
 #include "batch.h"
 #include "jsonl.h"
+#include "outset.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -27,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -143,29 +145,6 @@ static int mkdir_p(const char *path)
         return -1;
     }
     return 0;
-}
-
-/* Remove a file or a directory tree (no symlink is followed). */
-static void rm_rf(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0) return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        if (d) {
-            struct dirent *e;
-            while ((e = readdir(d)) != NULL) {
-                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-                char *p = xasprintf("%s/%s", path, e->d_name);
-                rm_rf(p);
-                free(p);
-            }
-            closedir(d);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -658,7 +637,11 @@ typedef struct run {
     const t2x_batch_config *cfg;
     t2x_options opt;
     char *outdir;          /* the output root, without trailing '/' */
-    char *staging;         /* OUT/.t2x-staging/HOST.PID */
+    char *staging;         /* OUT/.t2x-staging/HOST.PID (for the verifier, which reads paths) */
+    char *staging_name;    /* HOST.PID */
+    int out_fd;            /* the output root */
+    int stroot_fd;         /* OUT/.t2x-staging: a real directory of this user (outset.h) */
+    int staging_fd;        /* OUT/.t2x-staging/HOST.PID: this batch's, mode 0700 */
     char *options_str;     /* the conversion options as the manifest records them */
     char *tool;            /* "txt2xbrl VERSION" */
     t2x_jbuf tool_json, options_json; /* the same, as JSON strings */
@@ -667,6 +650,8 @@ typedef struct run {
     double last_sync;
     strset done_names;     /* --resume: input+member of manifest lines with our tool and options */
     strset done_keys;      /* … with their sha256 */
+    strset old_keys;       /* --resume: input+member of every line read */
+    size_t superseded;     /* lines written for inputs that had one: the manifest is compacted */
     slot *slots;
     int nslots;
     pid_t parent;
@@ -690,13 +675,18 @@ static char *name_key(const char *input, const char *member)
 
 /* ---------------------------------------------------------------- the manifest */
 
-/* Read a previous manifest for --resume: remember the filings done with this tool and these
- * options; cut a partial last line (a batch killed mid-write) so that appending continues on
- * a line boundary. 0, or -1 when the file cannot be read or cut. */
-static int resume_load(run *R, const char *path)
+/* Read a previous manifest (R->manifest_fd, open for reading and writing) for --resume:
+ * remember the filings done with this tool and these options; cut a partial last line (a
+ * batch killed mid-write) so that appending continues on a line boundary. 0, or -1 when the
+ * file cannot be read or cut. */
+static int resume_load(run *R)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return errno == ENOENT ? 0 : -1;
+    int fd = dup(R->manifest_fd);
+    FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
+    if (!f) {
+        if (fd >= 0) close(fd);
+        return -1;
+    }
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
@@ -712,6 +702,12 @@ static int resume_load(run *R, const char *path)
         size_t vl;
         const char *in, *mem, *sha;
         size_t inl, meml, shal;
+        if (t2x_json_member(line, (size_t)n, "input", &in, &inl) &&
+            t2x_json_member(line, (size_t)n, "member", &mem, &meml)) {
+            char *nk = xasprintf("%.*s\t%.*s", (int)inl, in, (int)meml, mem);
+            strset_add(&R->old_keys, nk);
+            free(nk);
+        }
         if (!t2x_json_member(line, (size_t)n, "tool", &v, &vl)) continue; /* not one of ours */
         if (vl != R->tool_json.len || memcmp(v, R->tool_json.data, vl) != 0) continue;
         if (!t2x_json_member(line, (size_t)n, "options", &v, &vl)) continue;
@@ -729,8 +725,16 @@ static int resume_load(run *R, const char *path)
     }
     free(line);
     fclose(f);
-    if (partial && truncate(path, good) != 0) return -1;
+    if (partial && ftruncate(R->manifest_fd, good) != 0) return -1;
     return 0;
+}
+
+/* The manifest's path (malloc'd); NULL for standard output. */
+static char *manifest_path(const run *R)
+{
+    const char *m = R->cfg->manifest;
+    if (m && strcmp(m, "-") == 0) return NULL;
+    return m ? xstrdup(m) : xasprintf("%s/manifest.jsonl", R->outdir);
 }
 
 static int manifest_open(run *R)
@@ -741,22 +745,102 @@ static int manifest_open(run *R)
         R->manifest_is_file = 0;
         return 0;
     }
-    char *path = m ? xstrdup(m) : xasprintf("%s/manifest.jsonl", R->outdir);
-    if (R->cfg->resume && resume_load(R, path) != 0) {
-        fprintf(stderr, "txt2xbrl: %s: cannot read the manifest to resume: %s\n", path, strerror(errno));
-        free(path);
-        return -1;
-    }
-    int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (R->cfg->resume ? 0 : O_TRUNC);
+    char *path = manifest_path(R);
+    /* never through a symbolic link: one planted there would make us clobber its target */
+    int flags = O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC | (R->cfg->resume ? O_RDWR : O_WRONLY | O_TRUNC);
     R->manifest_fd = open(path, flags, 0666);
     if (R->manifest_fd < 0) {
-        fprintf(stderr, "txt2xbrl: %s: cannot write the manifest: %s\n", path, strerror(errno));
+        if (errno == ELOOP)
+            fprintf(stderr, "txt2xbrl: %s: the manifest is a symbolic link: refused (remove it or name another "
+                            "file with --manifest)\n", path);
+        else
+            fprintf(stderr, "txt2xbrl: %s: cannot write the manifest: %s\n", path, strerror(errno));
         free(path);
         return -1;
     }
     R->manifest_is_file = 1;
+    if (R->cfg->resume && resume_load(R) != 0) {
+        fprintf(stderr, "txt2xbrl: %s: cannot read the manifest to resume: %s\n", path, strerror(errno));
+        free(path);
+        return -1;
+    }
     free(path);
     return 0;
+}
+
+/* The key "input"\t"member" (JSON text) of a manifest line; NULL when it has none. */
+static char *line_key(const char *line, size_t n)
+{
+    const char *in, *mem;
+    size_t inl, meml;
+    if (!t2x_json_member(line, n, "input", &in, &inl) || !t2x_json_member(line, n, "member", &mem, &meml))
+        return NULL;
+    return xasprintf("%.*s\t%.*s", (int)inl, in, (int)meml, mem);
+}
+
+/* After a --resume run that converted inputs which had a line (their bytes, the tool or the
+ * options changed): keep only the last line of each input, written to a new file beside the
+ * manifest (O_EXCL|O_NOFOLLOW), synced and renamed over it. 0, or -1 (the manifest is kept;
+ * the next --resume compacts it). */
+static int manifest_compact(run *R)
+{
+    char *path = manifest_path(R);
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0) close(fd);
+        free(path);
+        return -1;
+    }
+    char *buf = xmalloc((size_t)st.st_size + 1);
+    size_t len = 0;
+    for (ssize_t r; len < (size_t)st.st_size && (r = read(fd, buf + len, (size_t)st.st_size - len)) != 0;)
+        if (r > 0) len += (size_t)r;
+        else if (errno != EINTR) break;
+    close(fd);
+    /* the lines, then from the last one back: keep a line whose input has no later line */
+    size_t nl = 0, cap = 0;
+    size_t *start = NULL;
+    for (size_t i = 0; i < len;) {
+        if (nl == cap) {
+            cap = cap ? cap * 2 : 256;
+            start = xrealloc(start, cap * sizeof *start);
+        }
+        start[nl++] = i;
+        const char *e = memchr(buf + i, '\n', len - i);
+        i = e ? (size_t)(e - buf) + 1 : len;
+    }
+    char *keep = xmalloc(nl ? nl : 1);
+    strset seen = {0};
+    for (size_t k = nl; k-- > 0;) {
+        size_t end = k + 1 < nl ? start[k + 1] : len;
+        char *key = line_key(buf + start[k], end - start[k]);
+        keep[k] = !key || strset_add(&seen, key);
+        free(key);
+    }
+    strset_free(&seen);
+    char *tmp = xasprintf("%s.%s.tmp", path, t2x_outset_tag());
+    int rc = -1;
+    fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, st.st_mode & 0777);
+    if (fd >= 0) {
+        rc = 0;
+        for (size_t k = 0; k < nl && rc == 0; k++) {
+            size_t end = k + 1 < nl ? start[k + 1] : len;
+            if (keep[k]) rc = write_all(fd, buf + start[k], end - start[k]);
+        }
+        if (rc == 0) rc = fsync(fd);
+        if (close(fd) != 0) rc = -1;
+        if (rc == 0) rc = rename(tmp, path);
+        if (rc != 0) unlink(tmp);
+    }
+    if (rc != 0) fprintf(stderr, "txt2xbrl: %s: cannot rewrite the manifest with one line per input: %s\n", path,
+                         strerror(errno));
+    free(tmp);
+    free(keep);
+    free(start);
+    free(buf);
+    free(path);
+    return rc;
 }
 
 static void manifest_sync(run *R, int force)
@@ -775,6 +859,11 @@ static int manifest_write(run *R, t2x_jbuf *line)
     if (write_all(R->manifest_fd, line->data, line->len) != 0) {
         fprintf(stderr, "txt2xbrl: cannot write the manifest: %s\n", strerror(errno));
         return -1;
+    }
+    if (R->old_keys.n) { /* --resume: an input that had a line gets a second one */
+        char *key = line_key(line->data, line->len);
+        if (key && strset_has(&R->old_keys, key)) R->superseded++;
+        free(key);
     }
     manifest_sync(R, 0);
     return 0;
@@ -922,43 +1011,6 @@ static int read_file(const char *path, unsigned char **out, size_t *len, char *e
     return 0;
 }
 
-/* Move the staging directory to its final place, replacing what is there, atomically when the
- * system can exchange two directories (renameat2 RENAME_EXCHANGE). 0 or -1 with errno. */
-static int publish(const char *staging, const char *final)
-{
-    char *parent = xstrdup(final);
-    char *slash = strrchr(parent, '/');
-    if (slash) *slash = '\0';
-    int rc = mkdir_p(parent);
-    free(parent);
-    if (rc != 0) return -1;
-    for (int tries = 0; tries < 8; tries++) {
-        if (rename(staging, final) == 0) return 0;
-        if (errno != ENOTEMPTY && errno != EEXIST) return -1;
-#ifdef RENAME_EXCHANGE
-        if (renameat2(AT_FDCWD, staging, AT_FDCWD, final, RENAME_EXCHANGE) == 0) {
-            rm_rf(staging); /* now the old outputs */
-            return 0;
-        }
-        if (errno == ENOENT) continue; /* the old directory went away meanwhile */
-        if (errno != EINVAL && errno != ENOSYS) return -1;
-#endif
-        char *old = xasprintf("%s.old", staging);
-        rm_rf(old);
-        if (rename(final, old) == 0) {
-            int r = rename(staging, final);
-            rm_rf(old);
-            free(old);
-            if (r == 0) return 0;
-            continue;
-        }
-        free(old);
-        if (errno != ENOENT) return -1;
-    }
-    errno = EBUSY;
-    return -1;
-}
-
 /* The sorted file names of a directory. */
 static char **list_dir(const char *dir, size_t *n)
 {
@@ -1044,6 +1096,114 @@ static void peak_rss_reset(void)
     close(fd);
 }
 
+/* The record of the input a filing's directory holds the outputs of (not listed as an output). */
+#define INPUT_RECORD ".input.json"
+
+/* Render f's outputs into a new staging directory `stage` of R->staging_fd, with the record
+ * `rec` of their input. T2X_OK and *fd (OUT: the staging directory, for t2x_outset_publish),
+ * or an error in d (the staging removed). */
+static t2x_status stage_outputs(run *R, const t2x_filing *f, const char *stage, const t2x_jbuf *rec, int *fd,
+                                t2x_diag *d)
+{
+    t2x_outfile *set;
+    size_t n;
+    *fd = -1;
+    t2x_status st = t2x_filing_outputs(f, &R->opt, &set, &n, d);
+    if (st != T2X_OK) return st;
+    t2x_rmtree_at(R->staging_fd, stage); /* left by a worker killed on this filing */
+    const char *what = stage;
+    if (mkdirat(R->staging_fd, stage, 0700) != 0 ||
+        (*fd = openat(R->staging_fd, stage, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+        st = T2X_ERR_IO;
+    for (size_t i = 0; i < n && st == T2X_OK; i++)
+        if (t2x_outset_put(*fd, set[i].name, set[i].data, set[i].len) != 0) {
+            what = set[i].name;
+            st = T2X_ERR_IO;
+        }
+    if (st == T2X_OK && t2x_outset_put(*fd, INPUT_RECORD, rec->data, rec->len) != 0) {
+        what = INPUT_RECORD;
+        st = T2X_ERR_IO;
+    }
+    if (st != T2X_OK) {
+        t2x_diag_add(d, T2X_ERROR, what, 0, "io", "cannot write the outputs into the staging directory: %s",
+                     strerror(errno));
+        if (*fd >= 0) close(*fd);
+        *fd = -1;
+        t2x_rmtree_at(R->staging_fd, stage);
+    }
+    t2x_filing_outputs_free(set, n);
+    return st;
+}
+
+/* May outputs of the input recorded in `rec` replace directory `leaf` of pfd? Yes when it is
+ * absent, has no input record (an older layout), or holds the same input or the same bytes. */
+static int may_replace(int pfd, const char *leaf, const t2x_jbuf *rec)
+{
+    int lfd = openat(pfd, leaf, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (lfd < 0) return 1;
+    int mfd = openat(lfd, INPUT_RECORD, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    close(lfd);
+    if (mfd < 0) return 1;
+    char buf[16384];
+    ssize_t n = read(mfd, buf, sizeof buf);
+    close(mfd);
+    if (n <= 0) return 1;
+    const char *a, *b;
+    size_t al, bl;
+    if (t2x_json_member(buf, (size_t)n, "sha256", &a, &al) && t2x_json_member(rec->data, rec->len, "sha256", &b, &bl) &&
+        al == bl && memcmp(a, b, al) == 0)
+        return 1;
+    char *k1 = line_key(buf, (size_t)n), *k2 = line_key(rec->data, rec->len);
+    int same = k1 && k2 && strcmp(k1, k2) == 0;
+    free(k1);
+    free(k2);
+    return same;
+}
+
+/* Put the staged directory `stage` (descriptor fd) in place as OUT/BASE, or BASE~2, BASE~3…
+ * when that directory holds the outputs of another input with other bytes (a warning in d).
+ * Workers claim one at a time, under a lock on the staging root. 0 and *dir (OUT: malloc'd,
+ * relative to OUT), or -1 with errno. */
+static int publish_claimed(run *R, int fd, const char *stage, const char *base, const t2x_jbuf *rec,
+                           const char *name, char **dir, t2x_diag *d)
+{
+    int lk = openat(R->out_fd, ".t2x-staging", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (lk >= 0) flock(lk, LOCK_EX); /* our own descriptor: released when this process dies */
+    int rc = -1, e = EEXIST;
+    for (int k = 1; k < 1000 && rc != 0; k++) {
+        char *cand = k == 1 ? xstrdup(base) : xasprintf("%s~%d", base, k);
+        char *slash = strrchr(cand, '/');
+        *slash = '\0';
+        int pfd = t2x_dir_open_at(R->out_fd, cand, 1);
+        if (pfd < 0) {
+            e = errno;
+            free(cand);
+            break;
+        }
+        if (may_replace(pfd, slash + 1, rec)) {
+            rc = t2x_outset_publish(fd, R->staging_fd, stage, pfd, slash + 1);
+            e = errno;
+            *slash = '/';
+            if (rc == 0) {
+                *dir = cand;
+                if (k > 1)
+                    t2x_diag_add(d, T2X_WARNING, name, 0, "same-accession",
+                                 "%s holds the outputs of another input with the same CIK and accession but other "
+                                 "bytes: these outputs are in %s", base, cand);
+            } else {
+                free(cand);
+                k = 1000; /* an error, not a claim */
+            }
+        } else {
+            free(cand);
+        }
+        close(pfd);
+    }
+    if (lk >= 0) close(lk);
+    errno = e;
+    return rc;
+}
+
 /* Convert, write, verify and publish one filing; report on fd `out`, ending with "end". */
 static void work_one(run *R, job *j, int out)
 {
@@ -1091,8 +1251,16 @@ static void work_one(run *R, job *j, int out)
     t2x_diag d = {0}, vd = {0};
     t2x_filing *f = NULL;
     t2x_filing_summary sum;
-    char *dir = NULL, *final = NULL;
-    char *stage = xasprintf("%s/%zu", R->staging, j->index);
+    char *dir = NULL, *base = NULL;
+    char *stage_name = xasprintf("%zu", j->index);
+    char *stage = xasprintf("%s/%s", R->staging, stage_name);
+    int stage_fd = -1;
+    t2x_jbuf rec = {0}; /* the input record (INPUT_RECORD) */
+    t2x_jbuf_puts(&rec, "{\"input\":");
+    t2x_jbuf_str(&rec, j->input);
+    t2x_jbuf_puts(&rec, ",\"member\":");
+    t2x_jbuf_str(&rec, j->member);
+    t2x_jbuf_printf(&rec, ",\"sha256\":%s}\n", sha_json.data);
     if (!bytes) {
         fr.status = T2X_BS_BAD_INPUT;
         fr.reason = "unreadable";
@@ -1107,19 +1275,18 @@ static void work_one(run *R, job *j, int out)
             if (sum.cik && sanitary(sum.cik, 1) && sum.accession && sanitary(sum.accession, 0)) {
                 const char *c = sum.cik;
                 while (c[0] == '0' && c[1]) c++; /* EDGAR's directories name the CIK without zeros */
-                dir = xasprintf("%s/%s", c, sum.accession);
+                base = xasprintf("%s/%s", c, sum.accession);
             } else {
-                dir = xasprintf("_/%s", j->fallback);
+                base = xasprintf("_/%s", j->fallback);
             }
-            final = xasprintf("%s/%s", R->outdir, dir);
-            rm_rf(stage);
-            st = t2x_filing_write(f, stage, &R->opt, &d);
+            st = stage_outputs(R, f, stage_name, &rec, &stage_fd, &d);
         }
         if (st == T2X_OK && cfg->verify) {
             char *src = NULL;
             if (j->member) { /* the verifier reads a file: give it the member's bytes */
                 src = xasprintf("%s.input", stage);
-                int fd = open(src, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+                unlink(src);
+                int fd = open(src, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
                 if (fd < 0 || write_all(fd, (const char *)bytes, len) != 0) vst = T2X_ERR_IO;
                 if (fd >= 0) close(fd);
             }
@@ -1133,22 +1300,23 @@ static void work_one(run *R, job *j, int out)
         if (st == T2X_OK) {
             size_t n = 0;
             char **names = list_dir(stage, &n);
-            fr.outputs = xmalloc((n ? n : 1) * sizeof *fr.outputs);
-            for (size_t i = 0; i < n; i++) {
-                fr.outputs[fr.noutputs++] = xasprintf("%s/%s", dir, names[i]);
-                free(names[i]);
-            }
-            free(names);
-            if (publish(stage, final) != 0) {
-                t2x_diag_add(&d, T2X_ERROR, final, 0, "io", "cannot move the outputs into place: %s", strerror(errno));
+            if (publish_claimed(R, stage_fd, stage_name, base, &rec, j->member ? j->member : j->input, &dir, &d) != 0) {
+                t2x_diag_add(&d, T2X_ERROR, base, 0, "io", "cannot move the outputs into place: %s", strerror(errno));
                 st = T2X_ERR_IO;
-                rm_rf(stage);
+                t2x_rmtree_at(R->staging_fd, stage_name);
             } else {
                 fr.dir = dir;
             }
+            fr.outputs = xmalloc((n ? n : 1) * sizeof *fr.outputs);
+            for (size_t i = 0; i < n; i++) {
+                fr.outputs[fr.noutputs++] = xasprintf("%s/%s", dir ? dir : base, names[i]);
+                free(names[i]);
+            }
+            free(names);
         } else {
-            rm_rf(stage);
+            t2x_rmtree_at(R->staging_fd, stage_name);
         }
+        if (stage_fd >= 0) close(stage_fd);
         for (size_t i = 0; i < d.count; i++) fr.warnings += d.items[i].severity == T2X_WARNING;
         const t2x_diag_item *e = first_error(&d);
         switch (st) {
@@ -1198,8 +1366,10 @@ static void work_one(run *R, job *j, int out)
     t2x_diag_free(&d);
     t2x_diag_free(&vd);
     free(dir);
-    free(final);
+    free(base);
     free(stage);
+    free(stage_name);
+    free(rec.data);
     free(owned);
     free(sha_json.data);
     free(msg.data);
@@ -1386,7 +1556,7 @@ static const char warm_up_filing[] =
 static void warm_up(run *R)
 {
     char *dir = xasprintf("%s/warm-up", R->staging);
-    char *src = xasprintf("%s/warm-up.txt", R->staging);
+    char *src = xasprintf("%s/warm-up.txt", R->staging); /* in our private directory */
     t2x_diag d = {0};
     t2x_filing *f = NULL;
     t2x_options opt = R->opt;
@@ -1394,7 +1564,7 @@ static void warm_up(run *R)
     if (t2x_convert_bytes((const unsigned char *)warm_up_filing, sizeof warm_up_filing - 1, src, &opt, &d, &f) ==
             T2X_OK &&
         t2x_filing_write(f, dir, &opt, &d) == T2X_OK && R->cfg->verify) {
-        int fd = open(src, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        int fd = openat(R->staging_fd, "warm-up.txt", O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd >= 0) {
             int ok = write_all(fd, warm_up_filing, sizeof warm_up_filing - 1) == 0;
             close(fd);
@@ -1403,8 +1573,8 @@ static void warm_up(run *R)
     }
     t2x_filing_free(f);
     t2x_diag_free(&d);
-    rm_rf(dir);
-    unlink(src);
+    t2x_rmtree_at(R->staging_fd, "warm-up");
+    unlinkat(R->staging_fd, "warm-up.txt", 0);
     free(dir);
     free(src);
 #ifdef __GLIBC__
@@ -1618,8 +1788,8 @@ static int finish_job(run *R, int idx, int wstatus, const struct rusage *ru)
             free(msg);
             free(last);
             /* a worker that died mid-way may leave the filing's staging directory */
-            char *stage = xasprintf("%s/%zu", R->staging, s->job.index);
-            rm_rf(stage);
+            char *stage = xasprintf("%zu", s->job.index);
+            t2x_rmtree_at(R->staging_fd, stage);
             free(stage);
         }
         t2x_jbuf_printf(&b, ",\"ms\":%.1f,\"rss_kb\":%ld,\"private_kb\":", ms, rss < 0 ? 0 : rss);
@@ -1656,24 +1826,6 @@ static void progress(run *R, int final)
     R->prog.elapsed_s = now_s() - R->t0;
     R->prog.final = final;
     R->cfg->progress(&R->prog, R->cfg->progress_ctx);
-}
-
-/* Remove staging directories of batches of this host that are no longer running. */
-static void clean_stale_staging(const char *root, const char *host)
-{
-    DIR *d = opendir(root);
-    if (!d) return;
-    struct dirent *de;
-    size_t hl = strlen(host);
-    while ((de = readdir(d)) != NULL) {
-        if (strncmp(de->d_name, host, hl) != 0 || de->d_name[hl] != '.') continue;
-        long pid = strtol(de->d_name + hl + 1, NULL, 10);
-        if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM)) continue; /* still running */
-        char *p = xasprintf("%s/%s", root, de->d_name);
-        rm_rf(p);
-        free(p);
-    }
-    closedir(d);
 }
 
 /* Stop every worker: idle ones by closing their job pipe (graceful), or all with SIGKILL. */
@@ -1726,6 +1878,7 @@ int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs,
     R.t0 = now_s();
     R.parent = getpid();
     R.manifest_fd = -1;
+    R.out_fd = R.stroot_fd = R.staging_fd = -1;
     if (!cfg->outdir || !*cfg->outdir) {
         fprintf(stderr, "txt2xbrl: batch: -o DIR is required\n");
         return 2;
@@ -1738,7 +1891,13 @@ int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs,
         return 4;
     }
     struct stat out_st;
-    stat(R.outdir, &out_st);
+    R.out_fd = open(R.outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (R.out_fd < 0 || fstat(R.out_fd, &out_st) != 0) {
+        fprintf(stderr, "txt2xbrl: %s: cannot open the output directory: %s\n", R.outdir, strerror(errno));
+        if (R.out_fd >= 0) close(R.out_fd);
+        free(R.outdir);
+        return 4;
+    }
 
     /* what the manifest records to recognise a filing done before */
     unsigned fmt = R.opt.formats ? R.opt.formats : T2X_FMT_DEFAULT;
@@ -1760,15 +1919,20 @@ int t2x_batch_run(const t2x_batch_config *cfg, char *const *inputs, int ninputs,
     t2x_jbuf_str(&R.options_json, R.options_str);
 
     int rc = 0;
-    char host[256] = "host";
-    gethostname(host, sizeof host - 1);
-    for (char *h = host; *h; h++)
-        if (*h == '/' || *h == '.') *h = '_';
-    char *staging_root = xasprintf("%s/.t2x-staging", R.outdir);
-    clean_stale_staging(staging_root, host);
-    R.staging = xasprintf("%s/%s.%ld", staging_root, host, (long)R.parent);
-    free(staging_root);
-    if (mkdir_p(R.staging) != 0) {
+    /* OUT/.t2x-staging must be a real directory of ours: never a link, nothing followed in it */
+    R.stroot_fd = t2x_staging_root_open(R.out_fd, ".t2x-staging", 0700);
+    if (R.stroot_fd < 0) {
+        fprintf(stderr, "txt2xbrl: %s/.t2x-staging: %s: refused (it must be a directory of this user, not a "
+                        "link, not writable by others)\n", R.outdir, strerror(errno));
+        rc = 4;
+        goto out;
+    }
+    t2x_outset_clean_stale(R.stroot_fd, "");
+    R.staging_name = xstrdup(t2x_outset_tag());
+    R.staging = xasprintf("%s/.t2x-staging/%s", R.outdir, R.staging_name);
+    t2x_rmtree_at(R.stroot_fd, R.staging_name); /* a dead batch that had our pid */
+    if (mkdirat(R.stroot_fd, R.staging_name, 0700) != 0 ||
+        (R.staging_fd = openat(R.stroot_fd, R.staging_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
         fprintf(stderr, "txt2xbrl: %s: cannot create: %s\n", R.staging, strerror(errno));
         rc = 4;
         goto out;
@@ -1935,14 +2099,18 @@ stop:
     sigaction(SIGPIPE, &old_pipe, NULL);
     sigaction(SIGCHLD, &old_chld, NULL);
     manifest_sync(&R, 1);
+    if (rc == 0 && R.superseded && manifest_compact(&R) != 0) rc = 4;
     progress(&R, 1);
 out:
-    if (R.staging) {
-        rm_rf(R.staging);
-        char *root = xasprintf("%s/.t2x-staging", R.outdir);
-        rmdir(root); /* only when no other batch uses it */
-        free(root);
+    if (R.staging_fd >= 0) {
+        close(R.staging_fd);
+        t2x_rmtree_at(R.stroot_fd, R.staging_name);
     }
+    if (R.stroot_fd >= 0) {
+        close(R.stroot_fd);
+        unlinkat(R.out_fd, ".t2x-staging", AT_REMOVEDIR); /* only when no other batch uses it */
+    }
+    close(R.out_fd);
     if (result) *result = R.prog;
     if (R.manifest_fd >= 0 && R.manifest_is_file) close(R.manifest_fd);
     for (int i = 0; i < R.nslots; i++) {
@@ -1952,6 +2120,8 @@ out:
     free(R.slots);
     strset_free(&R.done_names);
     strset_free(&R.done_keys);
+    strset_free(&R.old_keys);
+    free(R.staging_name);
     free(R.tool_json.data);
     free(R.options_json.data);
     free(R.options_str);

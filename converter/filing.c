@@ -1,12 +1,13 @@
 /*
  * filing.c — the conversion pipeline (design §1): source → lines → submission → statements →
  * tables → periods → arithmetic → mapping → model, and the writing of the outputs through the
- * templates (each file written to a temporary name and renamed).
+ * templates (the set of outputs put in place whole, outset.h).
  */
 #include "filing.h"
 #include "incorporation.h"
 #include "ex27.h"
 #include "model.h"
+#include "outset.h"
 #include "package.h"
 #include "render.h"
 #include "timing.h"
@@ -574,7 +575,10 @@ static char *report_json(const t2x_filing *f)
     char iso[11];
     t2x_date_iso(f->period_end, iso);
     t2x_buf_puts(&b, "{\n  \"tool\": \"txt2xbrl " T2X_VERSION "\",\n  \"source\": {\"name\": ");
-    t2x_buf_json_str(&b, f->src.name);
+    t2x_buf name = {0}; /* a file name is bytes: made valid UTF-8 */
+    t2x_buf_add_name(&name, f->src.name);
+    t2x_buf_json_str(&b, name.data ? name.data : "");
+    free(name.data);
     t2x_buf_printf(&b, ", \"sha256\": \"%s\", \"length\": %zu},\n", f->src.sha256, f->src.len);
     t2x_buf_puts(&b, "  \"form\": ");
     t2x_buf_json_str(&b, f->form);
@@ -625,16 +629,6 @@ static char *report_json(const t2x_filing *f)
     return b.data;
 }
 
-static t2x_status write_out(const char *dir, const char *stem, const char *suffix, const char *data,
-                            size_t len, t2x_diag *diag)
-{
-    char *path = t2x_xasprintf("%s/%s%s", dir, stem, suffix);
-    int rc = t2x_write_file_atomic(path, data, len);
-    if (rc != 0) t2x_diag_add(diag, T2X_ERROR, path, 0, "io", "cannot write: %s", strerror(errno));
-    free(path);
-    return rc == 0 ? T2X_OK : T2X_ERR_IO;
-}
-
 /* The linkbases whose templates are installed, as schema.xsl's `linkbases` parameter. */
 static void linkbase_list(const char *data_dir, char *out, size_t n)
 {
@@ -651,9 +645,10 @@ static void linkbase_list(const char *data_dir, char *out, size_t n)
     }
 }
 
-/* STEM.zip (package.h): the instance, renamed STEM.xbrl, and the DTS files rendered. */
-static t2x_status write_package(const t2x_filing *f, const char *dir, char *const *bufs, const size_t *lens,
-                                const char *const *suffixes, const unsigned *fmts, size_t n, t2x_diag *diag)
+/* STEM.zip (package.h): the instance, renamed STEM.xbrl, and the DTS files rendered; NULL
+ * (and an error) when it cannot be built. */
+static char *build_package(const t2x_filing *f, char *const *bufs, const size_t *lens, const char *const *suffixes,
+                           const unsigned *fmts, size_t n, size_t *zlen, t2x_diag *diag)
 {
     t2x_package_file *pf = t2x_xcalloc(n, sizeof *pf);
     char **names = t2x_xcalloc(n, sizeof *names);
@@ -664,32 +659,41 @@ static t2x_status write_package(const t2x_filing *f, const char *dir, char *cons
             pf[np] = (t2x_package_file){names[np], bufs[i], lens[i]};
             np++;
         }
-    size_t zlen = 0;
-    char *zip = t2x_package_build(f->stem, pf, np, &zlen);
-    t2x_status st = T2X_OK;
-    if (!zip) {
+    char *zip = t2x_package_build(f->stem, pf, np, zlen);
+    if (!zip)
         t2x_diag_add(diag, T2X_ERROR, f->src.name, 0, "package", "cannot build the report package %s.zip",
                      f->stem);
-        st = T2X_ERR_INTERNAL;
-    } else {
-        st = write_out(dir, f->stem, ".zip", zip, zlen, diag);
-    }
-    free(zip);
     for (size_t i = 0; i < np; i++) free(names[i]);
     free(names);
     free(pf);
-    return st;
+    return zip;
 }
 
-t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_options *opt, t2x_diag *diag)
+/* Add STEM+suffix with `data` (taken) to the set. */
+static void set_add(t2x_outfile **set, size_t *n, size_t *cap, const t2x_filing *f, const char *suffix, char *data,
+                    size_t len)
+{
+    *set = t2x_grow(*set, cap, *n + 1, sizeof **set);
+    (*set)[(*n)++] = (t2x_outfile){t2x_xasprintf("%s%s", f->stem, suffix), data, len};
+}
+
+void t2x_filing_outputs_free(t2x_outfile *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free((char *)set[i].name);
+        free((char *)set[i].data);
+    }
+    free(set);
+}
+
+t2x_status t2x_filing_outputs(const t2x_filing *f, const t2x_options *opt, t2x_outfile **out, size_t *nout,
+                              t2x_diag *diag)
 {
     unsigned fmt = opt && opt->formats ? opt->formats : T2X_FMT_DEFAULT;
     /* what to render: the requested formats, and what the package holds */
     unsigned render = fmt | ((fmt & T2X_FMT_PACKAGE) ? (T2X_FMT_XBRL | T2X_FMT_DTS) : 0u);
-    if (t2x_mkdir_p(dir) != 0) {
-        t2x_diag_add(diag, T2X_ERROR, dir, 0, "io", "cannot create output directory: %s", strerror(errno));
-        return T2X_ERR_IO;
-    }
+    *out = NULL;
+    *nout = 0;
     const char *data_dir = t2x_data_dir(opt);
     static const struct { unsigned fmt; const char *tmpl, *suffix; } outs[] = {
         {T2X_FMT_XBRL, "instance.xsl", ".xml"},
@@ -701,14 +705,14 @@ t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_opti
         {T2X_FMT_IXBRL, "inline.xsl", ".htm"},
         {T2X_FMT_JSON, "json.xsl", ".json"},
     };
-    /* render everything first, then write: a template error leaves no partial set */
-    char *bufs[sizeof outs / sizeof outs[0]] = {0};
-    size_t lens[sizeof outs / sizeof outs[0]] = {0};
+    enum { NOUT = sizeof outs / sizeof outs[0] };
+    char *bufs[NOUT] = {0};
+    size_t lens[NOUT] = {0};
     char linkbases[32];
     linkbase_list(data_dir, linkbases, sizeof linkbases);
     const char *schema_params[] = {"linkbases", linkbases, NULL};
     t2x_status st = T2X_OK;
-    for (size_t i = 0; i < sizeof outs / sizeof outs[0] && st == T2X_OK; i++) {
+    for (size_t i = 0; i < NOUT && st == T2X_OK; i++) {
         if (!(render & outs[i].fmt)) continue;
         char *tp = t2x_xasprintf("%s/templates/%s", data_dir, outs[i].tmpl);
         int exists = t2x_file_exists(tp);
@@ -732,39 +736,60 @@ t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_opti
         }
         if (opt && opt->timings) t2x_timing_output(opt->timings, outs[i].tmpl, t2x_now_ms() - tr, lens[i]);
     }
-    double tw = opt && opt->timings ? t2x_now_ms() : 0;
-    for (size_t i = 0; i < sizeof outs / sizeof outs[0] && st == T2X_OK; i++)
-        if (bufs[i] && (fmt & outs[i].fmt)) st = write_out(dir, f->stem, outs[i].suffix, bufs[i], lens[i], diag);
+    t2x_outfile *set = NULL;
+    size_t n = 0, cap = 0;
     if (st == T2X_OK && (fmt & T2X_FMT_PACKAGE)) {
-        enum { NOUT = sizeof outs / sizeof outs[0] };
         const char *suffixes[NOUT];
         unsigned fmts[NOUT];
         for (size_t i = 0; i < NOUT; i++) {
             suffixes[i] = outs[i].suffix;
             fmts[i] = outs[i].fmt;
         }
-        st = write_package(f, dir, bufs, lens, suffixes, fmts, NOUT, diag);
+        size_t zlen = 0;
+        char *zip = build_package(f, bufs, lens, suffixes, fmts, NOUT, &zlen, diag);
+        if (zip) set_add(&set, &n, &cap, f, ".zip", zip, zlen);
+        else st = T2X_ERR_INTERNAL;
     }
-    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) free(bufs[i]);
-    if (opt && opt->timings) t2x_timing_lap(&opt->timings->write_ms, &tw);
+    for (size_t i = 0; i < NOUT; i++) {
+        if (st == T2X_OK && bufs[i] && (fmt & outs[i].fmt)) set_add(&set, &n, &cap, f, outs[i].suffix, bufs[i], lens[i]);
+        else free(bufs[i]);
+    }
     if (st == T2X_OK && (fmt & T2X_FMT_MODEL)) {
         size_t len;
         double tr = opt && opt->timings ? t2x_now_ms() : 0;
         char *m = t2x_filing_model_xml(f, &len);
         if (opt && opt->timings) t2x_timing_output(opt->timings, "model.xml", t2x_now_ms() - tr, len);
-        tw = opt && opt->timings ? t2x_now_ms() : 0;
-        st = write_out(dir, f->stem, ".model.xml", m, len, diag);
-        if (opt && opt->timings) t2x_timing_lap(&opt->timings->write_ms, &tw);
-        free(m);
+        set_add(&set, &n, &cap, f, ".model.xml", m, len);
     }
     if (st == T2X_OK && (fmt & T2X_FMT_REPORT)) {
         double tr = opt && opt->timings ? t2x_now_ms() : 0;
         char *r = report_json(f);
         if (opt && opt->timings) t2x_timing_output(opt->timings, "report.json", t2x_now_ms() - tr, strlen(r));
-        tw = opt && opt->timings ? t2x_now_ms() : 0;
-        st = write_out(dir, f->stem, ".report.json", r, strlen(r), diag);
-        if (opt && opt->timings) t2x_timing_lap(&opt->timings->write_ms, &tw);
-        free(r);
+        set_add(&set, &n, &cap, f, ".report.json", r, strlen(r));
     }
+    if (st != T2X_OK) {
+        t2x_filing_outputs_free(set, n);
+        return st;
+    }
+    *out = set;
+    *nout = n;
+    return T2X_OK;
+}
+
+t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_options *opt, t2x_diag *diag)
+{
+    t2x_outfile *set;
+    size_t n;
+    /* render everything first, then write: a template error leaves nothing */
+    t2x_status st = t2x_filing_outputs(f, opt, &set, &n, diag);
+    if (st != T2X_OK) return st;
+    double tw = opt && opt->timings ? t2x_now_ms() : 0;
+    const char *what = NULL;
+    if (t2x_outset_write_stem(dir, f->stem, set, n, &what) != 0) {
+        t2x_diag_add(diag, T2X_ERROR, dir, 0, "io", "%s the outputs of %s: %s", what, f->stem, strerror(errno));
+        st = T2X_ERR_IO;
+    }
+    if (opt && opt->timings) t2x_timing_lap(&opt->timings->write_ms, &tw);
+    t2x_filing_outputs_free(set, n);
     return st;
 }

@@ -674,7 +674,10 @@ void t2x_model_build(t2x_filing *f)
     t2x_xml_prop(root, "tool-version", T2X_VERSION);
     t2x_xml_prop(root, "taxonomy-year", "2023");
     const char *base = strrchr(f->src.name, '/');
-    t2x_xml_prop(root, "source-name", base ? base + 1 : f->src.name);
+    t2x_buf name = {0}; /* a file name is bytes: made valid XML characters */
+    t2x_buf_add_name(&name, base ? base + 1 : f->src.name);
+    t2x_xml_prop(root, "source-name", name.data ? name.data : "");
+    free(name.data);
     t2x_xml_prop(root, "source-sha256", f->src.sha256);
     t2x_xml_propf(root, "source-length", "%zu", f->src.len);
     t2x_xml_prop(root, "form", f->form);

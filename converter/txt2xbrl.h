@@ -133,7 +133,9 @@ const char *t2x_filing_stem(const t2x_filing *f);
 /* The model as serialized XML, NUL-terminated (caller frees with free()). OUT: *len */
 char *t2x_filing_model_xml(const t2x_filing *f, size_t *len);
 
-/* Write the requested outputs into `dir` (created if missing), each atomically. */
+/* Write the requested outputs into `dir` (created if missing) as one set, put in place whole:
+ * the files live in DIR/.t2x/STEM/ and DIR/STEM.* are symbolic links to them (README "Command
+ * line"). On failure the earlier set (or nothing) stays. */
 t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_options *opt,
                             t2x_diag *diag);
 

@@ -138,6 +138,34 @@ void t2x_buf_add_cp1252(t2x_buf *b, const char *s, size_t n)
     }
 }
 
+/* Length of a well-formed UTF-8 sequence at p (2 to 4 bytes) of a character XML allows, else 0. */
+static size_t utf8_xml_char(const unsigned char *p)
+{
+    unsigned cp;
+    size_t n;
+    if (p[0] >= 0xC2 && p[0] <= 0xDF) cp = p[0] & 0x1Fu, n = 2;
+    else if (p[0] >= 0xE0 && p[0] <= 0xEF) cp = p[0] & 0x0Fu, n = 3;
+    else if (p[0] >= 0xF0 && p[0] <= 0xF4) cp = p[0] & 0x07u, n = 4;
+    else return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80) return 0; /* also stops at the NUL */
+        cp = cp << 6 | (p[i] & 0x3Fu);
+    }
+    static const unsigned least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF) return 0;
+    return n;
+}
+
+void t2x_buf_add_name(t2x_buf *b, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t n = *p >= 0x80 ? utf8_xml_char(p) : 0;
+        if (n) t2x_buf_add(b, (const char *)p, n);
+        else t2x_buf_add_cp1252(b, (const char *)p, 1);
+        p += n ? n : 1;
+    }
+}
+
 void t2x_buf_json_str(t2x_buf *b, const char *s)
 {
     t2x_buf_putc(b, '"');
@@ -179,7 +207,7 @@ int t2x_starts_with_ci(const char *s, const char *prefix)
 int t2x_write_file_atomic(const char *path, const char *data, size_t len)
 {
     char *tmp = t2x_xasprintf("%s.tmp.%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666); /* never through a link */
     if (fd < 0) {
         free(tmp);
         return -1;

@@ -48,6 +48,11 @@ void t2x_buf_put_utf8(t2x_buf *b, unsigned cp);
  * C0 controls other than TAB/LF/CR become U+FFFD-free spaces (XML cannot hold them). */
 void t2x_buf_add_cp1252(t2x_buf *b, const char *s, size_t n);
 
+/* Append a file name (bytes, as the system gives them) as valid UTF-8 that XML and JSON can
+ * hold: well-formed UTF-8 of XML characters is kept, any other byte is read as Windows-1252
+ * (Latin-1 0xE9 becomes "é"), control characters become spaces. */
+void t2x_buf_add_name(t2x_buf *b, const char *s);
+
 /* Append s as a JSON string literal (quotes, backslash escapes, \u00XX for controls). */
 void t2x_buf_json_str(t2x_buf *b, const char *s);
 
@@ -57,8 +62,9 @@ char *t2x_trim(char *s);
 /* ASCII case-insensitive prefix test. */
 int t2x_starts_with_ci(const char *s, const char *prefix);
 
-/* Write `len` bytes to `path` atomically: a temporary file in the same directory, fsync,
- * rename. Returns 0 on success, -1 with errno set. */
+/* Write `len` bytes to `path` atomically: a temporary file PATH.tmp.PID created with
+ * O_EXCL|O_NOFOLLOW (an entry already there makes it fail), fsync, rename. Returns 0 on
+ * success, -1 with errno set. Output sets use outset.h instead. */
 int t2x_write_file_atomic(const char *path, const char *data, size_t len);
 
 /* Create a directory and its parents (mode 0777 & umask). 0 on success. */
