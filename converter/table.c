@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_COLS 16
 #define ANCHOR_TOL 2
@@ -56,6 +57,33 @@ static int after_month_name(const char *w, int s, const t2x_num *num)
     return t2x_month_from_name(w + b, &ml) != 0;
 }
 
+/* A footnote mark printed beside an amount: "(a)", "(1)", "{1}", "[2]", "<F1>", "*", "**".
+ * Returns 2 for a digit mark ("(1)", "{1}"), which could also be an amount, 1 for other marks,
+ * 0 when the token is not a mark. */
+static int footnote_mark(const char *t, int n)
+{
+    int stars = 0;
+    while (stars < n && t[stars] == '*') stars++;
+    if (stars == n && n <= 3) return 1;
+    if (n == 3 && ((t[0] == '(' && t[2] == ')') || (t[0] == '{' && t[2] == '}') || (t[0] == '[' && t[2] == ']')))
+        return isdigit((unsigned char)t[1]) ? (t[0] == '(' ? 2 : 1) : isalpha((unsigned char)t[1]) ? 1 : 0;
+    if (n == 4 && t[0] == '<' && toupper((unsigned char)t[1]) == 'F' && isdigit((unsigned char)t[2]) && t[3] == '>')
+        return 1;
+    if (n == 4 && (t[0] == '{' || t[0] == '[') && isdigit((unsigned char)t[1]) && isdigit((unsigned char)t[2]) &&
+        t[3] == (t[0] == '{' ? '}' : ']'))
+        return 1;
+    return 0;
+}
+
+/* A cell that holds no amount but keeps its column: "*" (less than half a unit), "N/A", "NM". */
+static int placeholder_cell(const char *t, int n)
+{
+    static const char *const words[] = {"*", "**", "n/a", "na", "nm", "n.m.", "n.a.", "n/m"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if ((int)strlen(words[i]) == n && strncasecmp(t, words[i], (size_t)n) == 0) return 1;
+    return 0;
+}
+
 /* Split from the right into amount tokens; stops at the first token that is not an amount.
  * A lone "$" or "(" joins the amount to its right. Returns the count; toks[0] is rightmost.
  * *label_end receives the display column after the last label character. */
@@ -69,6 +97,32 @@ static int right_amounts(const char *w, int n, tok *toks, int max, int *label_en
         if (e == 0) break;
         int s = e;
         while (s > 0 && w[s - 1] != ' ') s--;
+        {
+            /* the token to the left and the blanks between */
+            int le = s;
+            while (le > 0 && w[le - 1] == ' ') le--;
+            int ls = le;
+            while (ls > 0 && w[ls - 1] != ' ') ls--;
+            t2x_num left;
+            int left_amount = le > 0 && t2x_num_parse(w + ls, le - ls, &left) && !t2x_is_year_token(w + ls, le - ls);
+            int mark = footnote_mark(w + s, e - s);
+            /* a footnote mark beside an amount is neither an amount nor label text */
+            if (mark && left_amount && s - le <= (mark == 2 ? 1 : 2)) {
+                pos = le;
+                continue;
+            }
+            /* a placeholder standing alone in a column keeps the columns to its left amounts */
+            if (placeholder_cell(w + s, e - s) && s - le >= 2) {
+                memset(&toks[count], 0, sizeof toks[count]);
+                toks[count].c0 = s;
+                toks[count].c1 = e;
+                toks[count].num.num_len = e - s;
+                toks[count].is_num = 0;
+                count++;
+                pos = s;
+                continue;
+            }
+        }
         /* join "$" / "(" / "$(" tokens standing alone to the left */
         int s2 = s;
         for (;;) {
@@ -100,6 +154,8 @@ static int right_amounts(const char *w, int n, tok *toks, int max, int *label_en
             int gap = 0;
             for (int k = s2 - 1; k >= 0 && w[k] == ' '; k--) gap++;
             joined_dash = s2 - gap > 0 && gap < 2;
+            /* "none" / "nil" stand for zero only in a column: apart from the label words */
+            if (num.word && s2 - gap > 0 && count == 0 && gap < 4) joined_dash = 1;
         }
         if (!joined_dash && t2x_num_parse(w + s2, e - s2, &num) && !t2x_is_year_token(w + s, e - s) &&
             !after_month_name(w, s2, &num)) {
@@ -250,6 +306,7 @@ static void find_anchors(const t2x_lines *L, segment *sg)
         int le;
         int nt = right_amounts(w, ln->ncols, toks, MAX_COLS * 2, &le);
         for (int k = 0; k < nt; k++) {
+            if (!toks[k].is_num) continue;
             int d = digit_end(&toks[k]);
             if (d >= 0 && d < T2X_LINE_MAX_COLS) hist[d]++;
         }
@@ -320,9 +377,10 @@ static int split_row(const t2x_line *ln, const segment *sg, tok *cells, int *pre
         for (k = 0; k < nt; k++) {
             int a = anchor_of(sg, digit_end(&toks[k]), tol);
             if (a < 0 || a >= last_anchor) break;
+            last_anchor = a;
+            if (!toks[k].is_num) continue; /* a placeholder: the column holds no amount */
             cells[a] = toks[k];
             present[a] = 1;
-            last_anchor = a;
             used++;
         }
         /* an amount left over inside the number area: the typist was off by a few columns */
@@ -420,8 +478,48 @@ static int stock_caption(const char *label)
     size_t n = 0;
     for (const char *q = label; *q && n < sizeof u - 1; q++) u[n++] = (char)tolower((unsigned char)*q);
     u[n] = '\0';
+    /* the equity section's own heading ("Stockholders' equity:") opens a group */
+    if (strstr(u, "equity") || strstr(u, "stockholders") || strstr(u, "shareholders") || strstr(u, "shareowners"))
+        return 0;
     return strstr(u, "stock") || strstr(u, "shares") || strstr(u, "par value") || strstr(u, "preferred") ||
            strstr(u, "common");
+}
+
+/* Are the amounts of line i words of a wrapped label? They follow the label's last word after
+ * a single blank ("…; issued 4,000,000"), and the label goes on in the next lines to a line
+ * with amounts of its own ("shares (3,900,000 in 1997)      4,000     3,900"). */
+static int numbers_in_wrapped_label(const t2x_lines *L, const segment *sg, size_t i, const tok *cells,
+                                    const int *present, int label_end)
+{
+    const t2x_line *ln = &L->v[i];
+    int c0 = -1;
+    for (int a = 0; a < sg->nanchors; a++)
+        if (present[a] && (c0 < 0 || cells[a].c0 < c0)) c0 = cells[a].c0;
+    if (c0 < 2 || label_end <= 0 || ln->text[c0 - 1] != ' ' || ln->text[c0 - 2] == ' ' || ln->text[c0 - 2] == '.')
+        return 0;
+    char *prev = label_text(ln, ln->ncols);
+    int result = 0;
+    for (size_t j = i + 1; j < sg->end && j < i + 5; j++) {
+        const t2x_line *nx = &L->v[j];
+        int rk;
+        if (t2x_line_blank(nx) || is_rule_line(nx->text, &rk) || is_page_noise(nx->text) || is_markup(nx->text))
+            break;
+        tok cl[MAX_COLS];
+        int pr[MAX_COLS], le;
+        int n = split_row(nx, sg, cl, pr, &le);
+        char *lab = label_text(nx, n > 0 ? le : nx->ncols);
+        unsigned char c = (unsigned char)lab[0];
+        int cont = c && (islower(c) || c == '(' || ends_with_connector(prev));
+        free(prev);
+        prev = lab;
+        if (!cont) break;
+        if (n > 0) {
+            result = 1;
+            break;
+        }
+    }
+    free(prev);
+    return result;
 }
 
 typedef struct pending {
@@ -678,6 +776,10 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
             int sc, ex;
             if (i < zone_end && t2x_scale_caption(ln->text, &sc, &ex)) continue;
             int n = split_row(ln, sg, cells, present, &label_end);
+            if (n > 0 && numbers_in_wrapped_label(L, sg, i, cells, present, label_end)) {
+                n = 0; /* "…authorized 10,000,000 shares; issued 4,000,000" / "shares (…)  4,000" */
+                label_end = ln->ncols;
+            }
             char *lab = label_text(ln, label_end);
             int indent = t2x_line_indent(ln);
             if (n == 0) {
