@@ -257,6 +257,31 @@ static int is_page_noise(const char *text)
 
 /* ---------------------------------------------------------------- scale captions */
 
+/* Does the line end with amounts (a table row), years aside? */
+static int line_has_amounts(const t2x_line *ln)
+{
+    char w[T2X_LINE_MAX_COLS + 1];
+    tok toks[MAX_COLS * 2];
+    int le;
+    blank_leaders(ln->text, w, ln->ncols);
+    int nt = right_amounts(w, ln->ncols, toks, MAX_COLS * 2, &le);
+    for (int k = 0; k < nt; k++)
+        if (toks[k].is_num && !toks[k].num.dash) return 1;
+    return 0;
+}
+
+/* Where what is printed above a statement's title stops belonging to it: a page break, the
+ * previous statement's "accompanying notes" line, a row with amounts. */
+static int caption_barrier(const t2x_line *ln)
+{
+    if (is_page_marker(ln) || line_has_amounts(ln)) return 1;
+    char u[256];
+    size_t n = 0;
+    for (const char *p = ln->text; *p && n < sizeof u - 1; p++) u[n++] = (char)tolower((unsigned char)*p);
+    u[n] = '\0';
+    return strstr(u, "accompanying notes") || strstr(u, "integral part") || strstr(u, "see notes");
+}
+
 int t2x_scale_caption(const char *text, int *scale, int *except_per_share)
 {
     char u[512];
@@ -529,6 +554,55 @@ typedef struct pending {
     int colon_block;   /* started by a line ending in ':' followed by text lines */
 } pending;
 
+static int all_capitals(const char *s)
+{
+    int upper = 0;
+    for (; *s; s++) {
+        if (islower((unsigned char)*s)) return 0;
+        upper += isupper((unsigned char)*s) != 0;
+    }
+    return upper > 0;
+}
+
+/* Indent of the next line of the segment after i that holds text, or -1. */
+static int next_text_indent(const t2x_lines *L, const segment *sg, size_t i)
+{
+    for (size_t j = i + 1; j < sg->end && j < i + 4; j++) {
+        int rk;
+        if (t2x_line_blank(&L->v[j]) || is_markup(L->v[j].text)) continue;
+        if (is_rule_line(L->v[j].text, &rk)) return -1;
+        return t2x_line_indent(&L->v[j]);
+    }
+    return -1;
+}
+
+/* A heading wrapped over two text lines: the second indented under the first, and the lines
+ * after it not indented under the second (so it heads nothing of its own) — a heading in
+ * capitals ("CASH FLOWS FROM FINANCING" / "  ACTIVITIES") or one word carried over ("Average
+ * Common Shares" / "  Outstanding" / "  Basic   1,940"). */
+static int wrapped_heading(const t2x_lines *L, const segment *sg, size_t i, const pending *p, const char *lab,
+                           int indent)
+{
+    size_t pl = strlen(p->label);
+    if (!pl || p->label[pl - 1] == ':' || indent <= p->indent || !*lab) return 0;
+    int next = next_text_indent(L, sg, i);
+    if (next < 0 || next > indent) return 0;
+    return (all_capitals(p->label) && all_capitals(lab)) || (!strchr(lab, ' ') && isalpha((unsigned char)lab[0]));
+}
+
+/* A long label line wrapped before its last words, which are printed indented on the line of
+ * the amounts ("Net (expense)/revenue from transactions with Financial" / "  Services   (24)"). */
+static int wrapped_long_label(const pending *p, const t2x_line *prev, const char *lab, int indent, int col_area_left)
+{
+    size_t pl = strlen(p->label);
+    int prev_ncols = prev->ncols;
+    while (prev_ncols > 0 && prev->text[prev_ncols - 1] == ' ') prev_ncols--;
+    if (!pl || !*lab || indent <= p->indent || all_capitals(p->label) || prev_ncols < col_area_left - 20) return 0;
+    int words = 1;
+    for (const char *q = p->label; *q; q++) words += *q == ' ' && q[1] && q[1] != ' ';
+    return words >= 6 && p->label[pl - 1] != '.';
+}
+
 static t2x_row *new_row(t2x_table *t, size_t *cap, int kind, const char *label, size_t first,
                         size_t line, int indent)
 {
@@ -659,13 +733,17 @@ static int segment_break(const t2x_lines *L, size_t i, t2x_stmt_kind kind)
 
 int t2x_table_read(const t2x_lines *L, t2x_table *t)
 {
-    /* scale: caption lines in the region or just above the title */
+    /* scale: caption lines in the region or just above the title — not past the end of what
+     * is printed above (a page break, "The accompanying notes…", a row with amounts), and never
+     * a row's own caption ("…per share (in thousands)   123,734   123,047") */
     t->scale = 0;
-    size_t from = t->title_line > 6 ? t->title_line - 6 : 0;
+    size_t from = t->title_line;
+    while (from > 0 && from + 6 > t->title_line && !caption_barrier(&L->v[from - 1])) from--;
+    t->caption_first = from;
     for (size_t i = from; i < t->end; i++) {
         int s, ex;
         if (i >= t->first + 40 && i > t->title_line + 40) break;
-        if (t2x_scale_caption(L->v[i].text, &s, &ex)) {
+        if (t2x_scale_caption(L->v[i].text, &s, &ex) && !line_has_amounts(&L->v[i])) {
             t->scale = s;
             t->scale_found = 1;
             t->except_per_share = ex;
@@ -798,7 +876,8 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
                         free(lab);
                         continue;
                     }
-                    if (p.colon_block || continues(p.label, p.indent, lab, indent)) {
+                    if (p.colon_block || continues(p.label, p.indent, lab, indent) ||
+                        wrapped_heading(L, sg, i, &p, lab, indent)) {
                         if (!(p.colon_block && lab[strlen(lab) - 1] == ':')) {
                             append_label(&p.label, lab);
                             free(lab);
@@ -819,7 +898,9 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
             if (p.label) {
                 size_t pl = strlen(p.label);
                 int colon = pl && p.label[pl - 1] == ':';
-                if (p.colon_block || (!colon && continues(p.label, p.indent, lab, indent))) {
+                if (p.colon_block || (!colon && (continues(p.label, p.indent, lab, indent) ||
+                                                 wrapped_long_label(&p, &L->v[i - 1], lab, indent,
+                                                                    col_area_left)))) {
                     append_label(&p.label, lab);
                     free(lab);
                     lab = p.label;
