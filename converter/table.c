@@ -591,10 +591,16 @@ static int wrapped_heading(const t2x_lines *L, const segment *sg, size_t i, cons
 }
 
 /* A long label line wrapped before its last words, which are printed indented on the line of
- * the amounts ("Net (expense)/revenue from transactions with Financial" / "  Services   (24)"). */
-static int wrapped_long_label(const pending *p, const t2x_line *prev, const char *lab, int indent, int col_area_left)
+ * the amounts ("Net (expense)/revenue from transactions with Financial" / "  Services   (24)")
+ * and followed by a line less indented (not a sibling under a heading). */
+static int wrapped_long_label(const t2x_lines *L, const segment *sg, size_t i, const pending *p, const char *lab,
+                              int indent, int col_area_left)
 {
+    const t2x_line *prev = &L->v[i - 1];
     size_t pl = strlen(p->label);
+    /* an item under a heading has siblings at its indent ("Basic" / "Diluted") */
+    int next = next_text_indent(L, sg, i);
+    if (next >= indent - 1) return 0;
     int prev_ncols = prev->ncols;
     while (prev_ncols > 0 && prev->text[prev_ncols - 1] == ' ') prev_ncols--;
     if (!pl || !*lab || indent <= p->indent || all_capitals(p->label) || prev_ncols < col_area_left - 20) return 0;
@@ -899,7 +905,7 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
                 size_t pl = strlen(p.label);
                 int colon = pl && p.label[pl - 1] == ':';
                 if (p.colon_block || (!colon && (continues(p.label, p.indent, lab, indent) ||
-                                                 wrapped_long_label(&p, &L->v[i - 1], lab, indent,
+                                                 wrapped_long_label(L, sg, i, &p, lab, indent,
                                                                     col_area_left)))) {
                     append_label(&p.label, lab);
                     free(lab);
