@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void lower(const char *s, char *out, size_t cap)
 {
@@ -133,20 +134,70 @@ int t2x_row_unit_kind(const t2x_row *r, int ncols, const t2x_concepts *cs, const
 
 /* ---------------------------------------------------------------- extensions */
 
-static char *camel(const char *label, size_t max)
+static int connector_word(const char *w, size_t n)
 {
+    static const char *const words[] = {"in", "and", "of", "at", "on", "for", "to", "or", "from", "by", "as", "with"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0) return 1;
+    return 0;
+}
+
+/* The local name of an extension concept from a label: its words in CamelCase, at most `max`
+ * characters, cut between words. With `words_only`, a word holding a digit (an amount, a share
+ * count, a year, "$1") is left out, with the small words that only tie it into the phrase
+ * ("…shares in 1992 and 12,763,884 in 1993, at cost" → "…SharesAtCost"), and a note
+ * reference ("(Note 9)"): a printed label
+ * names the concept by its words. */
+static char *camel(const char *label, size_t max, int words_only)
+{
+    typedef struct { const char *s; size_t n; int num, punct_after, drop; } word;
+    word v[64];
+    int nw = 0;
+    for (const char *p = label; *p && nw < 64;) {
+        while (*p && !isalnum((unsigned char)*p)) p++;
+        if (!*p) break;
+        const char *w = p;
+        int digits = 0;
+        while (*p && (isalnum((unsigned char)*p) || *p == '\'')) digits |= isdigit((unsigned char)*p++) != 0;
+        while (digits && (*p == ',' || *p == '.') && isdigit((unsigned char)p[1])) { /* "4,000,000", "16.5" */
+            p++;
+            while (isalnum((unsigned char)*p)) p++;
+        }
+        const char *q = p;
+        while (*q == ' ') q++;
+        v[nw].s = w;
+        v[nw].n = (size_t)(p - w);
+        v[nw].num = digits;
+        v[nw].punct_after = *q && !isalnum((unsigned char)*q);
+        v[nw].drop = words_only && digits;
+        nw++;
+    }
+    if (words_only)
+        for (int k = 0; k < nw; k++) {
+            if (!v[k].num) continue;
+            int ends = k + 1 >= nw || v[k].punct_after || (!v[k + 1].num && connector_word(v[k + 1].s, v[k + 1].n));
+            if (!ends) continue;
+            if (k > 0 && !v[k - 1].num && connector_word(v[k - 1].s, v[k - 1].n)) v[k - 1].drop = 1;
+            if (k + 1 < nw && !v[k].punct_after && !v[k + 1].num && connector_word(v[k + 1].s, v[k + 1].n))
+                v[k + 1].drop = 1;
+        }
+    for (int k = 0; words_only && k + 1 < nw; k++) /* "(Note 9)", "(Notes 6 and 8)": a reference */
+        if (v[k + 1].num && ((v[k].n == 4 && strncasecmp(v[k].s, "note", 4) == 0) ||
+                             (v[k].n == 5 && strncasecmp(v[k].s, "notes", 5) == 0)))
+            v[k].drop = 1;
     t2x_buf b = {0};
-    int up = 1;
-    for (const char *p = label; *p && b.len < max; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (isalnum(c)) {
+    for (int k = 0; k < nw; k++) {
+        if (v[k].drop) continue;
+        size_t add = 0;
+        for (size_t i = 0; i < v[k].n; i++) add += isalnum((unsigned char)v[k].s[i]) != 0;
+        if (b.len && b.len + add > max) break;
+        int first = 1;
+        for (size_t i = 0; i < v[k].n && b.len < max; i++) {
+            unsigned char c = (unsigned char)v[k].s[i];
+            if (!isalnum(c)) continue;
             if (b.len == 0 && isdigit(c)) t2x_buf_putc(&b, 'X');
-            t2x_buf_putc(&b, (char)(up ? toupper(c) : c));
-            up = 0;
-        } else if (c == '\'') {
-            continue;
-        } else {
-            up = 1;
+            t2x_buf_putc(&b, (char)(first ? toupper(c) : c));
+            first = 0;
         }
     }
     if (!b.data) return t2x_xstrdup("Item");
@@ -183,10 +234,10 @@ static char *subtotal_label(const t2x_table *t, size_t r)
     return t2x_xasprintf("Subtotal of %.60s to %.60s", first, last);
 }
 
-static const char *add_extension(t2x_extensions *x, const t2x_concepts *cs, const char *label, const char *key,
-                                 const char *type, t2x_period_type period, t2x_balance balance)
+static const char *add_extension(t2x_extensions *x, const t2x_concepts *cs, const char *label, int words_only,
+                                 const char *key, const char *type, t2x_period_type period, t2x_balance balance)
 {
-    char *local = camel(label, 90);
+    char *local = camel(label, 56, words_only); /* with a "2"… suffix, 60 characters at most */
     for (int n = 1;; n++) {
         char *q = n == 1 ? t2x_xasprintf("%s:%s", x->prefix, local)
                          : t2x_xasprintf("%s:%s%d", x->prefix, local, n);
@@ -547,7 +598,7 @@ void t2x_map_table(t2x_table *t, const t2x_labelmap *lm, const t2x_concepts *cs,
                                         L->v[row->line].no);
                     break;
                 }
-            row->concept = t2x_xstrdup(add_extension(ext, cs, label, key, type, per, bal));
+            row->concept = t2x_xstrdup(add_extension(ext, cs, label, row->label[0] != '\0', key, type, per, bal));
             free(key);
             row->mapped = T2X_MAP_EXTENSION;
             t2x_diag_add(diag, T2X_INFO, name, L->v[row->line].no, "unmapped-row",

@@ -296,7 +296,7 @@ static int share_scale(const t2x_table *t, const t2x_column *col, const t2x_line
         if (strstr(u, "dollar") || strstr(u, "except")) continue;
         if (t2x_scale_caption(L->v[i].text, &scale, &ex)) return scale;
     }
-    for (size_t i = t->title_line > 6 ? t->title_line - 6 : 0; i < first_row && i < L->n; i++) {
+    for (size_t i = t->caption_first; i < first_row && i < L->n; i++) {
         char u[512];
         size_t n = 0;
         for (const char *p = L->v[i].text; *p && n < sizeof u - 1; p++) u[n++] = (char)tolower((unsigned char)*p);

@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static int is_dash_token(const char *t, int n)
 {
@@ -36,8 +37,31 @@ int t2x_num_parse(const char *tok, int len, t2x_num *out)
         }
         break;
     }
-    /* trailing ')' , footnote markers "(a)" "*" , blanks */
+    /* a zero written as a word ("nil", "none") */
+    {
+        int a = i, b = n;
+        while (b > a && tok[b - 1] == ' ') b--;
+        if (!paren && ((b - a == 3 && strncasecmp(tok + a, "nil", 3) == 0) ||
+                       (b - a == 4 && strncasecmp(tok + a, "none", 4) == 0))) {
+            out->dash = 1;
+            out->word = 1;
+            out->num_start = a;
+            out->num_len = b - a;
+            return 1;
+        }
+    }
+    /* trailing ')' , footnote markers "(a)" "{1}" "[1]" "<F1>" "*" , blanks */
     while (n > i && tok[n - 1] == ' ') n--;
+    if (n - i >= 4 && (tok[n - 1] == '}' || tok[n - 1] == ']')) {
+        char open = tok[n - 1] == '}' ? '{' : '[';
+        int k = n - 2;
+        while (k > i && isalnum((unsigned char)tok[k]) && n - 1 - k <= 2) k--;
+        if (k > i && tok[k] == open && k < n - 2 && (isdigit((unsigned char)tok[k - 1]) || tok[k - 1] == ')'))
+            n = k; /* 1,234{1}, (1,234)[2] */
+    }
+    if (n - i >= 5 && tok[n - 1] == '>' && tok[n - 4] == '<' && toupper((unsigned char)tok[n - 3]) == 'F' &&
+        isdigit((unsigned char)tok[n - 2]) && (isdigit((unsigned char)tok[n - 5]) || tok[n - 5] == ')'))
+        n -= 4; /* 1,234<F1> */
     if (n - i >= 3 && tok[n - 1] == ')' && tok[n - 3] == '(' &&
         (isalpha((unsigned char)tok[n - 2]) || isdigit((unsigned char)tok[n - 2])) &&
         n - 3 > i && tok[n - 4] != '(')

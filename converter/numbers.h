@@ -1,6 +1,6 @@
 /*
- * numbers.h — printed amounts: "$ 1,234", "(529,642)", ".28", "-", "12.5%", "1,234-"
- * (legacy guide §4.6). Values stay exact: a mantissa and its count of decimal places.
+ * numbers.h — printed amounts: "$ 1,234", "(529,642)", ".28", "-", "nil", "12.5%", "1,234-",
+ * "1,234(a)", "1,234{1}" (legacy guide §4.6). Values stay exact: a mantissa and its count of decimal places.
  */
 #ifndef T2X_NUMBERS_H
 #define T2X_NUMBERS_H
@@ -11,7 +11,8 @@ typedef struct t2x_num {
     long long mant;   /* digits without separators: "1,234.50" → 123450 */
     int frac;         /* digits after the decimal point: 2 */
     int negative;     /* parentheses, leading or trailing minus */
-    int dash;         /* a dash that means zero ("-", "--", "—") */
+    int dash;         /* a zero printed without digits: a dash ("-", "--", "—") or a word */
+    int word;         /* …the word "nil" or "none" */
     int percent;      /* trailing '%' */
     int dollar;       /* a '$' was part of the token */
     int num_start;    /* offset in the token of the printed number (digits or dash)… */

@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_COLS 16
 #define ANCHOR_TOL 2
@@ -56,6 +57,33 @@ static int after_month_name(const char *w, int s, const t2x_num *num)
     return t2x_month_from_name(w + b, &ml) != 0;
 }
 
+/* A footnote mark printed beside an amount: "(a)", "(1)", "{1}", "[2]", "<F1>", "*", "**".
+ * Returns 2 for a digit mark ("(1)", "{1}"), which could also be an amount, 1 for other marks,
+ * 0 when the token is not a mark. */
+static int footnote_mark(const char *t, int n)
+{
+    int stars = 0;
+    while (stars < n && t[stars] == '*') stars++;
+    if (stars == n && n <= 3) return 1;
+    if (n == 3 && ((t[0] == '(' && t[2] == ')') || (t[0] == '{' && t[2] == '}') || (t[0] == '[' && t[2] == ']')))
+        return isdigit((unsigned char)t[1]) ? (t[0] == '(' ? 2 : 1) : isalpha((unsigned char)t[1]) ? 1 : 0;
+    if (n == 4 && t[0] == '<' && toupper((unsigned char)t[1]) == 'F' && isdigit((unsigned char)t[2]) && t[3] == '>')
+        return 1;
+    if (n == 4 && (t[0] == '{' || t[0] == '[') && isdigit((unsigned char)t[1]) && isdigit((unsigned char)t[2]) &&
+        t[3] == (t[0] == '{' ? '}' : ']'))
+        return 1;
+    return 0;
+}
+
+/* A cell that holds no amount but keeps its column: "*" (less than half a unit), "N/A", "NM". */
+static int placeholder_cell(const char *t, int n)
+{
+    static const char *const words[] = {"*", "**", "n/a", "na", "nm", "n.m.", "n.a.", "n/m"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if ((int)strlen(words[i]) == n && strncasecmp(t, words[i], (size_t)n) == 0) return 1;
+    return 0;
+}
+
 /* Split from the right into amount tokens; stops at the first token that is not an amount.
  * A lone "$" or "(" joins the amount to its right. Returns the count; toks[0] is rightmost.
  * *label_end receives the display column after the last label character. */
@@ -69,6 +97,32 @@ static int right_amounts(const char *w, int n, tok *toks, int max, int *label_en
         if (e == 0) break;
         int s = e;
         while (s > 0 && w[s - 1] != ' ') s--;
+        {
+            /* the token to the left and the blanks between */
+            int le = s;
+            while (le > 0 && w[le - 1] == ' ') le--;
+            int ls = le;
+            while (ls > 0 && w[ls - 1] != ' ') ls--;
+            t2x_num left;
+            int left_amount = le > 0 && t2x_num_parse(w + ls, le - ls, &left) && !t2x_is_year_token(w + ls, le - ls);
+            int mark = footnote_mark(w + s, e - s);
+            /* a footnote mark beside an amount is neither an amount nor label text */
+            if (mark && left_amount && s - le <= (mark == 2 ? 1 : 2)) {
+                pos = le;
+                continue;
+            }
+            /* a placeholder standing alone in a column keeps the columns to its left amounts */
+            if (placeholder_cell(w + s, e - s) && s - le >= 2) {
+                memset(&toks[count], 0, sizeof toks[count]);
+                toks[count].c0 = s;
+                toks[count].c1 = e;
+                toks[count].num.num_len = e - s;
+                toks[count].is_num = 0;
+                count++;
+                pos = s;
+                continue;
+            }
+        }
         /* join "$" / "(" / "$(" tokens standing alone to the left */
         int s2 = s;
         for (;;) {
@@ -100,6 +154,8 @@ static int right_amounts(const char *w, int n, tok *toks, int max, int *label_en
             int gap = 0;
             for (int k = s2 - 1; k >= 0 && w[k] == ' '; k--) gap++;
             joined_dash = s2 - gap > 0 && gap < 2;
+            /* "none" / "nil" stand for zero only in a column: apart from the label words */
+            if (num.word && s2 - gap > 0 && count == 0 && gap < 4) joined_dash = 1;
         }
         if (!joined_dash && t2x_num_parse(w + s2, e - s2, &num) && !t2x_is_year_token(w + s, e - s) &&
             !after_month_name(w, s2, &num)) {
@@ -201,6 +257,31 @@ static int is_page_noise(const char *text)
 
 /* ---------------------------------------------------------------- scale captions */
 
+/* Does the line end with amounts (a table row), years aside? */
+static int line_has_amounts(const t2x_line *ln)
+{
+    char w[T2X_LINE_MAX_COLS + 1];
+    tok toks[MAX_COLS * 2];
+    int le;
+    blank_leaders(ln->text, w, ln->ncols);
+    int nt = right_amounts(w, ln->ncols, toks, MAX_COLS * 2, &le);
+    for (int k = 0; k < nt; k++)
+        if (toks[k].is_num && !toks[k].num.dash) return 1;
+    return 0;
+}
+
+/* Where what is printed above a statement's title stops belonging to it: a page break, the
+ * previous statement's "accompanying notes" line, a row with amounts. */
+static int caption_barrier(const t2x_line *ln)
+{
+    if (is_page_marker(ln) || line_has_amounts(ln)) return 1;
+    char u[256];
+    size_t n = 0;
+    for (const char *p = ln->text; *p && n < sizeof u - 1; p++) u[n++] = (char)tolower((unsigned char)*p);
+    u[n] = '\0';
+    return strstr(u, "accompanying notes") || strstr(u, "integral part") || strstr(u, "see notes");
+}
+
 int t2x_scale_caption(const char *text, int *scale, int *except_per_share)
 {
     char u[512];
@@ -250,6 +331,7 @@ static void find_anchors(const t2x_lines *L, segment *sg)
         int le;
         int nt = right_amounts(w, ln->ncols, toks, MAX_COLS * 2, &le);
         for (int k = 0; k < nt; k++) {
+            if (!toks[k].is_num) continue;
             int d = digit_end(&toks[k]);
             if (d >= 0 && d < T2X_LINE_MAX_COLS) hist[d]++;
         }
@@ -320,9 +402,10 @@ static int split_row(const t2x_line *ln, const segment *sg, tok *cells, int *pre
         for (k = 0; k < nt; k++) {
             int a = anchor_of(sg, digit_end(&toks[k]), tol);
             if (a < 0 || a >= last_anchor) break;
+            last_anchor = a;
+            if (!toks[k].is_num) continue; /* a placeholder: the column holds no amount */
             cells[a] = toks[k];
             present[a] = 1;
-            last_anchor = a;
             used++;
         }
         /* an amount left over inside the number area: the typist was off by a few columns */
@@ -420,8 +503,48 @@ static int stock_caption(const char *label)
     size_t n = 0;
     for (const char *q = label; *q && n < sizeof u - 1; q++) u[n++] = (char)tolower((unsigned char)*q);
     u[n] = '\0';
+    /* the equity section's own heading ("Stockholders' equity:") opens a group */
+    if (strstr(u, "equity") || strstr(u, "stockholders") || strstr(u, "shareholders") || strstr(u, "shareowners"))
+        return 0;
     return strstr(u, "stock") || strstr(u, "shares") || strstr(u, "par value") || strstr(u, "preferred") ||
            strstr(u, "common");
+}
+
+/* Are the amounts of line i words of a wrapped label? They follow the label's last word after
+ * a single blank ("…; issued 4,000,000"), and the label goes on in the next lines to a line
+ * with amounts of its own ("shares (3,900,000 in 1997)      4,000     3,900"). */
+static int numbers_in_wrapped_label(const t2x_lines *L, const segment *sg, size_t i, const tok *cells,
+                                    const int *present, int label_end)
+{
+    const t2x_line *ln = &L->v[i];
+    int c0 = -1;
+    for (int a = 0; a < sg->nanchors; a++)
+        if (present[a] && (c0 < 0 || cells[a].c0 < c0)) c0 = cells[a].c0;
+    if (c0 < 2 || label_end <= 0 || ln->text[c0 - 1] != ' ' || ln->text[c0 - 2] == ' ' || ln->text[c0 - 2] == '.')
+        return 0;
+    char *prev = label_text(ln, ln->ncols);
+    int result = 0;
+    for (size_t j = i + 1; j < sg->end && j < i + 5; j++) {
+        const t2x_line *nx = &L->v[j];
+        int rk;
+        if (t2x_line_blank(nx) || is_rule_line(nx->text, &rk) || is_page_noise(nx->text) || is_markup(nx->text))
+            break;
+        tok cl[MAX_COLS];
+        int pr[MAX_COLS], le;
+        int n = split_row(nx, sg, cl, pr, &le);
+        char *lab = label_text(nx, n > 0 ? le : nx->ncols);
+        unsigned char c = (unsigned char)lab[0];
+        int cont = c && (islower(c) || c == '(' || ends_with_connector(prev));
+        free(prev);
+        prev = lab;
+        if (!cont) break;
+        if (n > 0) {
+            result = 1;
+            break;
+        }
+    }
+    free(prev);
+    return result;
 }
 
 typedef struct pending {
@@ -430,6 +553,61 @@ typedef struct pending {
     int indent;
     int colon_block;   /* started by a line ending in ':' followed by text lines */
 } pending;
+
+static int all_capitals(const char *s)
+{
+    int upper = 0;
+    for (; *s; s++) {
+        if (islower((unsigned char)*s)) return 0;
+        upper += isupper((unsigned char)*s) != 0;
+    }
+    return upper > 0;
+}
+
+/* Indent of the next line of the segment after i that holds text, or -1. */
+static int next_text_indent(const t2x_lines *L, const segment *sg, size_t i)
+{
+    for (size_t j = i + 1; j < sg->end && j < i + 4; j++) {
+        int rk;
+        if (t2x_line_blank(&L->v[j]) || is_markup(L->v[j].text)) continue;
+        if (is_rule_line(L->v[j].text, &rk)) return -1;
+        return t2x_line_indent(&L->v[j]);
+    }
+    return -1;
+}
+
+/* A heading wrapped over two text lines: the second indented under the first, and the lines
+ * after it not indented under the second (so it heads nothing of its own) — a heading in
+ * capitals ("CASH FLOWS FROM FINANCING" / "  ACTIVITIES") or one word carried over ("Average
+ * Common Shares" / "  Outstanding" / "  Basic   1,940"). */
+static int wrapped_heading(const t2x_lines *L, const segment *sg, size_t i, const pending *p, const char *lab,
+                           int indent)
+{
+    size_t pl = strlen(p->label);
+    if (!pl || p->label[pl - 1] == ':' || indent <= p->indent || !*lab) return 0;
+    int next = next_text_indent(L, sg, i);
+    if (next < 0 || next > indent) return 0;
+    return (all_capitals(p->label) && all_capitals(lab)) || (!strchr(lab, ' ') && isalpha((unsigned char)lab[0]));
+}
+
+/* A long label line wrapped before its last words, which are printed indented on the line of
+ * the amounts ("Net (expense)/revenue from transactions with Financial" / "  Services   (24)")
+ * and followed by a line less indented (not a sibling under a heading). */
+static int wrapped_long_label(const t2x_lines *L, const segment *sg, size_t i, const pending *p, const char *lab,
+                              int indent, int col_area_left)
+{
+    const t2x_line *prev = &L->v[i - 1];
+    size_t pl = strlen(p->label);
+    /* an item under a heading has siblings at its indent ("Basic" / "Diluted") */
+    int next = next_text_indent(L, sg, i);
+    if (next >= indent - 1) return 0;
+    int prev_ncols = prev->ncols;
+    while (prev_ncols > 0 && prev->text[prev_ncols - 1] == ' ') prev_ncols--;
+    if (!pl || !*lab || indent <= p->indent || all_capitals(p->label) || prev_ncols < col_area_left - 20) return 0;
+    int words = 1;
+    for (const char *q = p->label; *q; q++) words += *q == ' ' && q[1] && q[1] != ' ';
+    return words >= 6 && p->label[pl - 1] != '.';
+}
 
 static t2x_row *new_row(t2x_table *t, size_t *cap, int kind, const char *label, size_t first,
                         size_t line, int indent)
@@ -585,13 +763,17 @@ static void bound_region(const t2x_lines *L, t2x_table *t)
 int t2x_table_read(const t2x_lines *L, t2x_table *t)
 {
     bound_region(L, t);
-    /* scale: caption lines in the region or just above the title */
+    /* scale: caption lines in the region or just above the title — not past the end of what
+     * is printed above (a page break, "The accompanying notes…", a row with amounts), and never
+     * a row's own caption ("…per share (in thousands)   123,734   123,047") */
     t->scale = 0;
-    size_t from = t->title_line > 6 ? t->title_line - 6 : 0;
+    size_t from = t->title_line;
+    while (from > 0 && from + 6 > t->title_line && !caption_barrier(&L->v[from - 1])) from--;
+    t->caption_first = from;
     for (size_t i = from; i < t->end; i++) {
         int s, ex;
         if (i >= t->first + 40 && i > t->title_line + 40) break;
-        if (t2x_scale_caption(L->v[i].text, &s, &ex)) {
+        if (t2x_scale_caption(L->v[i].text, &s, &ex) && !line_has_amounts(&L->v[i])) {
             t->scale = s;
             t->scale_found = 1;
             t->except_per_share = ex;
@@ -702,6 +884,10 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
             int sc, ex;
             if (i < zone_end && t2x_scale_caption(ln->text, &sc, &ex)) continue;
             int n = split_row(ln, sg, cells, present, &label_end);
+            if (n > 0 && numbers_in_wrapped_label(L, sg, i, cells, present, label_end)) {
+                n = 0; /* "…authorized 10,000,000 shares; issued 4,000,000" / "shares (…)  4,000" */
+                label_end = ln->ncols;
+            }
             char *lab = label_text(ln, label_end);
             int indent = t2x_line_indent(ln);
             if (n == 0) {
@@ -720,7 +906,8 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
                         free(lab);
                         continue;
                     }
-                    if (p.colon_block || continues(p.label, p.indent, lab, indent)) {
+                    if (p.colon_block || continues(p.label, p.indent, lab, indent) ||
+                        wrapped_heading(L, sg, i, &p, lab, indent)) {
                         if (!(p.colon_block && lab[strlen(lab) - 1] == ':')) {
                             append_label(&p.label, lab);
                             free(lab);
@@ -741,7 +928,9 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
             if (p.label) {
                 size_t pl = strlen(p.label);
                 int colon = pl && p.label[pl - 1] == ':';
-                if (p.colon_block || (!colon && continues(p.label, p.indent, lab, indent))) {
+                if (p.colon_block || (!colon && (continues(p.label, p.indent, lab, indent) ||
+                                                 wrapped_long_label(L, sg, i, &p, lab, indent,
+                                                                    col_area_left)))) {
                     append_label(&p.label, lab);
                     free(lab);
                     lab = p.label;

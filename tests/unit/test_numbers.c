@@ -82,6 +82,46 @@ static void test_decimals_and_dashes(void **state)
     assert_int_equal(n.mant, 1234);
 }
 
+static void check_value(long long mant, int frac, int scale, int neg, const char *want)
+{
+    char *v = t2x_num_value_string(mant, frac, scale, neg);
+    assert_string_equal(v, want);
+    free(v);
+}
+
+/* Zeros written as words and footnote marks glued to an amount (legacy guide §4.6). */
+static void test_words_and_marks(void **state)
+{
+    (void)state;
+    t2x_num n = parse_ok("nil");
+    assert_true(n.dash);
+    assert_true(n.word);
+    assert_int_equal(n.num_len, 3);
+    n = parse_ok("NONE");
+    assert_true(n.dash);
+    assert_int_equal(n.mant, 0);
+    rejects("(none)");
+    rejects("nothing");
+    n = parse_ok("1,234{1}");
+    assert_int_equal(n.mant, 1234);
+    assert_int_equal(n.num_len, 5);
+    n = parse_ok(".9{12}");
+    assert_int_equal(n.mant, 9);
+    assert_int_equal(n.frac, 1);
+    n = parse_ok("(1,234)[2]");
+    assert_true(n.negative);
+    assert_int_equal(n.mant, 1234);
+    n = parse_ok("16,681.1<F1>");
+    assert_int_equal(n.mant, 166811);
+    assert_int_equal(n.frac, 1);
+    n = parse_ok("101.2*");
+    assert_int_equal(n.mant, 1012);
+    rejects("{1}");
+    rejects("<F1>");
+    /* one decimal in millions: 16,681.1 → 16681100000 (decimals −5 = frac − scale) */
+    check_value(n.mant = 166811, 1, 6, 0, "16681100000");
+}
+
 static void test_not_amounts(void **state)
 {
     (void)state;
@@ -96,13 +136,6 @@ static void test_not_amounts(void **state)
     assert_true(t2x_is_year_token("2003", 4));
     assert_false(t2x_is_year_token("2,003", 5));
     assert_false(t2x_is_year_token("3003", 4));
-}
-
-static void check_value(long long mant, int frac, int scale, int neg, const char *want)
-{
-    char *v = t2x_num_value_string(mant, frac, scale, neg);
-    assert_string_equal(v, want);
-    free(v);
 }
 
 static void test_value_strings(void **state)
@@ -122,7 +155,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_and_grouped), cmocka_unit_test(test_negatives),
         cmocka_unit_test(test_decimals_and_dashes), cmocka_unit_test(test_not_amounts),
-        cmocka_unit_test(test_value_strings),
+        cmocka_unit_test(test_value_strings), cmocka_unit_test(test_words_and_marks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "arith.h"
+#include "filing.h"
 #include "submission.h"
 #include "table.h"
 #include "testutil.h"
@@ -196,12 +197,113 @@ static void test_wrapped_title(void **state)
     t2x_diag_free(&d);
 }
 
+/* Cell tokens of legacy tables (hand-made fixture in legacy style, invented figures; guide
+ * §4.6): one decimal in millions, a Windows-1252 dash, "--", "nil", "none", trailing minus, and
+ * footnote marks beside amounts ("(a)", "{1}", "*", "(1)") that are neither amounts nor label
+ * text; a lone "*" or "N/A" holds its column without an amount. */
+static void test_cell_tokens(void **state)
+{
+    (void)state;
+    fixture fx;
+    load(&fx, "tests/data/handmade-cell-tokens.txt");
+    assert_int_equal(fx.n, 1);
+    t2x_table *t = &fx.t[0];
+    assert_true(t2x_table_read(&fx.L, t));
+    assert_int_equal(t->scale, 6);
+    assert_int_equal(t->ncols, 3);
+    const t2x_row *r = row_named(t, "Sales");
+    span_is(&fx, &r->cells[0], "16,681.1");
+    assert_int_equal(r->cells[0].num.mant, 166811);
+    assert_int_equal(r->cells[0].num.frac, 1);
+    r = row_named(t, "Restructuring charge (a)");
+    span_is(&fx, &r->cells[0], "210.0");
+    assert_true(r->cells[1].present && r->cells[1].num.dash); /* 0x97 */
+    assert_int_equal(r->cells[1].length, 1);
+    assert_true(r->cells[2].num.dash);
+    r = row_named(t, "Equity in losses of affiliates");
+    span_is(&fx, &r->cells[0], "12.4");
+    assert_true(r->cells[0].num.negative);
+    span_is(&fx, &r->cells[2], "nil");
+    assert_true(r->cells[2].num.dash);
+    r = row_named(t, "Other (income) expense, net");
+    span_is(&fx, &r->cells[1], "none");
+    span_is(&fx, &r->cells[2], ".9");
+    r = row_named(t, "Interest expense");
+    span_is(&fx, &r->cells[0], "101.2");
+    span_is(&fx, &r->cells[2], "94.0");
+    r = row_named(t, "Minority interest");
+    assert_false(r->cells[0].present);
+    span_is(&fx, &r->cells[1], "2.2");
+    assert_false(r->cells[2].present);
+    r = row_named(t, "Write-off of goodwill");
+    span_is(&fx, &r->cells[0], "17.0");
+    assert_true(r->cells[1].num.dash);
+    unload(&fx);
+}
+
+/* Numbers inside a wrapped label are label words (hand-made fixture in legacy style): the
+ * common stock row takes its dollar amounts, not the share count that ends its first line. */
+static void test_numbers_in_wrapped_labels(void **state)
+{
+    (void)state;
+    fixture fx;
+    load(&fx, "tests/data/handmade-wrapped-equity-labels.txt");
+    t2x_table *t = &fx.t[0];
+    assert_true(t2x_table_read(&fx.L, t));
+    const t2x_row *r = row_named(t, "Common stock, $1 par value; authorized 10,000,000 shares; issued 4,000,000 "
+                                    "shares (3,900,000 in 1997)");
+    span_is(&fx, &r->cells[0], "4,000");
+    span_is(&fx, &r->cells[1], "3,900");
+    r = row_named(t, "Class B common stock, $1 par value; authorized 10,000,000 shares; issued 4,000,000 "
+                     "shares (3,900,000 in 1997)");
+    span_is(&fx, &r->cells[0], "4,000");
+    r = row_named(t, "Preferred stock, $1 par value; authorized 1,000,000 shares; issued none");
+    assert_true(r->cells[0].num.dash);
+    /* the equity heading stays a heading */
+    r = row_named(t, "Stockholders' equity:");
+    assert_int_equal(r->kind, T2X_ROW_HEADER);
+    unload(&fx);
+}
+
+/* Extension concepts are named from the label's words: no amounts, share counts or years, at
+ * most 60 characters (issue 9: "Issued<10 digits>SharesIn1997<10 digits>…"). */
+static void test_extension_names_from_words(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = slurp(srcpath("tests/data/handmade-wrapped-equity-labels.txt"), &len);
+    assert_non_null(text);
+    t2x_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    t2x_diag d = {0};
+    t2x_filing *f = NULL;
+    assert_int_equal(t2x_convert_bytes((const unsigned char *)text, len, "wrapped", &opt, &d, &f), T2X_OK);
+    int checked = 0;
+    for (size_t i = 0; i < f->ext.n; i++) {
+        const char *q = f->ext.v[i].qname, *local = strchr(q, ':') + 1;
+        assert_true(strlen(local) <= 60);
+        if (strstr(f->ext.v[i].label, "Class B")) {
+            assert_string_equal(local, "ClassBCommonStockParValueAuthorizedSharesIssuedShares");
+            checked++;
+        }
+        for (const char *p = local; *p; p++)
+            if (*p >= '0' && *p <= '9' && !strstr(f->ext.v[i].label, "Subtotal at line")) fail_msg("%s holds a number", q);
+    }
+    assert_int_equal(checked, 1);
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_markup_table), cmocka_unit_test(test_wrapped_title),
         cmocka_unit_test(test_page_break_and_deductions),
         cmocka_unit_test(test_title_kinds),
+        cmocka_unit_test(test_cell_tokens), cmocka_unit_test(test_numbers_in_wrapped_labels),
+        cmocka_unit_test(test_extension_names_from_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
