@@ -268,7 +268,9 @@ static int period_word(const char *w)
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
         "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inception",
         "predecessor", "successor", "company", "actual", "date", "dates", "days", "day", "weeks", "on",
-        "continued", "000", "000's", "s", NULL};
+        "continued", "000", "000's", "s", "historical", "pro", "forma", "proforma", "adjusted", "adjustments",
+        "change", "changes", "increase", "decrease", "percent", "pct", "comprehensive", "consolidated",
+        "condensed", "statement", "statements", "operations", "results", "unaudited", "budget", NULL};
     if (!*w) return 1;
     int digits = 1;
     for (const char *p = w; *p; p++) digits &= isdigit((unsigned char)*p) != 0;
@@ -286,7 +288,7 @@ static void entity_words(const char *header, char *out, size_t cap)
     size_t n = 0;
     out[0] = '\0';
     for (char *tok = strtok(w, " "); tok; tok = strtok(NULL, " ")) {
-        if (period_word(tok)) continue;
+        if (period_word(tok) || (accounting_words(tok) && strcmp(tok, "total") != 0)) continue;
         size_t l = strlen(tok);
         if (n + l + 2 >= cap) break;
         if (n) out[n++] = ' ';
@@ -300,8 +302,12 @@ int t2x_table_entity_columns(t2x_table *t)
     if (t->kind == T2X_STMT_EQUITY || t->ncols < 2) return 0;
     char (*ew)[160] = t2x_xcalloc((size_t)t->ncols, sizeof *ew);
     for (int c = 0; c < t->ncols; c++) entity_words(t->cols[c].header, ew[c], sizeof ew[c]);
-    /* two columns of one period told apart only by their words: entity or sector columns */
+    /* columns told apart by words that name no period, caption or accounting item: two or
+     * more such headings, or two columns of one period told apart only by their words */
     int distinct = 0;
+    for (int c = 0; c < t->ncols && !distinct; c++)
+        for (int d = c + 1; d < t->ncols && !distinct; d++)
+            distinct = ew[c][0] && ew[d][0] && strcmp(ew[c], ew[d]) != 0;
     for (int c = 0; c < t->ncols && !distinct; c++) {
         const t2x_column *a = &t->cols[c];
         if (a->skip || !a->dated || !ew[c][0]) continue;
