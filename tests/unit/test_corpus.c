@@ -270,10 +270,12 @@ static void test_parent_only(void **state)
     size_t il = 0, xl = 0, dl = 0;
     t2x_diag d = {0};
     assert_int_equal(t2x_render(f->model, dd, "instance.xsl", NULL, &inst, &il, &d), T2X_OK);
-    assert_int_equal(t2x_render(f->model, dd, "schema.xsl", NULL, &xsd, &xl, &d), T2X_OK);
+    const char *lb[] = {"linkbases", "pre cal def lab", NULL};
+    assert_int_equal(t2x_render(f->model, dd, "schema.xsl", lb, &xsd, &xl, &d), T2X_OK);
     assert_int_equal(t2x_render(f->model, dd, "definition.xsl", NULL, &def, &dl, &d), T2X_OK);
     assert_int_equal(t2x_validate_instance(inst, il, xsd, xl, "bear", dd, &d), T2X_OK);
     assert_non_null(strstr(inst, "<xbrldi:explicitMember dimension=\"dei:LegalEntityAxis\">srt:ParentCompanyMember<"));
+    assert_non_null(strstr(xsd, "_def.xml")); /* the schema references the definition linkbase */
     int links = 0;
     for (const char *p = def; (p = strstr(p, "dei-2023.xsd#dei_LegalEntityAxis")); p++) links++;
     assert_int_equal(links, 3); /* income, financial condition, cash flows */
