@@ -4,6 +4,7 @@
  * templates (the set of outputs put in place whole, outset.h).
  */
 #include "filing.h"
+#include "choose.h"
 #include "incorporation.h"
 #include "ex27.h"
 #include "model.h"
@@ -23,13 +24,6 @@
 #include <libxml/xmlsave.h>
 
 /* ---------------------------------------------------------------- helpers */
-
-static int data_rows(const t2x_table *t)
-{
-    int n = 0;
-    for (size_t r = 0; r < t->nrows; r++) n += t->rows[r].kind == T2X_ROW_ITEM;
-    return n;
-}
 
 static char *make_prefix(const char *registrant)
 {
@@ -214,6 +208,13 @@ static t2x_status incorporated_elsewhere(t2x_filing *f)
     return T2X_OK;
 }
 
+static const char *first_sector(const t2x_table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++)
+        if (t->rows[r].sector[0]) return t->rows[r].sector;
+    return "";
+}
+
 static t2x_status find_tables(t2x_filing *f)
 {
     t2x_status st;
@@ -237,10 +238,13 @@ static t2x_status find_tables(t2x_filing *f)
             t2x_statements_find(&f->lines, d->first, d->end, k, &found, &nfound, &cap);
         }
     }
+    /* whose figures each region states, from the headings around its title (scope.c) */
+    for (size_t i = 0; i < nfound; i++)
+        found[i].scope = t2x_statement_scope(&f->lines, f->sub.docs[found[i].doc].first, &found[i], NULL, 0);
     /* read each table; merge a statement continued under a repeated title */
     for (size_t i = 0; i < nfound; i++) {
         if (i + 1 < nfound && found[i + 1].kind == found[i].kind && found[i + 1].doc == found[i].doc &&
-            found[i + 1].title_line < found[i].end + 40) {
+            found[i + 1].scope == found[i].scope && found[i + 1].title_line < found[i].end + 40) {
             found[i + 1].first = found[i].first;
             found[i + 1].title_line = found[i].title_line;
             free(found[i + 1].title);
@@ -254,14 +258,33 @@ static t2x_status find_tables(t2x_filing *f)
                          "the statement \"%s\" is read up to this line only: a table line holds at most %d numbers "
                          "and a table at most %d lines", found[i].title, T2X_MAX_LINE_AMOUNTS, T2X_MAX_TABLE_LINES);
     }
-    /* keep the largest statement of each kind */
-    for (int kind = T2X_STMT_BALANCE; kind <= T2X_STMT_EQUITY; kind++) {
-        int best = -1;
-        for (size_t i = 0; i < nfound; i++)
-            if ((int)found[i].kind == kind && (best < 0 || data_rows(&found[i]) > data_rows(&found[best])))
-                best = (int)i;
-        for (size_t i = 0; i < nfound; i++)
-            if ((int)found[i].kind == kind && (int)i != best) found[i].kind = T2X_STMT_ANY;
+    /* tables that only look like the registrant's statements are not read as statements */
+    for (size_t i = 0; i < nfound; i++) {
+        t2x_table *t = &found[i];
+        if (t->kind == T2X_STMT_ANY) continue;
+        char why[160];
+        t->scope = t2x_statement_scope(&f->lines, f->sub.docs[t->doc].first, t, why, sizeof why);
+        int years = t2x_table_distinct_years(t);
+        if (t->scope == T2X_SCOPE_CONSOLIDATED && years > (t->kind == T2X_STMT_BALANCE ? 3 : 4)) {
+            t->scope = T2X_SCOPE_SUMMARY;
+            snprintf(why, sizeof why, "columns for %d years", years);
+        }
+        if (t->scope == T2X_SCOPE_CONSOLIDATED || t->scope == T2X_SCOPE_PARENT) continue;
+        t2x_diag_add(f->diag, T2X_WARNING, f->src.name, f->lines.v[t->title_line].no, "not-consolidated",
+                     "\"%s\" is %s (%s), not the registrant's consolidated %s: its amounts are not tagged",
+                     t->title, t2x_scope_name(t->scope), why, t2x_stmt_kind_name(t->kind));
+        t->kind = T2X_STMT_ANY;
+    }
+    /* one statement of each kind and scope, chosen by what the tables contain (choose.c) */
+    t2x_choose_statements(found, nfound, f->data->labels);
+    /* rows printed in sector sections state a sector's figures (scope.c) */
+    for (size_t i = 0; i < nfound; i++) {
+        int n = found[i].kind != T2X_STMT_ANY ? t2x_table_sectors(&found[i]) : 0;
+        if (n)
+            t2x_diag_add(f->diag, T2X_WARNING, f->src.name, f->lines.v[found[i].title_line].no, "sector-rows",
+                         "%d rows of \"%s\" are printed in sector sections (such as \"%s\"): a sector's "
+                         "figures, not the registrant's consolidated ones; not tagged",
+                         n, found[i].title, first_sector(&found[i]));
     }
     size_t keep = 0;
     for (size_t i = 0; i < nfound; i++) {
@@ -461,8 +484,15 @@ static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_di
         hint.fye_month = atoi(mm);
         hint.fye_day = atoi(dd);
     }
-    for (size_t i = 0; i < f->ntables; i++)
-        t2x_periods_resolve(&f->tables[i], &f->lines, &hint, f->src.name, diag);
+    for (size_t i = 0; i < f->ntables; i++) {
+        t2x_table *t = &f->tables[i];
+        t2x_periods_resolve(t, &f->lines, &hint, f->src.name, diag);
+        int n = t2x_table_entity_columns(t); /* scope.c */
+        if (n)
+            t2x_diag_add(diag, T2X_WARNING, f->src.name, f->lines.v[t->title_line].no, "entity-columns",
+                         "%d columns of \"%s\" each state one entity's or sector's figures (\"%s\"): not tagged",
+                         n, t->title, t->cols[0].header ? t->cols[0].header : "");
+    }
     align_week_years(f);
     decide_identity(f, opt);
     if (!f->period_end.y) { /* no date anywhere: nothing can be tagged (never a guessed date) */

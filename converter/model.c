@@ -23,7 +23,8 @@ typedef struct ctx {
     char *id;
     int instant;
     t2x_date start, end;
-    char *member;   /* NULL: no dimension */
+    char *member;   /* NULL: no equity component */
+    char *entity;   /* NULL: the registrant's consolidated figures; else its dei:LegalEntityAxis member */
 } ctx;
 
 typedef struct builder {
@@ -39,6 +40,7 @@ typedef struct builder {
     long *seen_lines;
     size_t nseen, capseen;
     xmlNodePtr issues;
+    const char *entity; /* the dei:LegalEntityAxis member of the statement being built (NULL: none) */
 } builder;
 
 static const char *const unit_ids[4] = {"USD", "USDPerShare", "shares", "pure"};
@@ -49,13 +51,17 @@ static const char *member_local(const char *qname)
     return c ? c + 1 : qname;
 }
 
+static int same_member(const char *a, const char *b) { return (!a && !b) || (a && b && strcmp(a, b) == 0); }
+
+/* The context of a period and equity member, with the legal entity of the statement being
+ * built (b->entity). */
 static const char *context_id(builder *b, int instant, t2x_date start, t2x_date end, const char *member)
 {
     for (size_t i = 0; i < b->nctx; i++) {
         ctx *c = &b->ctxs[i];
         if (c->instant == instant && t2x_date_cmp(c->end, end) == 0 &&
-            (instant || t2x_date_cmp(c->start, start) == 0) &&
-            ((!c->member && !member) || (c->member && member && strcmp(c->member, member) == 0)))
+            (instant || t2x_date_cmp(c->start, start) == 0) && same_member(c->member, member) &&
+            same_member(c->entity, b->entity))
             return c->id;
     }
     b->ctxs = t2x_grow(b->ctxs, &b->capctx, b->nctx + 1, sizeof *b->ctxs);
@@ -64,6 +70,7 @@ static const char *context_id(builder *b, int instant, t2x_date start, t2x_date 
     c->start = start;
     c->end = end;
     c->member = member ? t2x_xstrdup(member) : NULL;
+    c->entity = b->entity ? t2x_xstrdup(b->entity) : NULL;
     char s[11], e[11];
     t2x_date_iso(start, s);
     t2x_date_iso(end, e);
@@ -72,7 +79,8 @@ static const char *context_id(builder *b, int instant, t2x_date start, t2x_date 
         snprintf(base, sizeof base, "I%.4s%.2s%.2s", e, e + 5, e + 8);
     else
         snprintf(base, sizeof base, "D%.4s%.2s%.2s-%.4s%.2s%.2s", s, s + 5, s + 8, e, e + 5, e + 8);
-    c->id = member ? t2x_xasprintf("%s_%s", base, member_local(member)) : t2x_xstrdup(base);
+    c->id = t2x_xasprintf("%s%s%s%s%s", base, member ? "_" : "", member ? member_local(member) : "",
+                          b->entity ? "_" : "", b->entity ? member_local(b->entity) : "");
     return c->id;
 }
 
@@ -531,6 +539,13 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
     t2x_xml_propf(st, "last-line", "%ld", L->v[t->end > 0 ? t->end - 1 : 0].no);
     t2x_xml_propf(st, "scale", "%d", t->scale);
     t2x_xml_propf(st, "document", "%zu", t->doc + 1);
+    /* a parent-company-only statement: every fact on dei:LegalEntityAxis */
+    b->entity = t->scope == T2X_SCOPE_PARENT ? "srt:ParentCompanyMember" : NULL;
+    if (b->entity) {
+        t2x_xml_prop(st, "entity-member", b->entity);
+        use_concept(b, "dei:LegalEntityAxis");
+        use_concept(b, b->entity);
+    }
     for (int c = 0; c < t->ncols; c++) {
         const t2x_column *col = &t->cols[c];
         xmlNodePtr cn = xmlNewChild(st, b->ns, BAD_CAST "column", NULL);
@@ -568,6 +583,13 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
         t2x_xml_prop(rn, "mapped", mapped[row->mapped]);
         if (row->mapped == T2X_MAP_LABEL) t2x_xml_propf(rn, "rule", "%d", row->rule_line);
         if (row->period_role) t2x_xml_prop(rn, "period-role", row->period_role == 1 ? "start" : "end");
+        if (row->sector[0]) { /* a sector's figure (scope.c), not the registrant's */
+            for (int c = 0; c < t->ncols; c++)
+                if (row->cells[c].present)
+                    untagged(b, sid, rid, &row->cells[c], L, "amount %s of \"%s\" is in the \"%s\" section: a sector's "
+                             "figure, not the registrant's consolidated one", row->cells[c].text, row->label, row->sector);
+            continue;
+        }
         if (!row->concept) {
             for (int c = 0; c < t->ncols; c++) {
                 const t2x_cell *cell = &row->cells[c];
@@ -609,6 +631,11 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             const t2x_column *col = &t->cols[c];
             if (t->kind == T2X_STMT_EQUITY && col->share_column && !col->skip) {
                 share_cell(b, t, r, c, rn, sid, rid);
+                continue;
+            }
+            if (col->entity_group) {
+                untagged(b, sid, rid, cell, L, "amount %s of \"%s\" is in a column of one entity or sector, not the "
+                         "registrant's consolidated figures", cell->text, row->label);
                 continue;
             }
             if (col->skip) {
@@ -701,6 +728,7 @@ void t2x_model_build(t2x_filing *f)
     build_cover(&b, root);
     int role_counts[T2X_STMT_KIND_COUNT] = {0};
     for (size_t i = 0; i < f->ntables; i++) build_statement(&b, root, i, role_counts);
+    b.entity = NULL;
     t2x_model_resolve_clashes(f, root, b.issues, b.ns); /* no inconsistent duplicates (clash.c) */
     t2x_model_mark_abstracts(f, root);                  /* standard abstracts (abstracts.c) */
     /* calculation inconsistencies of the filing */
@@ -773,6 +801,11 @@ void t2x_model_build(t2x_filing *f)
             t2x_xml_prop(m, "dimension", "us-gaap:StatementEquityComponentsAxis");
             t2x_xml_prop(m, "value", c->member);
         }
+        if (c->entity) {
+            xmlNodePtr m = xmlNewChild(n, b.ns, BAD_CAST "member", NULL);
+            t2x_xml_prop(m, "dimension", "dei:LegalEntityAxis");
+            t2x_xml_prop(m, "value", c->entity);
+        }
     }
     free(ids);
     qsort(b.concepts, b.nconc, sizeof *b.concepts, cmp_str);
@@ -795,6 +828,7 @@ void t2x_model_build(t2x_filing *f)
     for (size_t i = 0; i < b.nctx; i++) {
         free(b.ctxs[i].id);
         free(b.ctxs[i].member);
+        free(b.ctxs[i].entity);
     }
     free(b.ctxs);
     for (size_t i = 0; i < b.nseen; i++) {

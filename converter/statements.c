@@ -120,7 +120,9 @@ static int ends_statement(const char *text)
     if (t2x_starts_with_ci(u, "SEE ") && (has(u, "NOTES") || has(u, "ACCOMPANYING"))) return 1;
     if (t2x_starts_with_ci(u, "THE ACCOMPANYING NOTES")) return 1;
     if (t2x_starts_with_ci(u, "THE NOTES ")) return 1;
-    if ((t2x_starts_with_ci(u, "NOTES TO ") || t2x_starts_with_ci(u, "NOTE 1")) && strlen(u) < 80)
+    /* "NOTE 1", "NOTE 1 -", "NOTE 1. SUMMARY…" — not a "Note  1997  1996" column heading */
+    if ((t2x_starts_with_ci(u, "NOTES TO ") || (t2x_starts_with_ci(u, "NOTE 1") && !isdigit((unsigned char)u[6]))) &&
+        strlen(u) < 80)
         return 1;
     return 0;
 }

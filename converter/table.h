@@ -38,6 +38,8 @@ typedef struct t2x_row {
     int absorbed;        /* a header row that turned out to be the first line of the next row's label */
     int rule_above;      /* 1: a single rule, 2: a double rule directly above its numbers */
     char section[24];    /* "current-assets", "operating", ... ("" if none) */
+    char sector[48];     /* the sector or segment section the row is printed in ("Automotive"), "" when
+                          * the row is the registrant's (scope.c: t2x_table_sectors) */
     t2x_cell *cells;     /* ncols cells (owned) */
     /* later: arithmetic (arith.c) */
     int parent;          /* row index of the subtotal this row adds into, -1 if none */
@@ -69,11 +71,28 @@ typedef struct t2x_column {
     char *member;        /* equity: StatementEquityComponentsAxis member QName, NULL = total */
     int share_column;    /* equity: the column holds share counts */
     int skip;            /* 1: not a reported period (pro forma, percent, change column) */
+    int entity_group;    /* 1: the column is one entity's or sector's of a group of such columns
+                          * ("Automotive | Financial Services"), not the consolidated figures
+                          * (scope.c: t2x_table_entity_columns); it is skipped */
 } t2x_column;
+
+/* Whose figures a statement states (scope.c). Only CONSOLIDATED statements are facts of the
+ * default context; PARENT ones take dei:LegalEntityAxis = srt:ParentCompanyMember; the others
+ * are not read as statements. */
+typedef enum t2x_scope {
+    T2X_SCOPE_CONSOLIDATED = 0,
+    T2X_SCOPE_PARENT,        /* parent company only (Schedule I, condensed information of registrant) */
+    T2X_SCOPE_SUMMARY,       /* selected financial data, multi-year summaries, "… data" tables */
+    T2X_SCOPE_QUARTERLY,     /* quarterly data */
+    T2X_SCOPE_SEGMENT,       /* a sector's own statements ("… on an equity basis") */
+    T2X_SCOPE_CONSOLIDATING, /* parent | guarantors | non-guarantors | eliminations columns */
+    T2X_SCOPE_PRO_FORMA      /* pro forma statements */
+} t2x_scope;
 
 /* One statement with its table. */
 typedef struct t2x_table {
     t2x_stmt_kind kind;
+    t2x_scope scope;     /* whose figures (scope.c) */
     char *title;         /* title line as printed (trimmed) */
     size_t doc;          /* index of the submission document */
     size_t title_line;   /* line index of the title */
@@ -118,6 +137,32 @@ int t2x_scale_caption(const char *text, int *scale, int *except_per_share);
 
 /* Statement kind named by a title line, or T2X_STMT_ANY when the line is not a title. */
 t2x_stmt_kind t2x_title_kind(const char *text);
+
+/* Whose figures the statement region t states, from the heading lines around its title (lines
+ * of its document start at `from`). When not consolidated, *why (cap bytes) quotes the line
+ * that says so. */
+t2x_scope t2x_statement_scope(const t2x_lines *L, size_t from, const t2x_table *t, char *why, size_t cap);
+
+/* How many distinct years (19xx, 20xx) the column headings of a read table name: a balance
+ * sheet of more than three, or a statement of periods of more than four, is a multi-year
+ * summary. */
+int t2x_table_distinct_years(const t2x_table *t);
+
+/* Mark the rows printed in sector sections: a group heading naming no accounting item
+ * ("AUTOMOTIVE", "Financial Services") whose block is closed by a row naming it again ("Total
+ * Automotive assets", "Income before income taxes - Automotive"), when a statement has two or
+ * more such sectors. Those rows state a sector's figures, not the registrant's (row->sector).
+ * Returns the number of rows marked. */
+int t2x_table_sectors(t2x_table *t);
+
+/* Mark the columns that each state one entity's or sector's figures: two columns of the same
+ * period (periods resolved) whose headings carry different words beyond periods and dates
+ * ("1993 Automotive", "1993 Financial Services"; "Parent", "Guarantors"). A column headed "Consolidated", "Total" or "Combined"
+ * is the registrant's and stays. Marked columns are skipped. Returns how many. */
+int t2x_table_entity_columns(t2x_table *t);
+
+/* A short English name of a scope (borrowed, static). */
+const char *t2x_scope_name(t2x_scope s);
 
 void t2x_table_free(t2x_table *t);
 

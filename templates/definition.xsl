@@ -12,6 +12,10 @@
     us-gaap:StatementLineItems  -domain-member->               each concept of the statement's
                                                                rows and cells (row order)
 
+  A statement of one legal entity (statement/@entity-member: parent company only) gets the same
+  table with dei:LegalEntityAxis -> dei:EntityDomain (default) -> that member, beside the equity
+  axis when it is an equity statement with components.
+
   The Total column has no member: its facts take the default, EquityComponentDomain. The
   default is declared here because the DTS imports only the us-gaap element schema, not the
   FASB definition linkbases. With the default, the same concepts reported without a dimension
@@ -36,7 +40,7 @@
   <xsl:variable name="xdt" select="'http://xbrl.org/int/dim/arcrole/'"/>
   <xsl:variable name="xdt-xsd" select="'http://www.xbrl.org/2005/xbrldt-2005.xsd'"/>
   <xsl:variable name="tables"
-                select="/m:filing/m:statement[@kind = 'equity'][m:column[@member]]"/>
+                select="/m:filing/m:statement[(@kind = 'equity' and m:column[@member]) or @entity-member]"/>
 
   <xsl:template match="/">
     <xsl:call-template name="t2x:check-filing"/>
@@ -82,6 +86,7 @@
   </xsl:template>
 
   <xsl:template match="m:statement">
+    <xsl:variable name="components" select="@kind = 'equity' and m:column[@member]"/>
     <link:definitionLink xlink:type="extended">
       <xsl:attribute name="xlink:role">
         <xsl:call-template name="t2x:role-uri"/>
@@ -94,6 +99,10 @@
         <xsl:with-param name="label" select="'table'"/>
         <xsl:with-param name="qname" select="'us-gaap:StatementTable'"/>
       </xsl:call-template>
+      <link:definitionArc xlink:type="arc" xlink:arcrole="{concat($xdt, 'all')}"
+                          xlink:from="lineitems" xlink:to="table" order="1"
+                          xbrldt:closed="true" xbrldt:contextElement="segment"/>
+      <xsl:if test="$components">
       <xsl:call-template name="loc">
         <xsl:with-param name="label" select="'axis'"/>
         <xsl:with-param name="qname" select="'us-gaap:StatementEquityComponentsAxis'"/>
@@ -109,9 +118,6 @@
         <xsl:with-param name="qname" select="'us-gaap:EquityComponentDomain'"/>
       </xsl:call-template>
 
-      <link:definitionArc xlink:type="arc" xlink:arcrole="{concat($xdt, 'all')}"
-                          xlink:from="lineitems" xlink:to="table" order="1"
-                          xbrldt:closed="true" xbrldt:contextElement="segment"/>
       <xsl:call-template name="arc">
         <xsl:with-param name="arcrole" select="'hypercube-dimension'"/>
         <xsl:with-param name="from" select="'table'"/>
@@ -130,6 +136,49 @@
         <xsl:with-param name="to" select="'default'"/>
         <xsl:with-param name="order" select="1"/>
       </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="@entity-member">
+        <xsl:call-template name="loc">
+          <xsl:with-param name="label" select="'entity-axis'"/>
+          <xsl:with-param name="qname" select="'dei:LegalEntityAxis'"/>
+        </xsl:call-template>
+        <xsl:call-template name="loc">
+          <xsl:with-param name="label" select="'entity-domain'"/>
+          <xsl:with-param name="qname" select="'dei:EntityDomain'"/>
+        </xsl:call-template>
+        <xsl:call-template name="loc">
+          <xsl:with-param name="label" select="'entity-default'"/>
+          <xsl:with-param name="qname" select="'dei:EntityDomain'"/>
+        </xsl:call-template>
+        <xsl:call-template name="loc">
+          <xsl:with-param name="label" select="'entity-member'"/>
+          <xsl:with-param name="qname" select="@entity-member"/>
+        </xsl:call-template>
+        <xsl:call-template name="arc">
+          <xsl:with-param name="arcrole" select="'hypercube-dimension'"/>
+          <xsl:with-param name="from" select="'table'"/>
+          <xsl:with-param name="to" select="'entity-axis'"/>
+          <xsl:with-param name="order" select="2"/>
+        </xsl:call-template>
+        <xsl:call-template name="arc">
+          <xsl:with-param name="arcrole" select="'dimension-domain'"/>
+          <xsl:with-param name="from" select="'entity-axis'"/>
+          <xsl:with-param name="to" select="'entity-domain'"/>
+          <xsl:with-param name="order" select="1"/>
+        </xsl:call-template>
+        <xsl:call-template name="arc">
+          <xsl:with-param name="arcrole" select="'dimension-default'"/>
+          <xsl:with-param name="from" select="'entity-axis'"/>
+          <xsl:with-param name="to" select="'entity-default'"/>
+          <xsl:with-param name="order" select="1"/>
+        </xsl:call-template>
+        <xsl:call-template name="arc">
+          <xsl:with-param name="arcrole" select="'domain-member'"/>
+          <xsl:with-param name="from" select="'entity-domain'"/>
+          <xsl:with-param name="to" select="'entity-member'"/>
+          <xsl:with-param name="order" select="1"/>
+        </xsl:call-template>
+      </xsl:if>
 
       <!-- the members of the component columns, each once, in column order -->
       <xsl:for-each select="m:column[@member]">

@@ -126,8 +126,9 @@
       </xsl:call-template>
     </xsl:if>
     <!-- the definition linkbase holds links only for equity statements with component columns
-         (definition.xsl): a linkbase without an extended link is refused (EFM 6.3.3) -->
-    <xsl:if test="contains($list, ' def ') and m:statement[@kind = 'equity'][m:column[@member]]">
+         and statements of one legal entity (definition.xsl): a linkbase without an extended link
+         is refused (EFM 6.3.3) -->
+    <xsl:if test="contains($list, ' def ') and m:statement[(@kind = 'equity' and m:column[@member]) or @entity-member]">
       <xsl:call-template name="linkbase-ref">
         <xsl:with-param name="kind" select="'def'"/>
         <xsl:with-param name="role" select="'http://www.xbrl.org/2003/role/definitionLinkbaseRef'"/>

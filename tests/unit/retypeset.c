@@ -467,6 +467,8 @@ static void emit_top(t2x_buf *b, const layout *ly, int continued)
 {
     const rt_style *st = ly->st;
     emit_centered(b, ly, "LAYOUT TEST CORPORATION AND SUBSIDIARIES");
+    /* whose figures: printed around the title as the original prints it (scope.c reads it) */
+    if (ly->t->scope == T2X_SCOPE_PARENT) emit_centered(b, ly, "(PARENT COMPANY ONLY)");
     char title[400];
     snprintf(title, sizeof title, "%s%s%s%s", title_of(ly->t), continued ? " (Continued)" : "",
              st->caption == RT_CAP_IN_TITLE && ly->caption[0] ? " " : "",
