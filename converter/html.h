@@ -11,6 +11,7 @@
 #define T2X_HTML_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <libxml/HTMLparser.h>
 #include "lines.h"
 #include "source.h"
@@ -27,8 +28,11 @@
 typedef struct t2x_hch {
     char c;
     unsigned char synth;
-    size_t off, end;
+    uint32_t off, end; /* the source is at most T2X_SOURCE_MAX (256 MB) */
 } t2x_hch;
+
+/* off/end of a character whose source bytes are unknown */
+#define T2X_HNONE UINT32_MAX
 
 /* One display line being built. */
 typedef struct t2x_hline {
@@ -51,7 +55,7 @@ typedef struct t2x_hctx {
 } t2x_hctx;
 
 /* Append the display characters of a text node (its code points tied to source spans; spans
- * that cannot be tied are marked unmapped: off == end == (size_t)-1). */
+ * that cannot be tied are marked unmapped: off == end == T2X_HNONE). */
 void t2x_html_text(t2x_hctx *c, const xmlChar *text, t2x_hline *out);
 
 /* Lay out the children of `node` as block flow (paragraphs, line breaks, <PRE>, tables) into
@@ -62,7 +66,7 @@ void t2x_html_flow(t2x_hctx *c, xmlNodePtr node, t2x_hlines *out, int width);
 void t2x_html_table(t2x_hctx *c, xmlNodePtr table, t2x_hlines *out);
 
 /* Line helpers (html_flow.c). */
-void t2x_hline_add(t2x_hline *l, char ch, int synth, size_t off, size_t end);
+void t2x_hline_add(t2x_hline *l, char ch, int synth, uint32_t off, uint32_t end);
 void t2x_hline_cat(t2x_hline *l, const t2x_hline *src, size_t from, size_t to);
 void t2x_hline_trim(t2x_hline *l);
 void t2x_hlines_push(t2x_hlines *ls, t2x_hline *l); /* takes l over, leaves it empty */

@@ -12,9 +12,9 @@
 
 /* ---------------------------------------------------------------- line helpers */
 
-void t2x_hline_add(t2x_hline *l, char ch, int synth, size_t off, size_t end)
+void t2x_hline_add(t2x_hline *l, char ch, int synth, uint32_t off, uint32_t end)
 {
-    l->v = t2x_grow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+    if (l->n == l->cap) l->v = t2x_grow(l->v, &l->cap, l->n < 120 ? 120 : l->n + 1, sizeof *l->v); /* a line's worth */
     l->v[l->n++] = (t2x_hch){ch, (unsigned char)(synth != 0), off, end};
 }
 
@@ -102,6 +102,7 @@ typedef struct flow {
     int width;      /* wrap column, 0: none */
     int indent;     /* columns before the paragraph's first character */
     int pre;        /* inside <PRE>: spacing and line ends kept */
+    t2x_hline tmp;  /* the characters of the current text node (reused) */
 } flow;
 
 static int is_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f'; }
@@ -140,10 +141,10 @@ static void flush(flow *f)
 
 static void add_text(flow *f, xmlNodePtr t)
 {
-    t2x_hline tmp = {0};
-    t2x_html_text(f->c, t->content, &tmp);
-    for (size_t i = 0; i < tmp.n; i++) {
-        t2x_hch h = tmp.v[i];
+    f->tmp.n = 0;
+    t2x_html_text(f->c, t->content, &f->tmp);
+    for (size_t i = 0; i < f->tmp.n; i++) {
+        t2x_hch h = f->tmp.v[i];
         if (f->pre) {
             if (h.c == '\n') {
                 t2x_hline_trim(&f->cur);
@@ -170,7 +171,6 @@ static void add_text(flow *f, xmlNodePtr t)
             for (int k = 0; k < f->indent; k++) t2x_hline_add(&f->cur, ' ', 1, 0, 0);
         t2x_hline_add(&f->cur, h.c, h.synth, h.off, h.end);
     }
-    free(tmp.v);
 }
 
 static int in_list(const char *name, const char *const *list)
@@ -248,8 +248,9 @@ static void walk(flow *f, xmlNodePtr n)
 
 void t2x_html_flow(t2x_hctx *c, xmlNodePtr node, t2x_hlines *out, int width)
 {
-    flow f = {c, out, {0}, width, 0, 0};
+    flow f = {c, out, {0}, width, 0, 0, {0}};
     walk_children(&f, node);
     flush(&f);
     free(f.cur.v);
+    free(f.tmp.v);
 }

@@ -153,16 +153,16 @@ void t2x_html_text(t2x_hctx *c, const xmlChar *text, t2x_hline *out)
     int lost = 0;
     for (const xmlChar *p = text; *p;) {
         unsigned cp = utf8_next(&p);
-        size_t off = (size_t)-1, end = (size_t)-1;
+        size_t off = 0, end = 0;
         if (!lost && !match(c, cp, &off, &end)) {
             lost = 1;
             c->pos = save;
         }
-        t2x_hline_add(out, display(cp), 0, lost ? (size_t)-1 : off, lost ? (size_t)-1 : end);
+        t2x_hline_add(out, display(cp), 0, lost ? T2X_HNONE : (uint32_t)off, lost ? T2X_HNONE : (uint32_t)end);
     }
     if (lost) /* text not found in the source: never a printed number with a wrong span */
         for (size_t i = start; i < out->n; i++) {
-            out->v[i].off = out->v[i].end = (size_t)-1;
+            out->v[i].off = out->v[i].end = T2X_HNONE;
             if (isdigit((unsigned char)out->v[i].c)) out->v[i].c = '?';
         }
 }
@@ -273,7 +273,7 @@ static void guard_numbers(t2x_hline *h)
         int ok = 1;
         for (size_t k = a; k < e && ok; k++) {
             const t2x_hch *c = &h->v[k];
-            ok = !c->synth && c->off != (size_t)-1 && c->end == c->off + 1 && (k == a || h->v[k - 1].end == c->off);
+            ok = !c->synth && c->off != T2X_HNONE && c->end == c->off + 1 && (k == a || h->v[k - 1].end == c->off);
         }
         if (!ok)
             for (size_t k = a; k < e; k++)
@@ -290,14 +290,14 @@ static void to_line(t2x_hline *h, const t2x_lines *L, size_t fallback, t2x_line 
     size_t n = h->n > T2X_LINE_MAX_COLS ? T2X_LINE_MAX_COLS : h->n;
     size_t lo = (size_t)-1, hi = 0, prev = (size_t)-1;
     for (size_t i = 0; i < n; i++)
-        if (!h->v[i].synth && h->v[i].off != (size_t)-1) {
+        if (!h->v[i].synth && h->v[i].off != T2X_HNONE) {
             if (h->v[i].off < lo) lo = h->v[i].off;
             if (h->v[i].end > hi) hi = h->v[i].end;
         }
     if (lo == (size_t)-1) lo = hi = fallback;
     for (size_t i = 0; i < n; i++) {
         t2x_hch *c = &h->v[i];
-        if (!c->synth && c->off != (size_t)-1) {
+        if (!c->synth && c->off != T2X_HNONE) {
             prev = c->end;
             continue;
         }
@@ -305,12 +305,12 @@ static void to_line(t2x_hline *h, const t2x_lines *L, size_t fallback, t2x_line 
         if (at == (size_t)-1) {
             at = lo;
             for (size_t k = i + 1; k < n; k++)
-                if (!h->v[k].synth && h->v[k].off != (size_t)-1) {
+                if (!h->v[k].synth && h->v[k].off != T2X_HNONE) {
                     at = h->v[k].off;
                     break;
                 }
         }
-        c->off = c->end = at;
+        c->off = c->end = (uint32_t)at;
     }
     ln->off = lo;
     ln->len = hi - lo;
@@ -340,7 +340,7 @@ static int read_doc(const t2x_source *src, const t2x_lines *L, size_t from, size
     }
     if (check_bytes(src, L, from, to, type, diag) != 0) return -1;
     htmlDocPtr doc = htmlReadMemory((const char *)src->data + from, (int)(to - from), NULL, "ISO-8859-1",
-                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
     if (!doc) {
         t2x_diag_add(diag, T2X_ERROR, src->name, line_of(L, from), "html", "the %s document cannot be parsed as HTML",
                      type);

@@ -371,11 +371,10 @@ static const char *infer_subtotal(const t2x_table *t, size_t r, const t2x_concep
 
 /* ---------------------------------------------------------------- mapping */
 
+/* A one-word label ("Basic", "Diluted", "Federal") means nothing without its group header. */
 static int short_label(const char *s)
 {
-    int words = 1;
-    for (const char *p = s; *p; p++) words += *p == ' ';
-    return words <= 3;
+    return *s && !strchr(s, ' ');
 }
 
 static const t2x_row *header_of(const t2x_table *t, size_t r)
@@ -385,7 +384,7 @@ static const t2x_row *header_of(const t2x_table *t, size_t r)
         if (h->kind == T2X_ROW_HEADER && (h->indent < t->rows[r].indent || t->rows[r].indent < 0)) return h;
         if (h->kind == T2X_ROW_HEADER) {
             /* at the same indent (HTML cells often carry none), a header still leads the run
-             * of short labels right under it ("Average Common Shares Outstanding" / "Basic" /
+             * of one-word labels right under it ("Average Common Shares Outstanding" / "Basic" /
              * "Diluted") */
             if (h->indent != t->rows[r].indent || h->label[strlen(h->label) - 1] == ':' ) return NULL;
             for (size_t q = k + 1; q <= r; q++)
