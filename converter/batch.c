@@ -1115,7 +1115,7 @@ static void work_one(run *R, job *j, int out)
             rm_rf(stage);
             st = t2x_filing_write(f, stage, &R->opt, &d);
         }
-        if (st == T2X_OK && cfg->verify) {
+        if (st == T2X_OK && cfg->verify && !sum.html) {
             char *src = NULL;
             if (j->member) { /* the verifier reads a file: give it the member's bytes */
                 src = xasprintf("%s.input", stage);

@@ -690,7 +690,7 @@ t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_opti
     /* what to render: the requested formats, and what the package holds */
     if (f->html && (fmt & T2X_FMT_IXBRL)) {
         /* the inline document of an HTML filing is the filing's own HTML, not written yet */
-        if (opt && opt->formats) {
+        if (opt && opt->formats && opt->formats != T2X_FMT_DEFAULT) {
             t2x_diag_add(diag, T2X_ERROR, f->src.name, 0, "html-inline",
                          "the inline XBRL document of an HTML filing is not written yet; ask for other formats");
             return T2X_ERR_HTML;
