@@ -19,6 +19,14 @@ echo "== per stage, one warm process: all outputs (xbrl, dts, ixbrl, json, repor
 "$BENCH" -n "$REPEAT" --label "10-K (samples/alg-10k-2003.txt)" "$SRCDIR/samples/alg-10k-2003.txt"
 "$BENCH" -n "$REPEAT" --label "samples" "$SRCDIR"/samples/*.txt
 
+# an HTML 10-K of the corpus (docs/html.md): every output but the inline document, which HTML
+# filings do not get yet — so no verification either
+HTMLK="$CORPUS/boeing-co_10k_2003-12-31.htm"
+if [ -f "$HTMLK" ]; then
+    "$BENCH" -n "$REPEAT" --formats xbrl,dts,json,report,model --no-verify \
+        --label "HTML 10-K (corpus boeing-co_10k_2003-12-31.htm; no inline document, no verify)" "$HTMLK"
+fi
+
 # the corpus filings whose main document is text (MANIFEST.tsv column 5)
 : > "$tmp/inputs"
 if [ -f "$CORPUS/MANIFEST.tsv" ]; then
@@ -73,6 +81,17 @@ set -- $(batch "$JOBS" "$tmp/inputs" "$tmp/bp" --jobs-per-worker 50)
 report "-j $JOBS --jobs-per-worker 50" "$@"
 statuses=$("$JF" status < "$tmp/bn/manifest.jsonl" | sort | uniq -c | awk '{ gsub(/"/, "", $2); printf "%s%s %s", sep, $1, $2; sep = ", " }')
 echo "  statuses: $statuses"
+
+# the corpus HTML filings (MANIFEST.tsv column 5): a worker's peak RSS on the HTML reader
+if [ -f "$CORPUS/MANIFEST.tsv" ]; then
+    awk -F'\t' -v d="$CORPUS" 'NR > 1 && $5 == "html" { print d "/" $1 }' "$CORPUS/MANIFEST.tsv" > "$tmp/html"
+    if [ -s "$tmp/html" ]; then
+        hmb=$(cat $(cat "$tmp/html") | wc -c | awk '{ printf "%.2f", $1 / 1e6 }')
+        echo "== batch over the $(wc -l < "$tmp/html") corpus HTML filings ($hmb MB): all outputs but the inline document (HTML filings get none yet)"
+        set -- $(batch 1 "$tmp/html" "$tmp/bh")
+        report "-j 1" "$@"
+    fi
+fi
 
 echo "== peak RSS per worker as the batch grows ($SCALE x the inputs, -j $JOBS)"
 : > "$tmp/many"

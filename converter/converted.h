@@ -40,6 +40,8 @@ struct t2x_filing {
     char *form, *registrant, *prefix, *stem, *ns, *scheme, *entity, *cik;
     t2x_date period_start, period_end;
     int annual;
+    int html;                /* a document was read by the HTML reader (html.h): the inline
+                              * document cannot be the source text in <pre> blocks */
     char fy_focus[8], fp_focus[4], fye[8];
     xmlDocPtr model;         /* the statement model */
     t2x_diag *diag;          /* borrowed: where messages go */

@@ -68,7 +68,7 @@ static int find_amount(const t2x_line *ln, size_t idx, int from, long long min, 
         a->found = 1;
         a->mant = num.mant;
         a->offset = t2x_line_offset(ln, i);
-        a->length = t2x_line_offset(ln, j) - a->offset;
+        a->length = t2x_line_end_offset(ln, j) - a->offset;
         a->line = idx;
         free(a->text);
         a->text = t2x_xstrndup(t + i, (size_t)(j - i));

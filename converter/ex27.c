@@ -313,8 +313,13 @@ void t2x_ex27_parse_range(const t2x_lines *lines, size_t first, size_t end, size
         const t2x_line *ln = &lines->v[i];
         int after = line_tag(ln->text, tag, sizeof tag);
         if (in_legend) {
-            if (strstr(ln->text, "</LEGEND>") || strstr(ln->text, "</legend>")) in_legend = 0;
-            continue;
+            if (strstr(ln->text, "</LEGEND>") || strstr(ln->text, "</legend>")) {
+                in_legend = 0;
+                continue;
+            }
+            /* a legend never closed ends at the next tag line */
+            if (after < 0 || tag[0] == '/') continue;
+            in_legend = 0;
         }
         if (after < 0) continue;
         if (tag[0] == '/') {

@@ -7,6 +7,7 @@
 #include "choose.h"
 #include "incorporation.h"
 #include "ex27.h"
+#include "html.h"
 #include "model.h"
 #include "outset.h"
 #include "package.h"
@@ -449,6 +450,12 @@ static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_di
     t2x_status st;
     t2x_lines_split(&f->src, &f->lines);
     t2x_submission_parse(&f->lines, &f->sub);
+    /* HTML documents become display lines like a text filing's (html.h) */
+    st = t2x_html_read(&f->src, &f->lines, &f->sub, &f->html, diag);
+    if (st != T2X_OK) {
+        t2x_filing_free(f);
+        return st;
+    }
     if (f->sub.hdr.form && !form_supported(f->sub.hdr.form)) {
         t2x_diag_add(diag, T2X_ERROR, f->src.name, 0, "not-periodic-report",
                      "form %s is not a 10-K or 10-Q family report", f->sub.hdr.form);
@@ -721,6 +728,17 @@ t2x_status t2x_filing_outputs(const t2x_filing *f, const t2x_options *opt, t2x_o
 {
     unsigned fmt = opt && opt->formats ? opt->formats : T2X_FMT_DEFAULT;
     /* what to render: the requested formats, and what the package holds */
+    if (f->html && (fmt & T2X_FMT_IXBRL)) {
+        /* the inline document of an HTML filing is the filing's own HTML, not written yet */
+        if (opt && opt->formats && opt->formats != T2X_FMT_DEFAULT) {
+            t2x_diag_add(diag, T2X_ERROR, f->src.name, 0, "html-inline",
+                         "the inline XBRL document of an HTML filing is not written yet; ask for other formats");
+            return T2X_ERR_HTML;
+        }
+        t2x_diag_add(diag, T2X_WARNING, f->src.name, 0, "html-inline",
+                     "HTML filing: the inline XBRL document (STEM.htm) is not written yet");
+        fmt &= ~(unsigned)T2X_FMT_IXBRL;
+    }
     unsigned render = fmt | ((fmt & T2X_FMT_PACKAGE) ? (T2X_FMT_XBRL | T2X_FMT_DTS) : 0u);
     *out = NULL;
     *nout = 0;

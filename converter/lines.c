@@ -64,6 +64,7 @@ void t2x_lines_split(const t2x_source *src, t2x_lines *out)
         ln->off = start;
         ln->len = i - start;
         ln->no = no++;
+        ln->col_end = NULL;
         make_display(ln, d + start);
         if (i < len && d[i] == '\r') i++;
         if (i < len && d[i] == '\n') i++; /* LF, or the LF of CR LF */
@@ -75,6 +76,7 @@ void t2x_lines_free(t2x_lines *l)
     for (size_t i = 0; i < l->n; i++) {
         free(l->v[i].text);
         free(l->v[i].col_off);
+        free(l->v[i].col_end);
     }
     free(l->v);
     l->v = NULL;
@@ -86,6 +88,13 @@ size_t t2x_line_offset(const t2x_line *ln, int col)
     if (col < 0) col = 0;
     if (col > ln->ncols) col = ln->ncols;
     return ln->off + (size_t)(ln->col_off ? ln->col_off[col] : col);
+}
+
+size_t t2x_line_end_offset(const t2x_line *ln, int col)
+{
+    if (!ln->col_end || col <= 0) return t2x_line_offset(ln, col);
+    if (col > ln->ncols) col = ln->ncols;
+    return ln->off + (size_t)ln->col_end[col - 1];
 }
 
 int t2x_line_blank(const t2x_line *ln)

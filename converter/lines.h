@@ -20,6 +20,8 @@ typedef struct t2x_line {
     char *text;     /* display form, NUL-terminated, at most T2X_LINE_MAX_COLS columns */
     int ncols;      /* strlen(text) */
     int *col_off;   /* NULL when column c is byte off+c; else byte offset (from off) per column */
+    int *col_end;   /* NULL when column c ends where column c+1 starts; else the end (from off) of
+                     * the source bytes of column c (the HTML reader: "&#151;" is one column) */
 } t2x_line;
 
 typedef struct t2x_lines {
@@ -34,6 +36,10 @@ void t2x_lines_free(t2x_lines *l);
 
 /* Byte offset in the source of display column `col` of line `ln`. */
 size_t t2x_line_offset(const t2x_line *ln, int col);
+
+/* Byte offset in the source just after the bytes of display column `col` - 1: the end of a
+ * span that ends before column `col`. */
+size_t t2x_line_end_offset(const t2x_line *ln, int col);
 
 /* Is the line blank (only spaces)? */
 int t2x_line_blank(const t2x_line *ln);

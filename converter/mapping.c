@@ -422,11 +422,27 @@ static const char *infer_subtotal(const t2x_table *t, size_t r, const t2x_concep
 
 /* ---------------------------------------------------------------- mapping */
 
+/* A one-word label ("Basic", "Diluted", "Federal") means nothing without its group header. */
+static int short_label(const char *s)
+{
+    return *s && !strchr(s, ' ');
+}
+
 static const t2x_row *header_of(const t2x_table *t, size_t r)
 {
     for (size_t k = r; k-- > 0;) {
         const t2x_row *h = &t->rows[k];
-        if (h->kind == T2X_ROW_HEADER) return h->indent < t->rows[r].indent || t->rows[r].indent < 0 ? h : NULL;
+        if (h->kind == T2X_ROW_HEADER && (h->indent < t->rows[r].indent || t->rows[r].indent < 0)) return h;
+        if (h->kind == T2X_ROW_HEADER) {
+            /* at the same indent (HTML cells often carry none), a header still leads the run
+             * of one-word labels right under it ("Average Common Shares Outstanding" / "Basic" /
+             * "Diluted") */
+            if (h->indent != t->rows[r].indent || h->label[strlen(h->label) - 1] == ':' ) return NULL;
+            for (size_t q = k + 1; q <= r; q++)
+                if (t->rows[q].kind != T2X_ROW_ITEM || t->rows[q].indent != h->indent || !short_label(t->rows[q].label))
+                    return NULL;
+            return h;
+        }
         if (h->indent >= 0 && t->rows[r].indent >= 0 && h->indent < t->rows[r].indent - 1) return NULL;
     }
     return NULL;

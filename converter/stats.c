@@ -60,6 +60,7 @@ void t2x_filing_summarize(const t2x_filing *f, t2x_filing_summary *out)
     out->registrant = f->registrant;
     out->stem = f->stem;
     out->sha256 = f->src.sha256[0] ? f->src.sha256 : NULL;
+    out->html = f->html;
     if (f->period_end.y) t2x_date_iso(f->period_end, out->period_end);
     xmlNodePtr root = f->model ? xmlDocGetRootElement(f->model) : NULL;
     for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {

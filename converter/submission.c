@@ -185,6 +185,15 @@ char *t2x_form_normalise(const char *s)
     return p;
 }
 
+/* Does the text start with the tag <name (then '>', '/', a blank or the end)? "<PP&E>" and
+ * "<PERIOD-END>" of an EX-27 schedule are not "<p". */
+static int starts_tag(const char *t, const char *name)
+{
+    size_t n = strlen(name);
+    if (!t2x_starts_with_ci(t, name)) return 0;
+    return t[n] == '\0' || t[n] == '>' || t[n] == '/' || t[n] == ' ' || t[n] == '\t';
+}
+
 static int body_is_html(const t2x_lines *L, size_t first, size_t end)
 {
     int tags = 0;
@@ -192,11 +201,9 @@ static int body_is_html(const t2x_lines *L, size_t first, size_t end)
         const char *t = L->v[i].text;
         while (*t == ' ') t++;
         if (t2x_starts_with_ci(t, "<html") || t2x_starts_with_ci(t, "<!doctype html")) return 1;
-        /* "<p>" or "<p class…", not the <PAGE> marker of text filings */
-        if ((t2x_starts_with_ci(t, "<p") && (t[2] == '>' || t[2] == ' ')) || t2x_starts_with_ci(t, "<div") ||
-            t2x_starts_with_ci(t, "<font") || t2x_starts_with_ci(t, "<tr") ||
-            t2x_starts_with_ci(t, "<td") || t2x_starts_with_ci(t, "<br") ||
-            t2x_starts_with_ci(t, "<body") || t2x_starts_with_ci(t, "<head"))
+        /* "<p>" or "<p class…", not the <PAGE> marker of text filings (starts_tag) */
+        if (starts_tag(t, "<p") || starts_tag(t, "<div") || starts_tag(t, "<font") || starts_tag(t, "<tr") ||
+            starts_tag(t, "<td") || starts_tag(t, "<br") || starts_tag(t, "<body") || starts_tag(t, "<head"))
             tags++;
     }
     return tags >= 5;

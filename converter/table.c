@@ -431,7 +431,7 @@ static void cell_from_tok(t2x_cell *c, const t2x_line *ln, size_t line_idx, cons
     c->col0 = t->c0 + t->num.num_start;
     c->col1 = c->col0 + t->num.num_len;
     c->offset = t2x_line_offset(ln, c->col0);
-    c->length = t2x_line_offset(ln, c->col1) - c->offset;
+    c->length = t2x_line_end_offset(ln, c->col1) - c->offset;
     c->text = t2x_xstrndup(ln->text + c->col0, (size_t)(c->col1 - c->col0));
 }
 

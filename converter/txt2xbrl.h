@@ -247,6 +247,7 @@ typedef struct t2x_filing_summary {
     size_t ex27_comparisons;   /* EX-27 values compared with a statement fact… */
     size_t ex27_agree;         /* …that agree… */
     size_t ex27_disagree;      /* …and that do not */
+    int html;                  /* read by the HTML reader: no inline document yet, nothing to verify */
 } t2x_filing_summary;
 
 /* Fill *out from a converted filing. OUT: *out */

@@ -118,10 +118,13 @@ void t2x_model_list_untagged(const t2x_filing *f, xmlNodePtr root, xmlNodePtr is
         size_t lo = t->title_line < t->first ? t->title_line : t->first;
         add.n = 0;
         for (size_t li = lo; li < t->end && li < L->n; li++) {
-            const unsigned char *s = f->src.data + L->v[li].off;
-            size_t len = L->v[li].len, pos = 0, a, e;
+            /* the display form: the same numbers as the source bytes, whichever reader made it */
+            const t2x_line *ln = &L->v[li];
+            const unsigned char *s = (const unsigned char *)ln->text;
+            size_t len = (size_t)ln->ncols, pos = 0, a, e;
             while (next_number(s, len, &pos, &a, &e)) {
-                size_t off = L->v[li].off + a, n = e - a;
+                size_t off = t2x_line_offset(ln, (int)a), n = t2x_line_end_offset(ln, (int)e) - off;
+                if (n != e - a || off + n > f->src.len || memcmp(f->src.data + off, s + a, n) != 0) continue;
                 if (spans_cover(&sp, off, off + n) || spans_cover(&add, off, off + n)) continue;
                 const char *why = reason(t, li, off);
                 char *text = t2x_xstrndup((const char *)s + a, n);

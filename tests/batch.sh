@@ -38,7 +38,7 @@ cp "$Q" "$K" "$in/"
 gzip -c "$Q" | head -c 2000 > "$in/cut.txt.gz"
 head -c 4096 /dev/urandom > "$in/binary.bin"
 : > "$in/empty.txt"
-printf '<HTML>\n<HEAD><TITLE>10-K</TITLE></HEAD>\n<BODY>\n<P>Annual report</P>\n<TABLE><TR><TD>Net sales</TD><TD>1,234</TD></TR></TABLE>\n</BODY>\n</HTML>\n' > "$in/page.htm"
+printf '<HTML>\n<HEAD><TITLE>10-K</TITLE></HEAD>\n<BODY>\n<P>Annual report</P>\n<TABLE><TR><TD>Net sales</TD><TD>1,234</TD></TR>\n</BODY>\n</HTML>\n' > "$in/page.htm"  # a table never closed
 printf '<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t8-K\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nCurrent report\n</TEXT>\n</DOCUMENT>\n' > "$in/8k.txt"
 head -c 30000000 /dev/zero | tr '\0' 'x' > "$in/oneline.txt"
 mkdir -p "$in/.hidden"; cp "$Q" "$in/.hidden/"   # dot-directories are not walked

@@ -1,0 +1,88 @@
+/*
+ * html.h — the HTML reader (html_read.c, html_flow.c, html_tables.c). An HTML document of the
+ * submission is parsed with libxml2's HTML parser (no network, no entities, bounded size and
+ * depth) and laid out as display lines, the same t2x_lines the text reader reads: paragraphs
+ * and <PRE> text as lines, each <table> as aligned columns built from its rows and cells
+ * (colspan/rowspan, amounts split across cells, spacer columns and rows dropped). Every display
+ * character keeps the source byte span it came from, so a printed number's span is exact.
+ * After this stage nothing knows which reader read the filing. Internal.
+ */
+#ifndef T2X_HTML_H
+#define T2X_HTML_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <libxml/HTMLparser.h>
+#include "lines.h"
+#include "source.h"
+#include "submission.h"
+#include "txt2xbrl.h"
+
+/* Largest HTML document read (bytes), and deepest element nesting / table nesting accepted. */
+#define T2X_HTML_MAX_BYTES ((size_t)96 * 1024 * 1024)
+#define T2X_HTML_MAX_DEPTH 200
+#define T2X_HTML_MAX_TABLE_NESTING 32
+
+/* One display character and the source bytes [off, end) it stands for; a character the layout
+ * adds (padding, a joining space) has synth = 1 and off == end. */
+typedef struct t2x_hch {
+    char c;
+    unsigned char synth;
+    uint32_t off, end; /* the source is at most T2X_SOURCE_MAX (256 MB) */
+} t2x_hch;
+
+/* off/end of a character whose source bytes are unknown */
+#define T2X_HNONE UINT32_MAX
+
+/* One display line being built. */
+typedef struct t2x_hline {
+    t2x_hch *v;
+    size_t n, cap;
+} t2x_hline;
+
+/* Display lines being built. */
+typedef struct t2x_hlines {
+    t2x_hline *v;
+    size_t n, cap;
+} t2x_hlines;
+
+/* Reading state of one document: the source bytes and the cursor that ties the parser's text
+ * back to them (html_read.c). */
+typedef struct t2x_hctx {
+    const unsigned char *src; /* the whole decoded source */
+    size_t pos, end;          /* cursor and end of the document's bytes in src */
+    int table_depth;          /* tables being laid out around the current node */
+} t2x_hctx;
+
+/* Append the display characters of a text node (its code points tied to source spans; spans
+ * that cannot be tied are marked unmapped: off == end == T2X_HNONE). */
+void t2x_html_text(t2x_hctx *c, const xmlChar *text, t2x_hline *out);
+
+/* Lay out the children of `node` as block flow (paragraphs, line breaks, <PRE>, tables) into
+ * `out`; wrap paragraphs at `width` columns (0: no wrapping). */
+void t2x_html_flow(t2x_hctx *c, xmlNodePtr node, t2x_hlines *out, int width);
+
+/* Lay out one <table> into `out` (html_tables.c). */
+void t2x_html_table(t2x_hctx *c, xmlNodePtr table, t2x_hlines *out);
+
+/* Line helpers (html_flow.c). */
+void t2x_hline_add(t2x_hline *l, char ch, int synth, uint32_t off, uint32_t end);
+void t2x_hline_cat(t2x_hline *l, const t2x_hline *src, size_t from, size_t to);
+void t2x_hline_trim(t2x_hline *l);
+void t2x_hlines_push(t2x_hlines *ls, t2x_hline *l); /* takes l over, leaves it empty */
+void t2x_hlines_blank(t2x_hlines *ls);               /* one blank line unless the last is blank */
+void t2x_hlines_free(t2x_hlines *ls);
+/* Is the element named `name` (lower case)? */
+int t2x_html_is(xmlNodePtr n, const char *name);
+/* Columns of left indentation an element's style asks for (margin-left, padding-left,
+ * text-indent in em, pt, px or in; 0 if none). */
+int t2x_html_indent(xmlNodePtr n, int first_line);
+
+/* Read the HTML documents of a submission: replaces, in *L, the body lines of each HTML
+ * document with its display lines and updates the documents' line ranges. *html is set when
+ * a document was read as HTML. A document that cannot be read safely (too large, nested too
+ * deep, a tag never closed, binary bytes) fails the conversion with T2X_ERR_HTML and one error
+ * line. */
+t2x_status t2x_html_read(const t2x_source *src, t2x_lines *L, t2x_submission *sub, int *html, t2x_diag *diag);
+
+#endif

@@ -1,0 +1,273 @@
+/*
+ * test_html.c — the HTML reader (html.h): a hand-made balance sheet with the constructs of HTML
+ * filings (colspan, amounts split across cells, <FONT>/<B>/<DIV>, &nbsp; &#36; &#151;, spacer
+ * rows and columns, the periods in heading rows); every fact of every HTML corpus filing spans
+ * exactly its printed number in the source; per-filing facts checked against the printed
+ * filings; the BMS HTML 10-Qs of 2000 against their own EX-27; bad HTML refused (exit 3, one
+ * error, nothing converted).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sys/stat.h>
+
+#include "filing.h"
+#include "testutil.h"
+#include "modelfact.h"
+#include "util.h"
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+static t2x_options options(void)
+{
+    t2x_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    return opt;
+}
+
+static const char *corpus(const char *name)
+{
+    static char p[4200];
+    const char *env = getenv("T2X_CORPUS");
+    snprintf(p, sizeof p, "%s/%s", env ? env : srcpath("../shared/corpus"), name);
+    return p;
+}
+
+/* Every cell and cover fact of the model spans its printed number in the source: the bytes
+ * at [offset, offset+length) are the number as printed, or one dash (a character or its
+ * reference). Returns the number of spans checked. */
+static int check_spans(t2x_filing *f, const char *name)
+{
+    xmlXPathContextPtr xp = xmlXPathNewContext(f->model);
+    xmlXPathRegisterNs(xp, BAD_CAST "m", BAD_CAST "urn:txt2xbrl:model:1");
+    xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST "//m:cell[@offset] | //m:cover/m:fact[@offset]", xp);
+    int n = 0;
+    for (int i = 0; r && r->nodesetval && i < r->nodesetval->nodeNr; i++) {
+        xmlNodePtr c = r->nodesetval->nodeTab[i];
+        xmlChar *o = xmlGetProp(c, BAD_CAST "offset"), *l = xmlGetProp(c, BAD_CAST "length"),
+                *t = xmlGetProp(c, BAD_CAST "text");
+        size_t off = strtoul((const char *)o, NULL, 10), len = strtoul((const char *)l, NULL, 10);
+        const char *src = (const char *)f->src.data + off;
+        int ok = off + len <= f->src.len;
+        if (ok && strcmp((const char *)t, "-") == 0)
+            ok = (len == 1 && (*src == '-' || (unsigned char)*src == 0x96 || (unsigned char)*src == 0x97)) ||
+                 (len > 2 && src[0] == '&' && src[len - 1] == ';') || (len > 1 && src[0] == '-');
+        else if (ok)
+            ok = strlen((const char *)t) == len && memcmp(src, t, len) == 0;
+        if (!ok) fail_msg("%s: fact text \"%s\" at offset %zu does not span its printed number (\"%.*s\")", name, t, off,
+                          (int)(len < 40 ? len : 40), src);
+        n++;
+        xmlFree(o);
+        xmlFree(l);
+        xmlFree(t);
+    }
+    xmlXPathFreeObject(r);
+    xmlXPathFreeContext(xp);
+    return n;
+}
+
+static t2x_filing *convert(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) return NULL;
+    t2x_options opt = options();
+    t2x_diag d = {0};
+    t2x_filing *f = NULL;
+    t2x_status s = t2x_convert_file(path, &opt, &d, &f);
+    if (s != T2X_OK) fail_msg("%s: %s", path, d.count ? d.items[d.count - 1].message : "failed");
+    t2x_diag_free(&d);
+    return f;
+}
+
+/* colspan headings, "$" and ")" in cells of their own, <FONT><B>/<DIV> around numbers,
+ * &nbsp; &#36; &#151;, a spacer row and spacer columns, the periods in two heading rows */
+static void test_constructs(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert(srcpath("tests/data/html-balance-sheet.htm"));
+    assert_non_null(f);
+    assert_true(f->html);
+    expect_fact(f, "us-gaap:CashAndCashEquivalentsAtCarryingValue", "I20031231", "1234000");
+    expect_fact(f, "us-gaap:CashAndCashEquivalentsAtCarryingValue", "I20021231", "1100000");
+    expect_fact(f, "us-gaap:AccountsReceivableNetCurrent", "I20031231", "2000000");
+    expect_fact(f, "us-gaap:OtherAssetsNoncurrent", "I20031231", "0"); /* &#151; */
+    expect_fact(f, "us-gaap:Assets", "I20031231", "3234000");
+    expect_fact(f, "us-gaap:Assets", "I20021231", "3050000");
+    expect_fact(f, "us-gaap:RetainedEarningsAccumulatedDeficit", "I20021231", "-150000"); /* (150 | ) */
+    expect_fact(f, "us-gaap:LiabilitiesAndStockholdersEquity", "I20031231", "3234000");
+    assert_true(check_spans(f, "html-balance-sheet.htm") >= 14);
+    t2x_filing_free(f);
+}
+
+/* Every HTML corpus filing that converts: each fact spans its printed number. */
+static void test_corpus_spans(void **state)
+{
+    (void)state;
+    FILE *m = fopen(corpus("MANIFEST.tsv"), "r");
+    if (!m) skip();
+    char line[4096];
+    int files = 0, spans = 0;
+    while (fgets(line, sizeof line, m)) {
+        char *name = strtok(line, "\t");
+        for (int k = 0; k < 3; k++) strtok(NULL, "\t");
+        char *kind = strtok(NULL, "\t");
+        strtok(NULL, "\t");
+        char *scale = strtok(NULL, "\t");
+        if (!name || !kind || !scale || strcmp(kind, "html") != 0 || strcmp(scale, "-") == 0) continue;
+        t2x_filing *f = convert(corpus(name));
+        if (!f) continue;
+        spans += check_spans(f, name);
+        files++;
+        t2x_filing_free(f);
+    }
+    fclose(m);
+    print_message("HTML corpus: %d filings, %d fact spans checked\n", files, spans);
+    assert_true(files > 0);
+}
+
+/* Total assets, net income and EPS with their periods, as printed in each filing. */
+static void test_corpus_facts(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert(corpus("boeing-co_10k_2003-12-31.htm"));
+    if (!f) skip();
+    expect_fact(f, "us-gaap:Assets", "I20031231", "53035000000");
+    expect_fact(f, "us-gaap:Assets", "I20021231", "52342000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20030101-20031231", "718000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20020101-20021231", "492000000");
+    expect_fact(f, "us-gaap:EarningsPerShareBasic", "D20030101-20031231", "0.9");
+    expect_fact(f, "us-gaap:EarningsPerShareDiluted", "D20010101-20011231", "3.41");
+    expect_fact(f, "us-gaap:CashAndCashEquivalentsAtCarryingValue", "I20031231", "4633000000");
+    t2x_filing_free(f);
+    /* 52/53-week years: December 28, 2002 and December 29, 2001 */
+    f = convert(corpus("intel-corp_10k_2002-12-28.htm"));
+    expect_fact(f, "us-gaap:Assets", "I20021228", "44224000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20011230-20021228", "3117000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D19991226-20001230", "10535000000");
+    expect_fact(f, "us-gaap:EarningsPerShareBasic", "D20011230-20021228", "0.47");
+    expect_fact(f, "us-gaap:EarningsPerShareDiluted", "D20011230-20021228", "0.46");
+    t2x_filing_free(f);
+    /* an insurer: labels wrapped over two lines with numbers in them, spacer-column indents */
+    f = convert(corpus("american-international-group-inc_10k_2005-12-31.htm"));
+    expect_fact(f, "us-gaap:Assets", "I20051231", "853370000000");
+    expect_fact(f, "us-gaap:Assets", "I20041231", "801145000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20050101-20051231", "10477000000");
+    expect_fact(f, "us-gaap:EarningsPerShareDiluted", "D20050101-20051231", "3.99");
+    t2x_filing_free(f);
+    /* a November fiscal year */
+    f = convert(corpus("lehman-brothers-holdings-inc_10k_2005-11-30.htm"));
+    expect_fact(f, "us-gaap:Assets", "I20051130", "410063000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20041201-20051130", "3260000000");
+    expect_fact(f, "us-gaap:EarningsPerShareBasic", "D20041201-20051130", "11.47");
+    expect_fact(f, "us-gaap:EarningsPerShareDiluted", "D20041201-20051130", "10.87");
+    t2x_filing_free(f);
+    /* an HTML 10-Q: quarter and year to date */
+    f = convert(corpus("bristol-myers-squibb-co_10q_2000-06-30.txt"));
+    expect_fact(f, "us-gaap:Assets", "I20000630", "16831000000");
+    expect_fact(f, "us-gaap:Assets", "I19991231", "17114000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20000401-20000630", "1091000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20000101-20000630", "2312000000");
+    expect_fact(f, "us-gaap:EarningsPerShareBasic", "D20000401-20000630", "0.55");
+    t2x_filing_free(f);
+    f = convert(corpus("bristol-myers-squibb-co_10q_2008-03-31.txt"));
+    expect_fact(f, "us-gaap:Assets", "I20080331", "26325000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20080101-20080331", "661000000");
+    expect_fact(f, "us-gaap:EarningsPerShareBasic", "D20080101-20080331", "0.33");
+    t2x_filing_free(f);
+}
+
+/* The BMS HTML 10-Qs of 2000 against their own EX-27 schedules: every comparison agrees. */
+static void test_ex27(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"bristol-myers-squibb-co_10q_2000-06-30.txt",
+                                        "bristol-myers-squibb-co_10q_2000-09-30.txt"};
+    for (size_t i = 0; i < 2; i++) {
+        t2x_filing *f = convert(corpus(files[i]));
+        if (!f) skip();
+        xmlNodePtr ex = NULL;
+        for (xmlNodePtr n = xmlDocGetRootElement(f->model)->children; n; n = n->next)
+            if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "ex27") == 0) ex = n;
+        assert_non_null(ex);
+        xmlChar *comp = xmlGetProp(ex, BAD_CAST "comparisons"), *agree = xmlGetProp(ex, BAD_CAST "agree");
+        print_message("%s: EX-27 %s of %s comparisons agree\n", files[i], agree, comp);
+        assert_true(atoi((const char *)comp) >= 20);
+        assert_string_equal(agree, comp);
+        xmlFree(comp);
+        xmlFree(agree);
+        t2x_filing_free(f);
+    }
+}
+
+/* Bad HTML: exit 3 (T2X_ERR_HTML), one error line with code "html", no filing. */
+static void refused(const char *what, const char *bytes, size_t len)
+{
+    t2x_options opt = options();
+    t2x_diag d = {0};
+    t2x_filing *f = NULL;
+    t2x_status st = t2x_convert_bytes((const unsigned char *)bytes, len, what, &opt, &d, &f);
+    if (st != T2X_ERR_HTML) fail_msg("%s: status %d, not refused as HTML", what, st);
+    assert_null(f);
+    int errors = 0;
+    for (size_t i = 0; i < d.count; i++)
+        if (d.items[i].severity == T2X_ERROR) {
+            errors++;
+            assert_string_equal(d.items[i].code, "html");
+            assert_null(strchr(d.items[i].message, '\n'));
+        }
+    assert_int_equal(errors, 1);
+    t2x_diag_free(&d);
+}
+
+static void test_bad_html(void **state)
+{
+    (void)state;
+    static const char head[] = "<DOCUMENT>\n<TYPE>10-K\n<TEXT>\n<HTML><BODY>\n<P>Annual report</P>\n<P>x</P>\n"
+                               "<P>y</P>\n<P>z</P>\n<TABLE><TR><TD>Total assets</TD><TD>1,234</TD></TR>\n";
+    t2x_buf b = {0};
+    /* 50,000 nested tables */
+    t2x_buf_puts(&b, head);
+    for (int i = 0; i < 50000; i++) t2x_buf_puts(&b, "<TABLE><TR><TD>");
+    t2x_buf_puts(&b, "1\n</TEXT>\n</DOCUMENT>\n");
+    refused("nested.htm", b.data, b.len);
+    /* 100,000 nested <DIV>s (elements deeper than the limit) */
+    b.len = 0;
+    t2x_buf_puts(&b, head);
+    t2x_buf_puts(&b, "</TABLE>\n");
+    for (int i = 0; i < 100000; i++) t2x_buf_puts(&b, "<DIV>");
+    t2x_buf_puts(&b, "1\n</TEXT>\n</DOCUMENT>\n");
+    refused("deep.htm", b.data, b.len);
+    /* a tag never closed */
+    b.len = 0;
+    t2x_buf_puts(&b, head);
+    t2x_buf_puts(&b, "</TABLE>\n<P>Net income <FONT SIZE=\"2\"\n</TEXT>\n</DOCUMENT>\n");
+    refused("unclosed-tag.htm", b.data, b.len);
+    /* a table never closed */
+    b.len = 0;
+    t2x_buf_puts(&b, head);
+    t2x_buf_puts(&b, "<TR><TD>Net income</TD><TD>12</TD></TR>\n</TEXT>\n</DOCUMENT>\n");
+    refused("unclosed-table.htm", b.data, b.len);
+    /* binary inside <TEXT>, after more text than the input check reads */
+    b.len = 0;
+    t2x_buf_puts(&b, head);
+    t2x_buf_puts(&b, "</TABLE>\n");
+    for (int i = 0; i < 7000; i++) t2x_buf_puts(&b, "<P>Text.</P>\n");
+    for (int i = 0; i < 4096; i++) t2x_buf_putc(&b, (char)(i % 7 == 0 ? 0x01 : 'A' + i % 26));
+    t2x_buf_puts(&b, "\n</TEXT>\n</DOCUMENT>\n");
+    refused("binary.htm", b.data, b.len);
+    free(b.data);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_constructs), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
+        cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    t2x_data_cleanup();
+    return rc;
+}
