@@ -228,6 +228,46 @@ static const t2x_line *without_markup(const t2x_line *ln, t2x_line *tmp, char *b
     return t2x_line_blank(tmp) ? NULL : tmp;
 }
 
+/* A heading line that also holds the scale caption, with the caption blanked and the rest kept:
+ * the years or the period phrase are often printed on the caption's line ("(Dollar amounts in
+ * millions)   1993   1992", "For the years ended December 31 (In millions)   1993   1992").
+ * A caption in parentheses is blanked alone, otherwise its whole chunk (a run of words
+ * separated by single blanks). NULL when nothing is left. */
+static const t2x_line *without_caption(const t2x_line *ln, t2x_line *tmp, char *buf)
+{
+    int n = ln->ncols;
+    memcpy(buf, ln->text, (size_t)n + 1);
+    char c[T2X_LINE_MAX_COLS + 1];
+    int sc, ex;
+    for (int i = 0; i < n;) {
+        while (i < n && buf[i] == ' ') i++;
+        int s = i;
+        while (i < n && !(buf[i] == ' ' && (i + 1 >= n || buf[i + 1] == ' '))) i++;
+        if (i == s) break;
+        memcpy(c, buf + s, (size_t)(i - s));
+        c[i - s] = '\0';
+        if (!t2x_scale_caption(c, &sc, &ex)) continue;
+        int blanked = 0;
+        for (int p = s; p < i; p++) {
+            if (buf[p] != '(') continue;
+            int q = p + 1;
+            while (q < i && buf[q] != ')') q++;
+            if (q >= i) break;
+            memcpy(c, buf + p, (size_t)(q + 1 - p));
+            c[q + 1 - p] = '\0';
+            if (t2x_scale_caption(c, &sc, &ex)) {
+                memset(buf + p, ' ', (size_t)(q + 1 - p));
+                blanked = 1;
+            }
+            p = q;
+        }
+        if (!blanked) memset(buf + s, ' ', (size_t)(i - s));
+    }
+    *tmp = *ln;
+    tmp->text = buf;
+    return t2x_line_blank(tmp) ? NULL : tmp;
+}
+
 /* A page footer or header: "2", "- 23 -", "-3-", "F-3", "Page 4", "(continued)", "(Unaudited)". */
 static int is_page_noise(const char *text)
 {
@@ -846,7 +886,9 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
                 is_page_marker(ln) || t2x_title_kind(ln->text) != T2X_STMT_ANY)
                 continue;
             int sc, ex;
-            if (t2x_scale_caption(ln->text, &sc, &ex)) continue;
+            t2x_line uncaptioned;
+            char cbuf[T2X_LINE_MAX_COLS + 1];
+            if (t2x_scale_caption(ln->text, &sc, &ex) && !(ln = without_caption(ln, &uncaptioned, cbuf))) continue;
             int last = ln->ncols - 1;
             while (last >= 0 && ln->text[last] == ' ') last--;
             if (last >= col_area_left) {

@@ -49,9 +49,9 @@ static const struct {
     {"title-phrase", 1.3},
     {"leading-minus", 1.3},
     {"trailing-minus", 1.4},
-    {"caption-heading", 23.6},
+    {"caption-heading", 1.3},
     {"caption-first-row", 1.3},
-    {"years-on-caption", 91.9},
+    {"years-on-caption", 1.3},
     {"tabs", 1.3},
     {"narrow-wrap", 10.2},
     {"wrap-at-number", 1.5},
@@ -60,7 +60,7 @@ static const struct {
     {"page-bare", 1.5},
     {"stacked-abbrev", 1.3},
     {"narrow-columns", 1.3},
-    {"everything", 92.4},
+    {"everything", 19.3},
 };
 
 /* Known wrong readings of today's reader, per style: at most `max` wrong facts, for the reasons
@@ -97,9 +97,9 @@ static const struct {
     {"title-phrase", 0, "none left"},
     {"leading-minus", 0, "none left"},
     {"trailing-minus", 0, "none left"},
-    {"caption-heading", 1, "W1 W2"},
+    {"caption-heading", 0, "none left"},
     {"caption-first-row", 0, "none left"},
-    {"years-on-caption", 7, "W1"},
+    {"years-on-caption", 0, "none left"},
     {"tabs", 0, "none left"},
     {"narrow-wrap", 9, "W1 W4"},
     {"wrap-at-number", 0, "none left"},
@@ -108,7 +108,7 @@ static const struct {
     {"page-bare", 0, "none left"},
     {"stacked-abbrev", 0, "none left"},
     {"narrow-columns", 0, "none left"},
-    {"everything", 7, "W1"},
+    {"everything", 9, "W4: the narrow-wrap sign flips of Bear Stearns financing rows, no longer hidden by W2"},
 };
 
 static const char *corpus_dir(void)
