@@ -222,7 +222,6 @@ static t2x_status find_tables(t2x_filing *f)
     size_t cap = 0;
     t2x_table *found = NULL;
     size_t nfound = 0;
-    int html_main = 0, any_text = 0;
     for (int pass = 0; pass < 2 && nfound == 0; pass++) {
         for (size_t k = 0; k < f->sub.ndocs; k++) {
             const t2x_document *d = &f->sub.docs[k];
@@ -230,12 +229,7 @@ static t2x_status find_tables(t2x_filing *f)
                           (!f->sub.has_wrapper);
             if (pass == 0 && !primary) continue;
             if (pass == 1 && (primary || t2x_document_is_ex27(d))) continue;
-            if (d->is_binary) continue;
-            if (d->is_html) {
-                if (primary) html_main = 1;
-                continue;
-            }
-            any_text = 1;
+            if (d->is_binary) continue; /* HTML documents are display lines by now (html_read.c) */
             t2x_statements_find(&f->lines, d->first, d->end, k, &found, &nfound, &cap);
         }
     }
@@ -315,11 +309,6 @@ static t2x_status find_tables(t2x_filing *f)
     if (keep == 0) {
         st = incorporated_elsewhere(f);
         if (st != T2X_OK) return st;
-        if (html_main && !any_text) {
-            t2x_diag_add(f->diag, T2X_ERROR, f->src.name, 0, "html",
-                         "the filing's documents are HTML; txt2xbrl reads plain-text filings only");
-            return T2X_ERR_HTML;
-        }
         t2x_diag_add(f->diag, T2X_ERROR, f->src.name, 0, "no-statements",
                      "no financial statement (balance sheet, income, cash flows, equity) found");
         return T2X_ERR_NO_STATEMENTS;
