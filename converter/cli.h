@@ -12,7 +12,7 @@ enum {
     EXIT_OK = 0,        /* success */
     EXIT_VERIFY = 1,    /* verification found a conversion error (or, with --strict, a filing inconsistency) */
     EXIT_USAGE = 2,     /* bad command line */
-    EXIT_INPUT = 3,     /* unreadable input, not a filing, HTML, no statements found */
+    EXIT_INPUT = 3,     /* unreadable input, not a filing, unsafe HTML, incorporated by reference, no statements */
     EXIT_INTERNAL = 4   /* output, data or internal error */
 };
 

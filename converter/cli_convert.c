@@ -8,32 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int t2x_cli_exit_code(t2x_status st)
-{
-    switch (st) {
-    case T2X_OK: return EXIT_OK;
-    case T2X_ERR_USAGE: return EXIT_USAGE;
-    case T2X_ERR_INPUT:
-    case T2X_ERR_NOT_FILING:
-    case T2X_ERR_HTML:
-    case T2X_ERR_NO_STATEMENTS: return EXIT_INPUT;
-    case T2X_ERR_VERIFY: return EXIT_VERIFY;
-    default: return EXIT_INTERNAL;
-    }
-}
-
-void t2x_cli_print_diag(const t2x_diag *d, int verbose)
-{
-    for (size_t i = 0; i < d->count; i++) {
-        const t2x_diag_item *it = &d->items[i];
-        if (it->severity == T2X_INFO && !verbose) continue;
-        const char *sev = it->severity == T2X_ERROR ? "error: " : it->severity == T2X_WARNING ? "warning: " : "";
-        if (it->file && it->line > 0) fprintf(stderr, "txt2xbrl: %s:%ld: %s%s\n", it->file, it->line, sev, it->message);
-        else if (it->file) fprintf(stderr, "txt2xbrl: %s: %s%s\n", it->file, sev, it->message);
-        else fprintf(stderr, "txt2xbrl: %s%s\n", sev, it->message);
-    }
-}
-
 static int parse_formats(const char *s, unsigned *out)
 {
     unsigned f = 0;
