@@ -23,7 +23,7 @@
 #include "txt2xbrl.h"
 #include "render.h"
 #include "util.h"
-#include "verify.h"
+#include "verify_xml.h"
 
 #include <ctype.h>
 #include <dirent.h>

@@ -15,7 +15,7 @@
  * liabilities" also breaks "Total liabilities and stockholders' equity"): it is listed under
  * it, not counted again.
  */
-#include "verify.h"
+#include "verify_calc.h"
 #include "util.h"
 #include "xmlnode.h"
 

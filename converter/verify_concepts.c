@@ -6,7 +6,7 @@
  * data type, a numeric value is a decimal number and a non-numeric fact has no unit.
  * `verify --schema` adds the full XML Schema validation (xbrlvalid.c).
  */
-#include "verify.h"
+#include "verify_concepts.h"
 #include "data.h"
 #include "util.h"
 #include "xbrlvalid.h"

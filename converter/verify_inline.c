@@ -5,7 +5,7 @@
  * the byte its t2x-xHH class names, the leading line feed of each block dropped), and, in
  * source offsets, every tagged fact, every number listed as untagged and every statement block.
  */
-#include "verify.h"
+#include "verify_inline.h"
 #include "util.h"
 #include "xmlnode.h"
 

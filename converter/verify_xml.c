@@ -5,7 +5,7 @@
  * network, libxml2's default depth (256) and text-node (10 MB) limits. Then the XBRL pieces
  * the checks compare: contexts and units as canonical signatures, facts with canonical values.
  */
-#include "verify.h"
+#include "verify_xml.h"
 #include "sha256.h"
 #include "util.h"
 #include "xmlnode.h"
