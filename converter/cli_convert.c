@@ -101,8 +101,7 @@ int t2x_cli_convert(int argc, char **argv)
         t2x_diag d = {0};
         t2x_filing *f = NULL;
         t2x_status st = t2x_convert_file(files[k], &opt, &d, &f);
-        if (st == T2X_OK) st = t2x_filing_self_verify(f, &opt, &d); /* nothing written unless faithful */
-        if (st == T2X_OK) st = t2x_filing_write(f, outdir, &opt, &d);
+        if (st == T2X_OK) st = t2x_filing_write_verified(f, outdir, &opt, &d); /* put in place only when faithful */
         t2x_cli_print_diag(&d, verbose);
         int code = t2x_cli_exit_code(st);
         if (code == EXIT_OK && opt.strict && has_inconsistency(&d)) code = EXIT_VERIFY;

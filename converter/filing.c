@@ -695,12 +695,12 @@ static char *build_package(const t2x_filing *f, char *const *bufs, const size_t 
     return zip;
 }
 
-/* Add STEM+suffix with `data` (taken) to the set. */
+/* Add STEM+suffix with `data` (taken) of format `fmt` to the set. */
 static void set_add(t2x_outfile **set, size_t *n, size_t *cap, const t2x_filing *f, const char *suffix, char *data,
-                    size_t len)
+                    size_t len, unsigned fmt)
 {
     *set = t2x_grow(*set, cap, *n + 1, sizeof **set);
-    (*set)[(*n)++] = (t2x_outfile){t2x_xasprintf("%s%s", f->stem, suffix), data, len};
+    (*set)[(*n)++] = (t2x_outfile){t2x_xasprintf("%s%s", f->stem, suffix), data, len, fmt, 0};
 }
 
 void t2x_filing_outputs_free(t2x_outfile *set, size_t n)
@@ -784,11 +784,11 @@ t2x_status t2x_filing_outputs(const t2x_filing *f, const t2x_options *opt, t2x_o
         }
         size_t zlen = 0;
         char *zip = build_package(f, bufs, lens, suffixes, fmts, NOUT, &zlen, diag);
-        if (zip) set_add(&set, &n, &cap, f, ".zip", zip, zlen);
+        if (zip) set_add(&set, &n, &cap, f, ".zip", zip, zlen, T2X_FMT_PACKAGE);
         else st = T2X_ERR_INTERNAL;
     }
     for (size_t i = 0; i < NOUT; i++) {
-        if (st == T2X_OK && bufs[i] && (fmt & outs[i].fmt)) set_add(&set, &n, &cap, f, outs[i].suffix, bufs[i], lens[i]);
+        if (st == T2X_OK && bufs[i] && (fmt & outs[i].fmt)) set_add(&set, &n, &cap, f, outs[i].suffix, bufs[i], lens[i], outs[i].fmt);
         else free(bufs[i]);
     }
     if (st == T2X_OK && (fmt & T2X_FMT_MODEL)) {
@@ -796,13 +796,13 @@ t2x_status t2x_filing_outputs(const t2x_filing *f, const t2x_options *opt, t2x_o
         double tr = opt && opt->timings ? t2x_now_ms() : 0;
         char *m = t2x_filing_model_xml(f, &len);
         if (opt && opt->timings) t2x_timing_output(opt->timings, "model.xml", t2x_now_ms() - tr, len);
-        set_add(&set, &n, &cap, f, ".model.xml", m, len);
+        set_add(&set, &n, &cap, f, ".model.xml", m, len, T2X_FMT_MODEL);
     }
     if (st == T2X_OK && (fmt & T2X_FMT_REPORT)) {
         double tr = opt && opt->timings ? t2x_now_ms() : 0;
         char *r = report_json(f);
         if (opt && opt->timings) t2x_timing_output(opt->timings, "report.json", t2x_now_ms() - tr, strlen(r));
-        set_add(&set, &n, &cap, f, ".report.json", r, strlen(r));
+        set_add(&set, &n, &cap, f, ".report.json", r, strlen(r), T2X_FMT_REPORT);
     }
     if (st != T2X_OK) {
         t2x_filing_outputs_free(set, n);
@@ -813,6 +813,24 @@ t2x_status t2x_filing_outputs(const t2x_filing *f, const t2x_options *opt, t2x_o
     return T2X_OK;
 }
 
+t2x_status t2x_filing_write_set(const t2x_filing *f, const char *dir, const t2x_options *opt, const t2x_outfile *set,
+                                size_t n, t2x_outset_check check, void *ctx, t2x_diag *diag)
+{
+    double tw = opt && opt->timings ? t2x_now_ms() : 0;
+    const char *what = NULL;
+    t2x_status st = T2X_OK;
+    if (t2x_outset_write_stem(dir, f->stem, set, n, check, ctx, &what) != 0) {
+        if (errno == ECANCELED) {
+            st = T2X_ERR_VERIFY; /* the check said why */
+        } else {
+            t2x_diag_add(diag, T2X_ERROR, dir, 0, "io", "%s the outputs of %s: %s", what, f->stem, strerror(errno));
+            st = T2X_ERR_IO;
+        }
+    }
+    if (opt && opt->timings) t2x_timing_lap(&opt->timings->write_ms, &tw);
+    return st;
+}
+
 t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_options *opt, t2x_diag *diag)
 {
     t2x_outfile *set;
@@ -820,13 +838,7 @@ t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_opti
     /* render everything first, then write: a template error leaves nothing */
     t2x_status st = t2x_filing_outputs(f, opt, &set, &n, diag);
     if (st != T2X_OK) return st;
-    double tw = opt && opt->timings ? t2x_now_ms() : 0;
-    const char *what = NULL;
-    if (t2x_outset_write_stem(dir, f->stem, set, n, &what) != 0) {
-        t2x_diag_add(diag, T2X_ERROR, dir, 0, "io", "%s the outputs of %s: %s", what, f->stem, strerror(errno));
-        st = T2X_ERR_IO;
-    }
-    if (opt && opt->timings) t2x_timing_lap(&opt->timings->write_ms, &tw);
+    st = t2x_filing_write_set(f, dir, opt, set, n, NULL, NULL, diag);
     t2x_filing_outputs_free(set, n);
     return st;
 }

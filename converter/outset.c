@@ -290,7 +290,7 @@ static int put_link(int dfd, const char *name, const char *target, int replace, 
 }
 
 int t2x_outset_write_stem(const char *dir, const char *stem, const t2x_outfile *files, size_t n,
-                          const char **what)
+                          t2x_outset_check check, void *ctx, const char **what)
 {
     sigset_t hold, old, pend;
     sigemptyset(&hold);
@@ -314,9 +314,23 @@ int t2x_outset_write_stem(const char *dir, const char *stem, const t2x_outfile *
     *what = "cannot write";
     for (size_t i = 0; i < n; i++)
         if (t2x_outset_put(tfd, files[i].name, files[i].data, files[i].len) != 0) goto fail;
+    if (check) {
+        *what = "the set fails its check";
+        char *path = t2x_xasprintf("%s/" SETS "/%s", dir, tname);
+        int c = check(ctx, tfd, path);
+        free(path);
+        if (c != 0) {
+            errno = ECANCELED;
+            goto fail;
+        }
+    }
+    *what = "cannot remove a scratch file from";
+    for (size_t i = 0; i < n; i++)
+        if (files[i].scratch && unlinkat(tfd, files[i].name, 0) != 0) goto fail;
     /* the links first: a name new to DIR shows nothing until the exchange */
     *what = "cannot link";
     for (size_t i = 0; i < n; i++) {
+        if (files[i].scratch) continue;
         targets[i] = t2x_xasprintf(SETS "/%s/%s", stem, files[i].name);
         if (is_link_to(dfd, files[i].name, targets[i])) continue;
         struct stat st;
@@ -343,7 +357,7 @@ int t2x_outset_write_stem(const char *dir, const char *stem, const t2x_outfile *
         if (later[i] && put_link(dfd, files[i].name, targets[i], 1, &made[i]) != 0) goto fail;
     for (size_t i = 0; i < nold; i++) { /* links to outputs the new set lacks */
         size_t k = 0;
-        while (k < n && strcmp(files[k].name, oldn[i]) != 0) k++;
+        while (k < n && (files[k].scratch || strcmp(files[k].name, oldn[i]) != 0)) k++;
         char *t = t2x_xasprintf(SETS "/%s/%s", stem, oldn[i]);
         if (k == n && is_link_to(dfd, oldn[i], t)) unlinkat(dfd, oldn[i], 0);
         free(t);

@@ -14,18 +14,34 @@
 #include <stddef.h>
 #include "txt2xbrl.h"
 
-/* One output file of a set: its name (no '/') and its bytes (not owned). */
+/* One output file of a set: its name (no '/'), its bytes (not owned), the T2X_FMT_* format it
+ * belongs to, and whether it is scratch: written into the staging directory for the set's check
+ * only, removed before the set is put in place. */
 typedef struct t2x_outfile {
     const char *name;
     const char *data;
     size_t len;
+    unsigned format;
+    int scratch;
 } t2x_outfile;
+
+/* A check of a staged set (t2x_outset_write_stem): called once every file is written into the
+ * private staging directory `path` (descriptor `fd`), before anything is put in place. 0 lets
+ * the set go on; anything else cancels it (the staging is removed, the earlier set stays). The
+ * check may add files to the staging directory; it removes them itself. */
+typedef int (*t2x_outset_check)(void *ctx, int fd, const char *path);
 
 /* Render the outputs `opt` asks for into memory (filing.c): *out (OUT: the caller frees it
  * with t2x_filing_outputs_free) holds *nout files named STEM.SUFFIX. Nothing is written. */
 t2x_status t2x_filing_outputs(const t2x_filing *f, const t2x_options *opt, t2x_outfile **out, size_t *nout,
                               t2x_diag *diag);
 void t2x_filing_outputs_free(t2x_outfile *set, size_t n);
+
+/* Put the rendered `set` of f in place in `dir` (t2x_outset_write_stem, with `check` when not
+ * NULL). T2X_OK; T2X_ERR_VERIFY when the check cancelled the set (the check reports why);
+ * T2X_ERR_IO with a diagnostic when it cannot be written. The earlier set stays on failure. */
+t2x_status t2x_filing_write_set(const t2x_filing *f, const char *dir, const t2x_options *opt, const t2x_outfile *set,
+                                size_t n, t2x_outset_check check, void *ctx, t2x_diag *diag);
 
 /* "HOST.PID" of this process (dots and slashes of the host name as '_'): the tag of its
  * staging directories. Static storage, computed per call. */
@@ -65,11 +81,13 @@ void t2x_outset_clean_stale(int dirfd, const char *prefix);
 /* `convert`'s layout: make `files` the set of outputs of `stem` in `dir` (created when
  * missing). The files live in DIR/.t2x/STEM/, exchanged whole; DIR/NAME are symbolic links
  * ".t2x/STEM/NAME" (made before the exchange, so that they show the new set at the instant of
- * the exchange); links of names the new set lacks are removed. SIGINT, SIGTERM and SIGHUP are
- * held meanwhile: one arriving before the exchange cancels it (the earlier set stays), and is
- * delivered on return. 0, or -1 with errno and *what (OUT: static text) the step that
- * failed; nothing of the new set is then left. */
+ * the exchange); links of names the new set lacks are removed. When `check` is given it runs
+ * on the staged files (scratch ones included) and may cancel the set (errno ECANCELED); the
+ * scratch files are then removed. SIGINT, SIGTERM and SIGHUP are held meanwhile: one arriving
+ * before the exchange cancels it (the earlier set stays), and is delivered on return. 0, or -1
+ * with errno and *what (OUT: static text) the step that failed; nothing of the new set is then
+ * left. */
 int t2x_outset_write_stem(const char *dir, const char *stem, const t2x_outfile *files, size_t n,
-                          const char **what);
+                          t2x_outset_check check, void *ctx, const char **what);
 
 #endif

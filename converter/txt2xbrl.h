@@ -139,11 +139,14 @@ char *t2x_filing_model_xml(const t2x_filing *f, size_t *len);
 t2x_status t2x_filing_write(const t2x_filing *f, const char *dir, const t2x_options *opt,
                             t2x_diag *diag);
 
-/* Write the outputs verify reads into a private scratch directory (under $TMPDIR) and verify
- * them there (t2x_verify); the scratch is removed. T2X_OK when faithful, T2X_ERR_VERIFY (each
- * finding an error diagnostic) when not, T2X_ERR_IO/T2X_ERR_DATA when it cannot be checked.
- * `convert` calls it before writing anything (issue 12 item 7). */
-t2x_status t2x_filing_self_verify(const t2x_filing *f, const t2x_options *opt, t2x_diag *diag);
+/* t2x_filing_write, with the set verified before it is put in place: the outputs are
+ * rendered once (those verify reads too, removed again when not asked for), written into the
+ * set's private staging directory, and t2x_verify reads them back there against the decoded
+ * source. T2X_OK when faithful and written; T2X_ERR_VERIFY (each finding an error diagnostic)
+ * when not, T2X_ERR_IO/T2X_ERR_DATA when it cannot be checked or written; on failure the
+ * earlier set (or nothing) stays. `convert` writes with it (issue 12 item 7). */
+t2x_status t2x_filing_write_verified(const t2x_filing *f, const char *dir, const t2x_options *opt,
+                                     t2x_diag *diag);
 
 /* A human review listing of the model (statements, rows, concepts, values); caller frees. */
 char *t2x_filing_inspect(const t2x_filing *f);

@@ -82,6 +82,19 @@ sed -i "s/concat('not tagged: ', @reason)/concat('dropped: ', @reason)/" "$tmp/d
 expect 1 "an unfaithful conversion" "$T2X" convert --data-dir "$tmp/data" -o "$tmp/unfaithful" "$Q"
 stderr_has "an unfaithful conversion: why" 'the conversion fails its own verification'
 no_output "$tmp/unfaithful" "an unfaithful conversion"
+# …and it is checked in the set's staging directory, before the exchange: over an earlier
+# faithful set, that set stays whole, and no staging, no source copy is left
+expect 0 "a faithful set first" "$T2X" convert -o "$tmp/keep" "$Q"
+(cd "$tmp/keep" && cat -- *.htm *.xml *.xsd *.json | cksum) > "$tmp/keep.sum"
+expect 1 "an unfaithful conversion over it" "$T2X" convert --data-dir "$tmp/data" -o "$tmp/keep" "$Q"
+(cd "$tmp/keep" && cat -- *.htm *.xml *.xsd *.json | cksum) | cmp -s - "$tmp/keep.sum" \
+    && ok "the earlier set stays whole" || bad "the earlier set changed"
+[ "$(ls -A "$tmp/keep/.t2x")" = "$(basename "$tmp"/keep/.t2x/*)" ] && ok "no staging directory left" \
+    || bad "left in .t2x: $(ls -A "$tmp/keep/.t2x")"
+# formats verify reads but nobody asked for are rendered for the check only
+expect 0 "a faithful json-only conversion" "$T2X" convert --formats json -o "$tmp/jo" "$Q"
+[ "$(ls -A "$tmp/jo" | grep -v '^\.t2x$')" = "$(basename "$tmp"/jo/.t2x/*/*.json)" ] && ok "json only: only the json is put in place" \
+    || bad "json only: $(ls -A "$tmp/jo" "$tmp"/jo/.t2x/*)"
 
 echo "# hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
