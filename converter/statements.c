@@ -104,12 +104,68 @@ static int wrapped_title_start(const char *text)
     size_t n = strlen(u);
     static const char *const tails[] = {"STATEMENTS OF", "STATEMENT OF", "STATEMENTS OF CONSOLIDATED",
                                         "STATEMENT OF CONSOLIDATED", "STATEMENTS OF CHANGES IN",
-                                        "STATEMENT OF CHANGES IN"};
+                                        "STATEMENT OF CHANGES IN", "CONSOLIDATED STATEMENTS",
+                                        "CONSOLIDATED STATEMENT", "CONSOLIDATED"};
     for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
         size_t t = strlen(tails[i]);
         if (n >= t && strcmp(u + n - t, tails[i]) == 0 && n < 70) return 1;
     }
     return 0;
+}
+
+/* The first chunk of a line's words: up to a run of three blanks, which separates a title from
+ * the company name or page heading printed beside it ("CONSOLIDATED STATEMENT      Merck & Co.,
+ * Inc. and Subsidiaries"). Leading blanks are skipped. */
+static void first_chunk(const char *text, char *out, size_t cap)
+{
+    const char *p = text + strspn(text, " ");
+    size_t n = 0;
+    while (p[n] && !(p[n] == ' ' && p[n + 1] == ' ' && p[n + 2] == ' ')) n++;
+    if (n >= cap) n = cap - 1;
+    memcpy(out, p, n);
+    out[n] = '\0';
+}
+
+/* Is line i alone between blank lines (or a page marker / the document's edge)? A heading set
+ * apart like this is a heading even in lower case ("consolidated statement of earnings"
+ * typeset in small capitals), where a line of a sentence is not. */
+static int stands_alone(const t2x_lines *L, size_t i, size_t first, size_t end)
+{
+    for (int d = -1; d <= 1; d += 2) {
+        if ((d < 0 && i == first) || (d > 0 && i + 1 >= end)) continue;
+        const t2x_line *nb = &L->v[i + (size_t)d];
+        if (!t2x_line_blank(nb) && !t2x_starts_with_ci(nb->text + strspn(nb->text, " "), "<PAGE>")) return 0;
+    }
+    return 1;
+}
+
+t2x_stmt_kind t2x_title_at(const t2x_lines *L, size_t i, size_t first, size_t end, size_t *nlines)
+{
+    const char *text = L->v[i].text;
+    *nlines = 1;
+    t2x_stmt_kind kind = t2x_title_kind(text);
+    if (kind != T2X_STMT_ANY) return kind;
+    char c1[256];
+    first_chunk(text, c1, sizeof c1);
+    if (!c1[0]) return T2X_STMT_ANY;
+    if (islower((unsigned char)c1[0]) && stands_alone(L, i, first, end) && t2x_line_indent(&L->v[i]) >= 4) {
+        /* a heading in lower case: read it as a capitalised one */
+        char cap[256];
+        snprintf(cap, sizeof cap, "%s", c1);
+        cap[0] = (char)toupper((unsigned char)cap[0]);
+        return t2x_title_kind(cap);
+    }
+    if (strcmp(c1, text + strspn(text, " ")) != 0 && (kind = t2x_title_kind(c1)) != T2X_STMT_ANY)
+        return kind; /* "CONSOLIDATED BALANCE SHEETS        Company name" */
+    if (i + 1 < end && wrapped_title_start(c1)) {
+        /* a title wrapped over two lines: "CONSOLIDATED STATEMENTS OF" / "CASH FLOWS" */
+        char c2[256], joined[520];
+        first_chunk(L->v[i + 1].text, c2, sizeof c2);
+        snprintf(joined, sizeof joined, "%s %s", c1, c2);
+        kind = t2x_title_kind(joined);
+        if (kind != T2X_STMT_ANY) *nlines = 2;
+    }
+    return kind;
 }
 
 /* A line that ends a statement region ("See accompanying notes", a notes heading). */
@@ -193,13 +249,8 @@ void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t do
 {
     size_t i = first;
     while (i < end) {
-        t2x_stmt_kind kind = t2x_title_kind(L->v[i].text);
-        if (kind == T2X_STMT_ANY && i + 1 < end && wrapped_title_start(L->v[i].text)) {
-            /* a title wrapped over two lines: "CONSOLIDATED STATEMENTS OF" / "CASH FLOWS" */
-            char joined[512];
-            snprintf(joined, sizeof joined, "%.250s %.250s", L->v[i].text, L->v[i + 1].text);
-            kind = t2x_title_kind(joined);
-        }
+        size_t tl;
+        t2x_stmt_kind kind = t2x_title_at(L, i, first, end, &tl);
         if (kind == T2X_STMT_ANY) {
             i++;
             continue;
@@ -210,7 +261,8 @@ void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t do
         for (; j < end && j < i + 400; j++) {
             const t2x_line *ln = &L->v[j];
             if (t2x_line_blank(ln)) continue;
-            t2x_stmt_kind k2 = t2x_title_kind(ln->text);
+            size_t tl2;
+            t2x_stmt_kind k2 = t2x_title_at(L, j, first, end, &tl2);
             if (k2 != T2X_STMT_ANY && k2 != kind && j > i + 2) break;
             if (ends_statement(ln->text)) break;
             if (is_prose(ln)) {
@@ -225,7 +277,7 @@ void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t do
         }
         if (j > last_content + 1) j = last_content + 1;
         if (numeric_lines(L, i + 1, j) >= 3) {
-            add_table(tables, n, cap, kind, &L->v[i], doc, i, i + 1, j);
+            add_table(tables, n, cap, kind, &L->v[i], doc, i, i + tl, j);
             i = j;
         } else {
             i++;

@@ -137,6 +137,11 @@ int t2x_scale_caption(const char *text, int *scale, int *except_per_share);
 
 /* Statement kind named by a title line, or T2X_STMT_ANY when the line is not a title. */
 t2x_stmt_kind t2x_title_kind(const char *text);
+/* Statement kind of a title starting at line i of [first, end): the line itself, its first
+ * chunk when a company name is printed beside it, a lower-case heading standing alone, or a
+ * title wrapped onto the next line ("CONSOLIDATED STATEMENT   Name" / "OF INCOME").
+ * *nlines: the lines the title takes (1 or 2). */
+t2x_stmt_kind t2x_title_at(const t2x_lines *L, size_t i, size_t first, size_t end, size_t *nlines);
 
 /* Whose figures the statement region t states, from the heading lines around its title (lines
  * of its document start at `from`). When not consolidated, *why (cap bytes) quotes the line

@@ -21,18 +21,24 @@ typedef struct fixture {
     size_t n, cap;
 } fixture;
 
-static void load(fixture *fx, const char *rel)
+/* The statements found in `len` bytes of text. */
+static void load_text(fixture *fx, const char *text, size_t len, const char *name)
 {
     memset(fx, 0, sizeof *fx);
     t2x_diag d = {0};
-    size_t len = 0;
-    char *text = slurp(srcpath(rel), &len);
-    assert_non_null(text);
-    assert_int_equal(t2x_source_from_bytes((unsigned char *)text, len, rel, &fx->src, &d), T2X_OK);
-    free(text);
+    assert_int_equal(t2x_source_from_bytes((const unsigned char *)text, len, name, &fx->src, &d), T2X_OK);
     t2x_diag_free(&d);
     t2x_lines_split(&fx->src, &fx->L);
     t2x_statements_find(&fx->L, 0, fx->L.n, 0, &fx->t, &fx->n, &fx->cap);
+}
+
+static void load(fixture *fx, const char *rel)
+{
+    size_t len = 0;
+    char *text = slurp(srcpath(rel), &len);
+    assert_non_null(text);
+    load_text(fx, text, len, rel);
+    free(text);
 }
 
 static void unload(fixture *fx)
@@ -179,22 +185,42 @@ static void test_wrapped_title(void **state)
         "Net income                                      $  1,200      $  1,100\n"
         "Depreciation                                         300           280\n"
         "Net cash provided by operating activities          1,500         1,380\n";
-    t2x_source src;
-    t2x_diag d = {0};
-    assert_int_equal(t2x_source_from_bytes((const unsigned char *)text, strlen(text), "t", &src, &d), T2X_OK);
-    t2x_lines L;
-    t2x_lines_split(&src, &L);
-    t2x_table *t = NULL;
-    size_t n = 0, cap = 0;
-    t2x_statements_find(&L, 0, L.n, 0, &t, &n, &cap);
-    assert_int_equal(n, 1);
-    assert_int_equal(t[0].kind, T2X_STMT_CASHFLOW);
-    assert_int_equal(t[0].title_line, 0);
-    for (size_t i = 0; i < n; i++) t2x_table_free(&t[i]);
-    free(t);
-    t2x_lines_free(&L);
-    t2x_source_free(&src);
-    t2x_diag_free(&d);
+    fixture fx;
+    load_text(&fx, text, strlen(text), "t");
+    assert_int_equal(fx.n, 1);
+    assert_int_equal(fx.t[0].kind, T2X_STMT_CASHFLOW);
+    assert_int_equal(fx.t[0].title_line, 0);
+    unload(&fx);
+}
+
+/* Titles as legacy annual reports print them (hand-made fixture in legacy style, invented
+ * company and figures): a lower-case heading set apart by blank lines (small capitals in print)
+ * with the company name under it, and a title wrapped around the company name printed beside
+ * its first line ("CONSOLIDATED STATEMENT      Name" / "OF FINANCIAL POSITION"). A lower-case
+ * line of a sentence is not a title. */
+static void test_titles_beside_names(void **state)
+{
+    (void)state;
+    fixture fx;
+    load(&fx, "tests/data/handmade-notes-column.txt");
+    assert_int_equal(fx.n, 2);
+    assert_int_equal(fx.t[0].kind, T2X_STMT_INCOME);
+    assert_int_equal(fx.L.v[fx.t[0].title_line].no, 4);
+    assert_int_equal(fx.t[1].kind, T2X_STMT_BALANCE);
+    assert_int_equal(fx.L.v[fx.t[1].title_line].no, 44);
+    assert_int_equal(fx.L.v[fx.t[1].first].no, 46); /* after both title lines */
+    unload(&fx);
+    const char *prose =
+        "The company's results are set out in the\n"
+        "     consolidated statement of earnings\n"
+        "on page 50, together with the figures below.\n"
+        "                                                    1997          1996\n"
+        "Revenue                                         $  1,200      $  1,100\n"
+        "Costs                                                300           280\n"
+        "Net earnings                                         900           820\n";
+    load_text(&fx, prose, strlen(prose), "t");
+    assert_int_equal(fx.n, 0);
+    unload(&fx);
 }
 
 /* Cell tokens of legacy tables (hand-made fixture in legacy style, invented figures; guide
@@ -301,7 +327,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_markup_table), cmocka_unit_test(test_wrapped_title),
         cmocka_unit_test(test_page_break_and_deductions),
-        cmocka_unit_test(test_title_kinds),
+        cmocka_unit_test(test_title_kinds), cmocka_unit_test(test_titles_beside_names),
         cmocka_unit_test(test_cell_tokens), cmocka_unit_test(test_numbers_in_wrapped_labels),
         cmocka_unit_test(test_extension_names_from_words),
     };
