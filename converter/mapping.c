@@ -448,8 +448,39 @@ static const t2x_row *header_of(const t2x_table *t, size_t r)
     return NULL;
 }
 
+/* Is row r printed under a heading that makes its amounts per-share figures ("AMOUNTS PER SHARE
+ * OF COMMON STOCK", "Per common share:", "Earnings per share data")? The nearest heading above at
+ * the row's indent or less decides; a scale caption's "except per share" is no such heading. */
+static int under_per_share_heading(const t2x_table *t, size_t r)
+{
+    for (size_t k = r; k-- > 0;) {
+        const t2x_row *h = &t->rows[k];
+        if (h->kind != T2X_ROW_HEADER) continue;
+        if (h->indent >= 0 && t->rows[r].indent >= 0 && h->indent > t->rows[r].indent) continue;
+        char u[512];
+        lower(h->label, u, sizeof u);
+        return !strstr(u, "except") &&
+               (strstr(u, "per share") || strstr(u, "per common share") || strstr(u, "per-share"));
+    }
+    return 0;
+}
+
+/* Does each amount of the row look like a per-share figure: printed with cents (two or more
+ * decimals) and small? ("$ 1.60" in a table "in millions"; a whole "1,086" does not.) */
+static int amounts_look_per_share(const t2x_row *row, int ncols)
+{
+    int any = 0;
+    for (int c = 0; c < ncols; c++) {
+        const t2x_cell *cell = &row->cells[c];
+        if (!cell->present || cell->num.dash) continue;
+        if (cell->num.frac < 2 || cell->num.mant >= 100000) return 0;
+        any = 1;
+    }
+    return any;
+}
+
 static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_labelmap *lm,
-                                       t2x_stmt_kind kind)
+                                       const t2x_concepts *cs, t2x_stmt_kind kind)
 {
     const t2x_row *row = &t->rows[r];
     char *norm = t2x_label_normalize(row->label);
@@ -468,6 +499,19 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
         free(hl);
     }
     if (!rule) rule = t2x_labelmap_match(lm, kind, row->section, norm);
+    if (rule && cs && under_per_share_heading(t, r) && amounts_look_per_share(row, t->ncols)) {
+        /* "Cash dividends  $ 1.60" under "AMOUNTS PER SHARE …": the heading says what the words
+         * leave out. A money concept would scale $1.60 by the table's millions; the row is read
+         * as "<label> per share" (dividends per share), or gets no standard concept at all. */
+        const t2x_concept *c = t2x_concepts_find(cs, rule->concept);
+        if (c && c->type && strstr(c->type, "monetary")) {
+            char *ps = t2x_xasprintf("%s per share", norm);
+            const t2x_label_rule *alt = t2x_labelmap_match(lm, kind, row->section, ps);
+            free(ps);
+            const t2x_concept *ac = alt ? t2x_concepts_find(cs, alt->concept) : NULL;
+            rule = ac && ac->type && strstr(ac->type, "perShare") ? alt : NULL;
+        }
+    }
     if (!rule && r > 0 && t->rows[r - 1].kind == T2X_ROW_HEADER && t->rows[r - 1].line + 1 == row->first_line &&
         t->rows[r - 1].label[strlen(t->rows[r - 1].label) - 1] != ':') {
         /* "Net Cash Provided by /(Used in) Investing" + "Activities  20  (176)": a label wrapped
@@ -499,9 +543,9 @@ void t2x_map_table(t2x_table *t, const t2x_labelmap *lm, const t2x_concepts *cs,
     for (size_t r = 0; r < t->nrows; r++) {
         t2x_row *row = &t->rows[r];
         if (row->kind != T2X_ROW_ITEM) continue;
-        const t2x_label_rule *rule = row->label[0] ? match_row(t, r, lm, t->kind) : NULL;
+        const t2x_label_rule *rule = row->label[0] ? match_row(t, r, lm, cs, t->kind) : NULL;
         if (!rule && t->kind == T2X_STMT_COMPREHENSIVE && row->label[0])
-            rule = match_row(t, r, lm, T2X_STMT_INCOME);
+            rule = match_row(t, r, lm, cs, T2X_STMT_INCOME);
         if (!rule) continue;
         const t2x_concept *c = t2x_concepts_find(cs, rule->concept);
         if (!c) continue;

@@ -7,6 +7,7 @@
 #include "clash.h"
 #include "converted.h"
 #include "model.h"
+#include "sharescale.h"
 #include "untagged.h"
 #include "util.h"
 #include "xmlnode.h"
@@ -563,6 +564,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
         t2x_xml_prop(cn, "label", col->header ? col->header : "");
         if (col->skip) t2x_xml_prop(cn, "skip", "true");
     }
+    int share_power = -2; /* the scale of the table's share counts: -2 not yet asked, -1 unsettled */
     for (size_t r = 0; r < t->nrows; r++) {
         t2x_row *row = &t->rows[r];
         if (row->absorbed) continue; /* its words are the first line of the next row's label */
@@ -653,7 +655,19 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
                         : uk == T2X_UNIT_SHARES ? label_scale(row->label)
                         : uk == T2X_UNIT_PURE   ? (strstr(type, "percent") ? -2 : 0)
                                                 : 0;
-            if (uk == T2X_UNIT_SHARES && !scale && t->share_scale) scale = t->share_scale;
+            if (uk == T2X_UNIT_SHARES && !scale && t->scale) {
+                /* a count in a table printed in thousands or millions: its scale is what the
+                 * table's own arithmetic settles (sharescale.h), else it is not tagged */
+                if (share_power == -2) share_power = t2x_share_scale(t);
+                if (share_power < 0) {
+                    untagged(b, sid, rid, cell, L,
+                             "share count %s of \"%s\": the table is printed in 10^%d and nothing in it settles "
+                             "whether its share counts are (net income / basic earnings per share)",
+                             cell->text, row->label, t->scale);
+                    continue;
+                }
+                scale = share_power;
+            }
             int printed_neg = cell->num.negative && !cell->num.dash;
             int sign;
             if (uk != T2X_UNIT_MONEY) sign = printed_neg ? -1 : 1;

@@ -101,7 +101,6 @@ typedef struct t2x_table {
     int scale_found;     /* the scale was printed (a caption), not assumed */
     size_t caption_first;/* first line where its captions may be printed: up to 6 lines above the
                           * title, not before a page break or the previous statement's rows */
-    int share_scale;     /* power of ten of share counts */
     int except_per_share;/* the scale caption excepts per-share amounts */
     size_t cut_line;     /* the region was cut before this line (absurd amounts or length), 0 if not */
     t2x_column *cols;

@@ -13,6 +13,7 @@
 #include "submission.h"
 #include "table.h"
 #include "testutil.h"
+#include "modelfact.h"
 
 typedef struct fixture {
     t2x_source src;
@@ -322,6 +323,51 @@ static void test_extension_names_from_words(void **state)
     free(text);
 }
 
+/* Convert a legacy-style text held in memory (T2X_OK expected). */
+static t2x_filing *convert_text(const char *text, const char *name, t2x_diag *d)
+{
+    t2x_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    t2x_filing *f = NULL;
+    assert_int_equal(t2x_convert_bytes((const unsigned char *)text, strlen(text), name, &opt, d, &f), T2X_OK);
+    return f;
+}
+
+/* A per-share heading gives its rows their meaning (hand-made fixture in legacy style): "Cash
+ * dividends  $ 1.60" under "AMOUNTS PER SHARE OF COMMON STOCK" in a table "(in millions)" is a
+ * dividend per share, not $1,600,000. Share counts in that table are in millions because net
+ * income / basic EPS says so; when the EPS printed does not settle it, they are not tagged. */
+static void test_per_share_heading_and_share_scale(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = slurp(srcpath("tests/data/handmade-per-share-section.txt"), &len);
+    assert_non_null(text);
+    t2x_diag d = {0};
+    t2x_filing *f = convert_text(text, "per-share", &d);
+    expect_fact(f, "us-gaap:CommonStockDividendsPerShareDeclared", "D19950101-19951231", "1.6");
+    expect_fact(f, "us-gaap:CommonStockDividendsPerShareDeclared", "D19930101-19931231", "1.2");
+    expect_fact(f, "us-gaap:DividendsCommonStockCash", "D19950101-19951231", NULL);
+    expect_fact(f, "us-gaap:EarningsPerShareBasic", "D19950101-19951231", "2.5");
+    expect_fact(f, "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "D19950101-19951231", "60000000");
+    expect_fact(f, "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "D19930101-19931231", "59000000");
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
+    /* the same statement whose EPS (2.50 → 9.50, 2.00 → 7.00) no power of ten reconciles */
+    char *eps = strstr(text, "$  2.50      $  2.00");
+    assert_non_null(eps);
+    memcpy(eps, "$  9.50      $  7.00", 20);
+    memset(&d, 0, sizeof d);
+    f = convert_text(text, "per-share-unsettled", &d);
+    expect_fact(f, "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "D19950101-19951231", NULL);
+    expect_fact(f, "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "D19930101-19931231", NULL);
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D19950101-19951231", "150000000");
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_title_kinds), cmocka_unit_test(test_titles_beside_names),
         cmocka_unit_test(test_cell_tokens), cmocka_unit_test(test_numbers_in_wrapped_labels),
         cmocka_unit_test(test_extension_names_from_words),
+        cmocka_unit_test(test_per_share_heading_and_share_scale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
