@@ -61,6 +61,18 @@ int t2x_row_is_per_share_or_shares(const t2x_row *r, int ncols)
     return cents;
 }
 
+int t2x_row_amounts_look_per_share(const t2x_row *r, int ncols)
+{
+    int any = 0;
+    for (int c = 0; c < ncols; c++) {
+        const t2x_cell *cell = &r->cells[c];
+        if (!cell->present || cell->num.dash) continue;
+        if (cell->num.frac < 2 || cell->num.mant >= 100000) return 0;
+        any = 1;
+    }
+    return any;
+}
+
 /* value of a cell in units of 10^-F */
 static long long cell_units(const t2x_cell *c, int F)
 {

@@ -31,6 +31,9 @@ void t2x_arith_solve(t2x_table *t, t2x_calc_issues *issues);
 
 /* Is the row a per-share or share-count row (left out of money arithmetic)? */
 int t2x_row_is_per_share_or_shares(const t2x_row *r, int ncols);
+/* Every amount of the row printed with cents (two or more decimals) and small: how per-share
+ * figures look ("$ 1.60" in a table "in millions"; a whole "1,086" does not). 0 without amounts. */
+int t2x_row_amounts_look_per_share(const t2x_row *r, int ncols);
 
 void t2x_calc_issues_free(t2x_calc_issues *is);
 

@@ -465,20 +465,6 @@ static int under_per_share_heading(const t2x_table *t, size_t r)
     return 0;
 }
 
-/* Does each amount of the row look like a per-share figure: printed with cents (two or more
- * decimals) and small? ("$ 1.60" in a table "in millions"; a whole "1,086" does not.) */
-static int amounts_look_per_share(const t2x_row *row, int ncols)
-{
-    int any = 0;
-    for (int c = 0; c < ncols; c++) {
-        const t2x_cell *cell = &row->cells[c];
-        if (!cell->present || cell->num.dash) continue;
-        if (cell->num.frac < 2 || cell->num.mant >= 100000) return 0;
-        any = 1;
-    }
-    return any;
-}
-
 static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_labelmap *lm,
                                        const t2x_concepts *cs, t2x_stmt_kind kind)
 {
@@ -499,7 +485,7 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
         free(hl);
     }
     if (!rule) rule = t2x_labelmap_match(lm, kind, row->section, norm);
-    if (rule && cs && under_per_share_heading(t, r) && amounts_look_per_share(row, t->ncols)) {
+    if (rule && cs && under_per_share_heading(t, r) && t2x_row_amounts_look_per_share(row, t->ncols)) {
         /* "Cash dividends  $ 1.60" under "AMOUNTS PER SHARE …": the heading says what the words
          * leave out. A money concept would scale $1.60 by the table's millions; the row is read
          * as "<label> per share" (dividends per share), or gets no standard concept at all. */

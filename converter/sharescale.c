@@ -3,6 +3,7 @@
  * basic EPS = weighted average shares (sharescale.h).
  */
 #include "sharescale.h"
+#include "arith.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -49,27 +50,14 @@ static int says_net_income(const char *label)
     return 0;
 }
 
-/* Every amount of the row printed with cents and under 1,000: a per-share figure. */
-static int per_share_amounts(const t2x_row *r, int ncols)
-{
-    int any = 0;
-    for (int c = 0; c < ncols; c++) {
-        const t2x_cell *x = &r->cells[c];
-        if (!x->present || x->num.dash) continue;
-        if (x->num.frac < 2 || x->num.mant >= 100000) return 0;
-        any = 1;
-    }
-    return any;
-}
-
 static int is_income_row(const t2x_table *t, const t2x_row *r, const char *const *names)
 {
-    return concept_is(r, names) || (says_net_income(r->label) && !per_share_amounts(r, t->ncols));
+    return concept_is(r, names) || (says_net_income(r->label) && !t2x_row_amounts_look_per_share(r, t->ncols));
 }
 
 static int is_eps_row(const t2x_table *t, const t2x_row *r, const char *const *names)
 {
-    return concept_is(r, names) || (says_net_income(r->label) && per_share_amounts(r, t->ncols));
+    return concept_is(r, names) || (says_net_income(r->label) && t2x_row_amounts_look_per_share(r, t->ncols));
 }
 
 int t2x_share_scale(const t2x_table *t)
