@@ -448,21 +448,51 @@ static const t2x_row *header_of(const t2x_table *t, size_t r)
     return NULL;
 }
 
-/* Is row r printed under a heading that makes its amounts per-share figures ("AMOUNTS PER SHARE
- * OF COMMON STOCK", "Per common share:", "Earnings per share data")? The nearest heading above at
- * the row's indent or less decides; a scale caption's "except per share" is no such heading. */
-static int under_per_share_heading(const t2x_table *t, size_t r)
+/* The heading row r is printed under: the nearest heading above at the row's indent or less
+ * (NULL when none). */
+static const t2x_row *heading_above(const t2x_table *t, size_t r)
 {
     for (size_t k = r; k-- > 0;) {
         const t2x_row *h = &t->rows[k];
         if (h->kind != T2X_ROW_HEADER) continue;
         if (h->indent >= 0 && t->rows[r].indent >= 0 && h->indent > t->rows[r].indent) continue;
-        char u[512];
-        lower(h->label, u, sizeof u);
-        return !strstr(u, "except") &&
-               (strstr(u, "per share") || strstr(u, "per common share") || strstr(u, "per-share"));
+        return h;
     }
-    return 0;
+    return NULL;
+}
+
+/* Is row r printed under a heading that makes its amounts per-share figures ("AMOUNTS PER SHARE
+ * OF COMMON STOCK", "Per common share:", "Earnings per share data")? A scale caption's "except
+ * per share" is no such heading. */
+static int under_per_share_heading(const t2x_table *t, size_t r)
+{
+    const t2x_row *h = heading_above(t, r);
+    if (!h) return 0;
+    char u[512];
+    lower(h->label, u, sizeof u);
+    return !strstr(u, "except") && (strstr(u, "per share") || strstr(u, "per common share") || strstr(u, "per-share"));
+}
+
+/* Is row r of an income statement printed under a revenue heading ("REVENUES", "Revenues:",
+ * "Income:") and worded without an expense word? Then an expense concept is not its reading
+ * ("Interest" under "REVENUES" is interest earned, not interest expense). */
+static int under_revenue_heading(const t2x_table *t, size_t r)
+{
+    if (t->kind != T2X_STMT_INCOME && t->kind != T2X_STMT_COMPREHENSIVE) return 0;
+    const t2x_row *h = heading_above(t, r);
+    if (!h) return 0;
+    char *hl = t2x_label_normalize(h->label), *rl = t2x_label_normalize(t->rows[r].label);
+    static const char *const heads[] = {"revenues", "revenue", "net revenues", "operating revenues", "income",
+                                        "sales and revenues", "revenues and other income", NULL};
+    int rev = 0;
+    for (const char *const *w = heads; *w; w++)
+        if (strcmp(hl, *w) == 0) rev = 1;
+    static const char *const costs[] = {"expense", "cost", "charge", "loss", "provision", "deduct", "tax", NULL};
+    for (const char *const *w = costs; *w && rev; w++)
+        if (strstr(rl, *w)) rev = 0;
+    free(hl);
+    free(rl);
+    return rev;
 }
 
 static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_labelmap *lm,
@@ -497,6 +527,10 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
             const t2x_concept *ac = alt ? t2x_concepts_find(cs, alt->concept) : NULL;
             rule = ac && ac->type && strstr(ac->type, "perShare") ? alt : NULL;
         }
+    }
+    if (rule && cs && under_revenue_heading(t, r)) {
+        const t2x_concept *c = t2x_concepts_find(cs, rule->concept);
+        if (c && c->balance == T2X_BAL_DEBIT) rule = NULL; /* an expense concept for a revenue row */
     }
     if (!rule && r > 0 && t->rows[r - 1].kind == T2X_ROW_HEADER && t->rows[r - 1].line + 1 == row->first_line &&
         t->rows[r - 1].label[strlen(t->rows[r - 1].label) - 1] != ':') {

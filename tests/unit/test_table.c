@@ -368,6 +368,23 @@ static void test_per_share_heading_and_share_scale(void **state)
     free(text);
 }
 
+/* "Interest" under "REVENUES" is interest earned; under "EXPENSES" it is interest expense
+ * (hand-made fixture in legacy style, flush-left section headings as broker-dealers print them). */
+static void test_revenue_heading_decides_interest(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = slurp(srcpath("tests/data/handmade-revenue-interest.txt"), &len);
+    assert_non_null(text);
+    t2x_diag d = {0};
+    t2x_filing *f = convert_text(text, "revenue-interest", &d);
+    expect_fact(f, "us-gaap:InterestExpense", "D19971201-19981130", "298100000");
+    expect_fact(f, "us-gaap:InterestExpense", "D19951201-19961130", "220900000");
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -377,6 +394,7 @@ int main(void)
         cmocka_unit_test(test_cell_tokens), cmocka_unit_test(test_numbers_in_wrapped_labels),
         cmocka_unit_test(test_extension_names_from_words),
         cmocka_unit_test(test_per_share_heading_and_share_scale),
+        cmocka_unit_test(test_revenue_heading_decides_interest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
