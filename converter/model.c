@@ -370,6 +370,26 @@ static int label_scale(const char *label)
     return 0;
 }
 
+/* Is column c of an equity statement a treasury-stock column printed as a deduction: its
+ * balances printed positive ("BALANCE, DECEMBER 31, 1992 … 204,490" under "Treasury Stock")?
+ * Treasury stock reduces equity, so in XBRL its component of equity is negative: the whole
+ * column (balances and movements alike) is read with the opposite sign. A column whose balances
+ * are printed in parentheses already shows the reduction and is read as printed. */
+static int deduction_column(const t2x_table *t, int c)
+{
+    const t2x_column *col = &t->cols[c];
+    if (t->kind != T2X_STMT_EQUITY || !col->member || !strstr(col->member, "TreasuryStock")) return 0;
+    int positive = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const t2x_row *row = &t->rows[r];
+        const t2x_cell *cell = &row->cells[c];
+        if (!row->period_role || !cell->present || cell->num.dash || cell->num.mant == 0) continue;
+        if (cell->num.negative) return 0;
+        positive = 1;
+    }
+    return positive;
+}
+
 /* The context of one cell, or NULL when the cell has no reportable period. */
 static const char *cell_context(builder *b, const t2x_table *t, size_t r, int c, t2x_period_type per)
 {
@@ -678,6 +698,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
                 sign = 1; /* an expense printed as a deduction or as a magnitude */
             else
                 sign = row->dir * (printed_neg ? -1 : 1) * row->polarity;
+            if (uk == T2X_UNIT_MONEY && deduction_column(t, c)) sign = -sign;
             int neg = sign < 0 && cell->num.mant != 0 && !cell->num.dash;
             if (cell->num.mant != 0 && !cell->num.dash && (neg != printed_neg)) negated = 1;
             char *value = cell->num.dash ? t2x_xstrdup("0")

@@ -385,6 +385,27 @@ static void test_revenue_heading_decides_interest(void **state)
     free(text);
 }
 
+/* A treasury-stock column printed as a deduction (positive balances, hand-made fixture in
+ * legacy style) is treasury stock's negative component of equity; its movements take the same
+ * turn: a repurchase lowers equity, a reissue raises it. */
+static void test_treasury_column_is_a_deduction(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = slurp(srcpath("tests/data/handmade-treasury-column.txt"), &len);
+    assert_non_null(text);
+    t2x_diag d = {0};
+    t2x_filing *f = convert_text(text, "treasury", &d);
+    expect_fact(f, "us-gaap:StockholdersEquity", "I19951231_TreasuryStockCommonMember", "-5000000");
+    expect_fact(f, "us-gaap:StockholdersEquity", "I19961231_TreasuryStockCommonMember", "-4000000");
+    expect_fact(f, "us-gaap:StockholdersEquity", "I19961231", "73000000");
+    expect_fact(f, "us-gaap:StockIssuedDuringPeriodValueTreasuryStockReissued", "D19960101-19961231_TreasuryStockCommonMember",
+                "1000000");
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_extension_names_from_words),
         cmocka_unit_test(test_per_share_heading_and_share_scale),
         cmocka_unit_test(test_revenue_heading_decides_interest),
+        cmocka_unit_test(test_treasury_column_is_a_deduction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
