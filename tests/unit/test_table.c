@@ -368,21 +368,35 @@ static void test_per_share_heading_and_share_scale(void **state)
     free(text);
 }
 
+/* One expected fact of a converted fixture (want NULL: no such fact). */
+typedef struct want_fact {
+    const char *concept, *context, *want;
+} want_fact;
+
+/* Convert the hand-made fixture and check each expected fact. */
+static void expect_facts_of(const char *path, const want_fact *w, size_t n)
+{
+    size_t len = 0;
+    char *text = slurp(srcpath(path), &len);
+    assert_non_null(text);
+    t2x_diag d = {0};
+    t2x_filing *f = convert_text(text, path, &d);
+    for (size_t i = 0; i < n; i++) expect_fact(f, w[i].concept, w[i].context, w[i].want);
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
+    free(text);
+}
+
 /* "Interest" under "REVENUES" is interest earned; under "EXPENSES" it is interest expense
  * (hand-made fixture in legacy style, flush-left section headings as broker-dealers print them). */
 static void test_revenue_heading_decides_interest(void **state)
 {
     (void)state;
-    size_t len = 0;
-    char *text = slurp(srcpath("tests/data/handmade-revenue-interest.txt"), &len);
-    assert_non_null(text);
-    t2x_diag d = {0};
-    t2x_filing *f = convert_text(text, "revenue-interest", &d);
-    expect_fact(f, "us-gaap:InterestExpense", "D19971201-19981130", "298100000");
-    expect_fact(f, "us-gaap:InterestExpense", "D19951201-19961130", "220900000");
-    t2x_filing_free(f);
-    t2x_diag_free(&d);
-    free(text);
+    static const want_fact w[] = {
+        {"us-gaap:InterestExpense", "D19971201-19981130", "298100000"},
+        {"us-gaap:InterestExpense", "D19951201-19961130", "220900000"},
+    };
+    expect_facts_of("tests/data/handmade-revenue-interest.txt", w, sizeof w / sizeof w[0]);
 }
 
 /* A treasury-stock column printed as a deduction (positive balances, hand-made fixture in
@@ -391,19 +405,14 @@ static void test_revenue_heading_decides_interest(void **state)
 static void test_treasury_column_is_a_deduction(void **state)
 {
     (void)state;
-    size_t len = 0;
-    char *text = slurp(srcpath("tests/data/handmade-treasury-column.txt"), &len);
-    assert_non_null(text);
-    t2x_diag d = {0};
-    t2x_filing *f = convert_text(text, "treasury", &d);
-    expect_fact(f, "us-gaap:StockholdersEquity", "I19951231_TreasuryStockCommonMember", "-5000000");
-    expect_fact(f, "us-gaap:StockholdersEquity", "I19961231_TreasuryStockCommonMember", "-4000000");
-    expect_fact(f, "us-gaap:StockholdersEquity", "I19961231", "73000000");
-    expect_fact(f, "us-gaap:StockIssuedDuringPeriodValueTreasuryStockReissued", "D19960101-19961231_TreasuryStockCommonMember",
-                "1000000");
-    t2x_filing_free(f);
-    t2x_diag_free(&d);
-    free(text);
+    static const want_fact w[] = {
+        {"us-gaap:StockholdersEquity", "I19951231_TreasuryStockCommonMember", "-5000000"},
+        {"us-gaap:StockholdersEquity", "I19961231_TreasuryStockCommonMember", "-4000000"},
+        {"us-gaap:StockholdersEquity", "I19961231", "73000000"},
+        {"us-gaap:StockIssuedDuringPeriodValueTreasuryStockReissued", "D19960101-19961231_TreasuryStockCommonMember",
+         "1000000"},
+    };
+    expect_facts_of("tests/data/handmade-treasury-column.txt", w, sizeof w / sizeof w[0]);
 }
 
 int main(void)
