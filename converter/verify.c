@@ -147,8 +147,13 @@ static int records_hash(const char *path, const char *sha)
     }
     close(fd);
     head[n] = '\0';
+    /* the t2x-source processing instruction of the prolog (docs/inline.md "Provenance"); the
+     * <meta name="t2x-source-sha256"> of the head in outputs of txt2xbrl before 2026-12-02 */
     char want[128];
-    snprintf(want, sizeof want, "name=\"t2x-source-sha256\" content=\"%s\"", sha);
+    snprintf(want, sizeof want, "<?t2x-source sha256=\"%s\"", sha);
+    const char *pi = strstr(head, want), *root = strstr(head, "<html");
+    if (pi && (!root || pi < root)) return 1;
+    snprintf(want, sizeof want, "<meta name=\"t2x-source-sha256\" content=\"%s\"", sha);
     return strstr(head, want) != NULL;
 }
 

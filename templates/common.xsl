@@ -131,6 +131,24 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The inline document's record of its source, which `txt2xbrl verify` finds the outputs of
+       a filing by (docs/inline.md "Provenance", docs/verify.md): one processing instruction
+       before the root element,
+         <?t2x-source sha256="64 hex" length="bytes" encoding="…"?>
+       from the model's root (encoding when the model has a source section). A processing
+       instruction is neither HTML content nor a fact: browsers skip it and EDGAR's rules for
+       inline documents (EFM 5.2.5, which allow no <meta> but the content type) do not apply to
+       it. Every inline document calls this one template. -->
+  <xsl:template name="t2x:source-pi">
+    <xsl:processing-instruction name="t2x-source">
+      <xsl:value-of select="concat('sha256=&quot;', /m:filing/@source-sha256, '&quot; length=&quot;',
+                                   /m:filing/@source-length, '&quot;')"/>
+      <xsl:if test="/m:filing/m:source/@encoding">
+        <xsl:value-of select="concat(' encoding=&quot;', /m:filing/m:source/@encoding, '&quot;')"/>
+      </xsl:if>
+    </xsl:processing-instruction>
+  </xsl:template>
+
   <!-- The provenance comment at the top of every output: tool version, source name and hash.
        "-" runs are broken up so that any file name makes a well-formed comment. -->
   <xsl:template name="t2x:provenance-comment">

@@ -15,7 +15,9 @@
     - each block starts with one line feed that is not source text (HTML parsers drop it).
   The ix:header holds the cover's non-numeric facts (ix:hidden), the schemaRef and the contexts
   and units, rendered by instance.xsl's own templates so that they equal the instance's.
-  A small stylesheet (no script) highlights the facts and shows concept and period on hover.
+  Style attributes (no <style>, no script: EDGAR's EFM 5.2.5) highlight the facts; their title
+  shows concept and period on hover. The source's SHA-256 is the t2x-source processing
+  instruction before <html> (common.xsl t2x:source-pi), which verify finds the outputs by.
   The templates format; they do not decide: every value, span and block is the model's.
 -->
 <xsl:stylesheet version="1.0"
@@ -46,6 +48,16 @@
   <!-- instance.xsl strips white space from the input; the source text keeps every byte -->
   <xsl:preserve-space elements="m:t m:n m:u"/>
 
+  <!-- the looks, as style attributes (EDGAR allows no <style> element, EFM 5.2.5): monospace
+       blocks with the source's tab stops, statements on a light background, tagged numbers
+       highlighted (their title shows concept and period on hover), untagged numbers with a
+       faint dotted underline -->
+  <xsl:variable name="pre-style" select="concat('margin:0;font-family:Courier New,Courier,DejaVu Sans Mono,monospace;',
+                                                'font-size:13px;line-height:1.25;white-space:pre;tab-size:8;-moz-tab-size:8')"/>
+  <xsl:variable name="stmt-style" select="';background:#f7f9fc;box-shadow:-6px 0 0 #c9d6ea'"/>
+  <xsl:variable name="fact-style" select="'background:#fff1a8'"/>
+  <xsl:variable name="untagged-style" select="'text-decoration:underline dotted #d8a8a8'"/>
+
   <!-- the facts of a printed number, by the span's offset -->
   <xsl:key name="fact-at" match="m:cell[@offset] | m:cover/m:fact[@offset]" use="@offset"/>
   <xsl:key name="context-by-id" match="m:contexts/m:context" use="@id"/>
@@ -59,6 +71,7 @@
   </xsl:template>
 
   <xsl:template match="m:filing" mode="inline">
+    <xsl:call-template name="t2x:source-pi"/>
     <xsl:call-template name="t2x:provenance-comment"/>
     <html>
       <xsl:call-template name="t2x:declare-ns">
@@ -66,33 +79,14 @@
         <xsl:with-param name="uri" select="$ext-ns"/>
       </xsl:call-template>
       <head>
+        <!-- the only <meta> EDGAR allows (EFM 5.2.5); the provenance is the t2x-source
+             processing instruction above, the looks are style attributes (no <style>) -->
         <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
-        <meta name="generator" content="{concat('txt2xbrl ', @tool-version)}"/>
-        <meta name="t2x-source-name" content="{@source-name}"/>
-        <meta name="t2x-source-sha256" content="{m:source/@sha256}"/>
-        <meta name="t2x-source-length" content="{m:source/@length}"/>
-        <meta name="t2x-source-encoding" content="{m:source/@encoding}"/>
         <title>
           <xsl:value-of select="concat(@registrant, ' - ', @form, ' for the period ended ', @period-end)"/>
         </title>
-        <style type="text/css">
-          <xsl:text>
-body { margin: 1em 2em; background: #fff; color: #111; }
-pre.t2x-src { margin: 0; font-family: "Courier New", Courier, "DejaVu Sans Mono", monospace;
-  font-size: 13px; line-height: 1.25; white-space: pre; tab-size: 8; -moz-tab-size: 8; }
-pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
-.t2x-fact { background: #fff1a8; border-bottom: 1px solid #c99a06; position: relative; cursor: help; }
-.t2x-fact:hover { background: #ffd24d; }
-.t2x-fact:hover::after { content: attr(title); position: absolute; left: 0; top: 1.4em; z-index: 10;
-  white-space: pre; background: #222; color: #fff; font: 12px/1.3 sans-serif; padding: 3px 7px;
-  border-radius: 3px; box-shadow: 0 2px 6px rgba(0,0,0,.3); }
-.t2x-untagged { text-decoration: underline dotted #d8a8a8; }
-.t2x-ctl { color: #aaa; }
-@media print { .t2x-fact, pre.t2x-stmt { background: none; box-shadow: none; } }
-</xsl:text>
-        </style>
       </head>
-      <body>
+      <body style="margin:1em 2em;background:#fff;color:#111">
         <div style="display:none">
           <ix:header>
             <ix:hidden>
@@ -118,10 +112,11 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
 
   <!-- ============================================================ blocks and text -->
   <xsl:template match="m:block">
-    <pre class="t2x-src">
+    <pre class="t2x-src" style="{$pre-style}">
       <xsl:if test="@statement">
         <xsl:variable name="first" select="substring-before(concat(@statement, ' '), ' ')"/>
         <xsl:attribute name="class">t2x-src t2x-stmt</xsl:attribute>
+        <xsl:attribute name="style"><xsl:value-of select="concat($pre-style, $stmt-style)"/></xsl:attribute>
         <xsl:attribute name="id"><xsl:value-of select="$first"/></xsl:attribute>
         <xsl:attribute name="title">
           <xsl:value-of select="concat(/m:filing/m:statement[@id = $first]/@title, ' (lines ',
@@ -142,7 +137,7 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
     <xsl:variable name="hex" select="'0123456789ABCDEF'"/>
     <xsl:variable name="v" select="string-length(substring-before($hex, substring(@byte, 1, 1))) * 16
                                    + string-length(substring-before($hex, substring(@byte, 2, 1)))"/>
-    <span class="{concat('t2x-ctl t2x-x', @byte)}" title="{concat('byte 0x', @byte)}">
+    <span class="{concat('t2x-ctl t2x-x', @byte)}" title="{concat('byte 0x', @byte)}" style="color:#aaa">
       <xsl:choose>
         <xsl:when test="$v &lt; 32">
           <xsl:value-of select="substring('&#x2400;&#x2401;&#x2402;&#x2403;&#x2404;&#x2405;&#x2406;&#x2407;&#x2408;&#x2409;&#x240A;&#x240B;&#x240C;&#x240D;&#x240E;&#x240F;&#x2410;&#x2411;&#x2412;&#x2413;&#x2414;&#x2415;&#x2416;&#x2417;&#x2418;&#x2419;&#x241A;&#x241B;&#x241C;&#x241D;&#x241E;&#x241F;', $v + 1, 1)"/>
@@ -154,7 +149,7 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
   </xsl:template>
 
   <xsl:template match="m:u">
-    <span class="t2x-untagged" title="{concat('not tagged: ', @reason)}">
+    <span class="t2x-untagged" title="{concat('not tagged: ', @reason)}" style="{$untagged-style}">
       <xsl:value-of select="."/>
     </span>
   </xsl:template>
@@ -168,7 +163,7 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
       </xsl:when>
       <!-- one fact (the usual case): it is the primary one, hidden or not, and nests alone -->
       <xsl:when test="not($all[2])">
-        <span class="t2x-fact">
+        <span class="t2x-fact" style="{$fact-style}">
           <xsl:attribute name="title"><xsl:call-template name="fact-title"><xsl:with-param name="f" select="$all"/></xsl:call-template></xsl:attribute>
           <xsl:choose>
             <xsl:when test="$all/@unit">
@@ -205,7 +200,7 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
         <xsl:value-of select="."/>
       </xsl:when>
       <xsl:when test="not($primary/@unit)">
-        <span class="t2x-fact">
+        <span class="t2x-fact" style="{$fact-style}">
           <xsl:attribute name="title"><xsl:call-template name="fact-title"><xsl:with-param name="f" select="$primary"/></xsl:call-template></xsl:attribute>
           <xsl:call-template name="non-numeric">
             <xsl:with-param name="f" select="$primary"/>
@@ -214,7 +209,7 @@ pre.t2x-stmt { background: #f7f9fc; box-shadow: -6px 0 0 #c9d6ea; }
         </span>
       </xsl:when>
       <xsl:otherwise>
-        <span class="t2x-fact">
+        <span class="t2x-fact" style="{$fact-style}">
           <xsl:attribute name="title">
             <xsl:for-each select="$nested">
               <xsl:if test="position() &gt; 1"><xsl:text>&#10;</xsl:text></xsl:if>

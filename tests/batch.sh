@@ -125,6 +125,21 @@ check "same manifest as the uninterrupted run (but for timings)" "cmp -s <(untim
 check "same outputs as the uninterrupted run" "diff -r -x manifest.jsonl '$tmp/ref' '$tmp/res' >/dev/null"
 check "the killed run's staging area was cleaned up" "[ ! -e '$tmp/res/.t2x-staging' ]"
 
+# ---------------------------------------------------------------- file names that are not UTF-8
+# the manifest stays valid UTF-8 JSON: a byte that is no part of a valid UTF-8 sequence is
+# written \u00XX (its Latin-1 reading); --resume tells a Latin-1 name from the UTF-8 one
+nu="$tmp/nonutf8"; mkdir -p "$nu"
+A="$SRCDIR/tests/data/apple-10q-1997-operations.txt"
+cp "$A" "$nu/"$'r\xe9sum\xe9.txt'; cp "$A" "$nu/"$'bad\xff\xfe\x01.txt'; cp "$A" "$nu/résumé.txt"
+"$T2X" batch -q -j 1 --no-verify --formats xbrl -o "$tmp/nu" "$nu" 2>/dev/null
+check "non-UTF-8 names: 3 lines, each valid JSON in valid UTF-8" \
+    "[ \$(wc -l < '$tmp/nu/manifest.jsonl') = 3 ] && '$JF' < '$tmp/nu/manifest.jsonl' && iconv -f UTF-8 -t UTF-8 '$tmp/nu/manifest.jsonl' >/dev/null"
+check "non-UTF-8 names: the bytes as \\u00XX, UTF-8 kept as it is" \
+    "grep -qF '/r\\u00e9sum\\u00e9.txt\"' '$tmp/nu/manifest.jsonl' && grep -qF '/bad\\u00ff\\u00fe\\u0001.txt\"' '$tmp/nu/manifest.jsonl' && grep -qF '/résumé.txt\"' '$tmp/nu/manifest.jsonl'"
+check "non-UTF-8 names: converted" "[ \"\$('$JF' status < '$tmp/nu/manifest.jsonl' | sort -u)\" = '\"warnings\"' ]"
+"$T2X" batch -j 1 --no-verify --formats xbrl --resume -o "$tmp/nu" "$nu" 2> "$tmp/nu.err"
+check "non-UTF-8 names: --resume converts none again" "grep -q ': 0 filings in .*; 3 skipped' '$tmp/nu.err' && [ \$(wc -l < '$tmp/nu/manifest.jsonl') = 3 ]"
+
 # ---------------------------------------------------------------- archives, lists, stdin
 mkdir -p "$tmp/arc/feed"
 cp "$Q" "$tmp/arc/feed/0001.txt"; gzip -c "$K" > "$tmp/arc/feed/0002.txt.gz"; : > "$tmp/arc/feed/0003.txt"

@@ -153,7 +153,7 @@ cp "$B" "$tmp/full.txt"; { cat "$B"; echo 'an extra line at the end'; } > "$tmp/
 "$T2X" batch -q -j2 --formats ixbrl,report --no-verify -o "$tmp/b7" "$tmp/full.txt" "$tmp/edited.txt" 2>/dev/null
 owners_ok() { # every line's directory holds the outputs of that line's input
     "$JF" dir sha256 < "$1" | tr -d '"' | while IFS=$'\t' read -r d sha; do
-        grep -q "t2x-source-sha256\" content=\"$sha\"" "$2/$d"/*.htm || exit 1
+        grep -q "<?t2x-source sha256=\"$sha\"" "$2/$d"/*.htm || exit 1
     done
 }
 check "D7: two lines, two directories" "[ \$('$JF' dir < '$tmp/b7/manifest.jsonl' | sort -u | wc -l) = 2 ]"
