@@ -159,6 +159,19 @@ static int n_shares_kw(const ltok *tk, size_t i)
     return i >= 2 && tk[i - 1].type == TK_WORD && strncmp(tk[i - 1].word, "share", 5) == 0 && tk[i - 2].type == TK_NUM;
 }
 
+/* "…shares; 2,201,012,432 issued in 2003", "…shares; 2,202 million issued in 2004": a number that
+ * opens a clause (after ';' or ':') right before keyword i is that keyword's, not the previous
+ * clause's. Returns how many tokens the number takes before the keyword (1, or 2 with its
+ * million/billion/thousand), else 0. */
+static size_t clause_number_kw(const ltok *tk, const char *label, size_t i)
+{
+    size_t w = i >= 1 && tk[i - 1].type == TK_WORD && i >= 2 && tk[i - 2].type == TK_NUM && tk[i - 2].scale ? 2 : 1;
+    if (i < w + 1 || tk[i - w].type != TK_NUM) return 0;
+    for (int c = tk[i - w - 1].e; c < tk[i - w].s; c++)
+        if (label[c] == ';' || label[c] == ':') return w;
+    return 0;
+}
+
 static int rule_applies(const t2x_lf_rule *r, t2x_stmt_kind kind, const char *local)
 {
     return r->kind == kind && regexec(&r->row, local, 0, NULL, 0) == 0;
@@ -242,12 +255,15 @@ void t2x_lf_extract(const t2x_lf_rules *rules, t2x_stmt_kind kind, const t2x_row
         size_t stop = end;
         if (end < nt && end >= i + 3 && app[kw[end]]->where != 0 && n_shares_kw(tk, end))
             stop = end - 2;
+        else if (end < nt && app[kw[end]]->where != 0 && clause_number_kw(tk, row->label, end) &&
+                 end >= i + 1 + clause_number_kw(tk, row->label, end))
+            stop = end - clause_number_kw(tk, row->label, end);
         size_t picks[16];
         size_t np = 0;
         /* the number before: "$1 par", "192,000 shares", "(12,470 shares)", or "N shares KEYWORD" */
         int before_ok = r->where != 0 &&
                         (strncmp(tk[i].word, "share", 5) == 0 || strcmp(tk[i].word, "par") == 0 ||
-                         strcmp(tk[i].word, "per") == 0 || n_shares_kw(tk, i));
+                         strcmp(tk[i].word, "per") == 0 || n_shares_kw(tk, i) || clause_number_kw(tk, row->label, i));
         if (before_ok) {
             for (size_t k = i; k-- > 0 && i - k <= 3;)
                 if (unit_ok(&tk[k], r->unit) && !used[k]) {
