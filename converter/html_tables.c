@@ -283,6 +283,24 @@ static int gap_after(int k, int width, int label_end)
     return width ? GAP : 0;
 }
 
+/* The last of columns [col, col+span) with room: empty `)` or spacer columns after it take
+ * none and leave no gap. */
+static int span_last(const int *width, int col, int span)
+{
+    int last = col + span - 1;
+    while (last > col && width[last] == 0) last--;
+    return last;
+}
+
+/* The display columns a cell over [col, col+span) has: its columns and the gaps between them,
+ * up to its last column with room. */
+static int span_room(const int *width, int col, int span, int label_end)
+{
+    int last = span_last(width, col, span), room = 0;
+    for (int k = col; k <= last; k++) room += width[k] + (k < last ? gap_after(k, width[k], label_end) : 0);
+    return room;
+}
+
 /* Place a cell's line into the display line buffer at [x, x+w) with its alignment. */
 static void place(t2x_hch *buf, int x, int w, const t2x_hline *l, int align)
 {
@@ -342,15 +360,24 @@ void t2x_html_table(t2x_hctx *c, xmlNodePtr table, t2x_hlines *out)
             for (int k = 0; k < h->col; k++)
                 if (width[k] < 2) width[k] = 2;
     }
+    /* amounts per grid column: a cell spanning `$ | 1,234 | )` widens the amounts' column, so
+     * its text stays over the digits (not over the empty `)` column after them) */
+    int amounts[MAX_GRID_COLS] = {0};
+    for (size_t i = 0; i < g.n; i++)
+        if (g.cells[i].numeric && !g.cells[i].label && g.cells[i].colspan == 1) amounts[g.cells[i].col]++;
     for (int span = 1; span <= g.ncols; span++)
         for (size_t i = 0; i < g.n; i++) {
             hcell *h = &g.cells[i];
             if (h->colspan != span || empty(h) || h->full) continue;
             if (h->label && h->width > MAX_CELL_COLS) wrap_cell(h, MAX_CELL_COLS);
-            int have = 0;
+            int wide = h->col + span - 1;
             for (int k = h->col; k < h->col + span; k++)
-                have += width[k] + (k + 1 < h->col + span ? gap_after(k, width[k], label_end) : 0);
-            if (have < h->width) width[h->col + span - 1] += h->width - have;
+                if (amounts[k] > amounts[wide]) wide = k;
+            for (int pass = 0; pass < 3; pass++) {
+                int have = span_room(width, h->col, span, label_end);
+                if (have >= h->width) break;
+                width[wide] += h->width - have;
+            }
         }
     int x[MAX_GRID_COLS + 1];
     x[0] = 0;
@@ -398,7 +425,7 @@ void t2x_html_table(t2x_hctx *c, xmlNodePtr table, t2x_hlines *out)
                 int bottom = stacked && h->label ? hl : height; /* bottom-aligned in its band */
                 int j = h->top && !stacked ? ln : ln - (bottom - (int)h->lines.n);
                 if (h->full || j < 0 || j >= (int)h->lines.n) continue;
-                int last = h->col + h->colspan - 1;
+                int last = span_last(width, h->col, h->colspan);
                 int x0 = x[h->col], x1 = x[last + 1] - gap_after(last, width[last], label_end);
                 if (x0 >= total) continue;
                 if (x1 > total) x1 = total;

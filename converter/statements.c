@@ -204,6 +204,8 @@ static int is_prose(const t2x_line *ln)
         while (j >= 0 && t[j] != ' ') j--;
         if (k - j >= 2 && t[j + 1] != '(') return 0;
         if (t[j + 1] == '(' || t[j + 1] == '$') return 0;
+        /* a dash standing alone after a run of blanks is a column's zero ("—" in HTML) */
+        if (k == j + 1 && t[k] == '-' && j >= 1 && t[j - 1] == ' ') return 0;
     }
     return lower * 2 > letters;
 }

@@ -615,7 +615,9 @@ static void emit_statement(t2x_buf *b, const layout *ly)
 
 /* ---------------------------------------------------------------- the filing */
 
-static void emit_header(t2x_buf *b, const t2x_filing *f)
+/* The SEC header and the cover; `html` wraps the document body in <HTML> (its cover paragraphs
+ * in <P>), as HTML submissions print it. */
+static void emit_header(t2x_buf *b, const t2x_filing *f, int html)
 {
     const char *form = f->form ? f->form : "10-K";
     t2x_buf_puts(b, "<SEC-DOCUMENT>0000999999-99-000001.txt : 19990101\n"
@@ -631,6 +633,18 @@ static void emit_header(t2x_buf *b, const t2x_filing *f)
                     "\t\tCENTRAL INDEX KEY:\t\t\t0000999999\n");
     if (f->sub.hdr.fye) t2x_buf_printf(b, "\t\tFISCAL YEAR END:\t\t\t%s\n", f->sub.hdr.fye);
     t2x_buf_printf(b, "</SEC-HEADER>\n<DOCUMENT>\n<TYPE>%s\n<SEQUENCE>1\n<TEXT>\n", form);
+    if (html) {
+        t2x_buf_printf(b, "<HTML><BODY>\n<P ALIGN=\"center\">SECURITIES AND EXCHANGE COMMISSION</P>\n"
+                          "<P ALIGN=\"center\">FORM %s</P>\n", form);
+        if (f->cover.period_end.y)
+            t2x_buf_printf(b, "<P>For the %s ended %s %d, %d</P>\n",
+                           strncmp(form, "10-K", 4) == 0 ? "fiscal year" : "quarterly period",
+                           month_full[f->cover.period_end.m], f->cover.period_end.d, f->cover.period_end.y);
+        t2x_buf_puts(b, "<P ALIGN=\"center\"><B>LAYOUT TEST CORPORATION</B></P>\n<P>(Exact name of registrant as "
+                        "specified in its charter)</P>\n<HR>\n<P><B>Item 8.  Financial Statements and Supplementary "
+                        "Data</B></P>\n");
+        return;
+    }
     t2x_buf_puts(b, "                    SECURITIES AND EXCHANGE COMMISSION\n"
                     "                          Washington, D.C. 20549\n\n");
     t2x_buf_printf(b, "                               FORM %s\n\n", form);
@@ -647,7 +661,7 @@ static void emit_header(t2x_buf *b, const t2x_filing *f)
 char *rt_render_filing(const t2x_filing *f, const rt_style *style, size_t *len, size_t *nstatements)
 {
     t2x_buf b = {0};
-    emit_header(&b, f);
+    emit_header(&b, f, 0);
     *nstatements = 0;
     for (size_t i = 0; i < f->ntables; i++) {
         const t2x_table *t = &f->tables[i];
@@ -660,6 +674,285 @@ char *rt_render_filing(const t2x_filing *f, const rt_style *style, size_t *len, 
         layout_free(&ly);
     }
     t2x_buf_puts(&b, "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n");
+    *len = b.len;
+    return b.data;
+}
+
+/* ---------------------------------------------------------------- HTML */
+
+/* clang-format off */
+const rt_html rt_html_styles[] = {
+    /* name                     base                 split spacers indent           markup th */
+    {"html-donnelley",          "plain",             1,    1,      RT_HIND_STYLE,   1,     0},
+    {"html-simple",             "plain",             0,    0,      RT_HIND_NBSP,    0,     0},
+    {"html-indent-cells",       "dots-detached",     1,    0,      RT_HIND_CELLS,   0,     0},
+    {"html-th-title-phrase",    "title-phrase",      0,    1,      RT_HIND_NBSP,    1,     1},
+    {"html-caption-heading",    "caption-heading",   1,    1,      RT_HIND_STYLE,   1,     0},
+    {"html-caption-first-row",  "caption-first-row", 1,    1,      RT_HIND_NBSP,    0,     0},
+    {"html-years-on-caption",   "years-on-caption",  1,    1,      RT_HIND_NBSP,    1,     0},
+    {"html-notes-column",       "notes-column",      1,    1,      RT_HIND_STYLE,   1,     0},
+    {"html-page-repeat",        "page-repeat",       1,    1,      RT_HIND_STYLE,   1,     0},
+    {"html-page-bare",          "page-bare",         1,    1,      RT_HIND_NBSP,    0,     0},
+    {"html-stacked-abbrev",     "stacked-abbrev",    0,    1,      RT_HIND_NBSP,    1,     1},
+    {"html-minus",              "leading-minus",     0,    0,      RT_HIND_CELLS,   0,     0},
+    {"html-trailing-minus",     "trailing-minus",    1,    0,      RT_HIND_STYLE,   0,     0},
+};
+/* clang-format on */
+const size_t rt_nhtml = sizeof rt_html_styles / sizeof rt_html_styles[0];
+
+typedef struct hctx {
+    t2x_buf *b;
+    const layout *ly;
+    const rt_html *hs;
+    int per;   /* cells of one amount column, its spacer excluded */
+    int lab;   /* cells of the label area (the notes column included) */
+    int depth; /* deepest row depth (RT_HIND_CELLS) */
+} hctx;
+
+/* Text with `&`, `<`, `>` escaped; blanks as &nbsp; when `nbsp`. */
+static void h_text(t2x_buf *b, const char *s, int nbsp)
+{
+    for (; *s; s++) {
+        if (*s == '&') t2x_buf_puts(b, "&amp;");
+        else if (*s == '<') t2x_buf_puts(b, "&lt;");
+        else if (*s == '>') t2x_buf_puts(b, "&gt;");
+        else if (*s == ' ' && nbsp) t2x_buf_puts(b, "&nbsp;");
+        else t2x_buf_putc(b, *s);
+    }
+}
+
+/* One cell: <TD attrs> (or <TH>) holding `html` (already escaped), in <FONT> when the style
+ * marks text up. */
+static void h_cell(hctx *h, int head, int colspan, const char *attrs, const char *html)
+{
+    const char *tag = head && h->hs->th ? "TH" : "TD";
+    t2x_buf_printf(h->b, "<%s", tag);
+    if (colspan > 1) t2x_buf_printf(h->b, " COLSPAN=\"%d\"", colspan);
+    if (attrs && attrs[0]) t2x_buf_printf(h->b, " %s", attrs);
+    t2x_buf_puts(h->b, ">");
+    if (h->hs->markup && html[0]) t2x_buf_printf(h->b, "<FONT SIZE=\"2\">%s</FONT>", html);
+    else t2x_buf_puts(h->b, html[0] ? html : (h->hs->markup ? "&nbsp;" : ""));
+    t2x_buf_printf(h->b, "</%s>", tag);
+}
+
+/* Lines joined by <BR>, escaped. */
+static char *h_lines(char *const *lines, int n)
+{
+    t2x_buf b = {0};
+    for (int q = 0; q < n; q++) {
+        if (q) t2x_buf_puts(&b, "<BR>");
+        h_text(&b, lines[q] ? lines[q] : "", 0);
+    }
+    t2x_buf_putc(&b, '\0');
+    return b.data;
+}
+
+/* The label area of a heading row: `text` (escaped) or nothing. */
+static void h_label_area(hctx *h, const char *text)
+{
+    char *esc = h_lines((char *[]){(char *)text}, 1);
+    int notes = h->ly->notes_x >= 0;
+    h_cell(h, 0, h->lab - notes, "ALIGN=\"left\" VALIGN=\"bottom\"", esc);
+    if (notes) h_cell(h, 1, 1, "ALIGN=\"center\" VALIGN=\"bottom\"", text == NULL ? "Note" : "");
+    free(esc);
+}
+
+/* The heading rows of a statement: spanning period phrases above or below the column headings,
+ * the scale caption where the base style prints it. */
+static void h_headings(hctx *h)
+{
+    const layout *ly = h->ly;
+    const rt_style *st = ly->st;
+    int nspan = 0;
+    for (int k = 0; k < ly->n; k++) nspan |= ly->nspan[k] > 0;
+    int first = 1;
+    for (int part = 0; part < 2; part++) {
+        int spans = (part == 0) != ly->span_below;
+        if (spans && !nspan) continue;
+        t2x_buf_puts(h->b, "<TR VALIGN=\"bottom\">");
+        const char *cap = first && st->caption == RT_CAP_HEADING ? ly->caption : "";
+        if (!spans && st->caption == RT_CAP_YEARS_LINE) cap = ly->caption;
+        h_label_area(h, spans ? cap : (cap[0] ? cap : NULL));
+        for (int k = 0; k < ly->n;) {
+            if (h->hs->spacers) h_cell(h, 0, 1, "WIDTH=\"1%\"", "");
+            int w = spans && ly->nspan[k] ? ly->span_len[k] : 1;
+            char *html = spans ? (ly->nspan[k] ? h_lines(ly->span[k], ly->nspan[k]) : t2x_xstrdup(""))
+                               : h_lines(ly->head[k], ly->nhead[k]);
+            const char *attrs = st->underline && !spans ? "ALIGN=\"center\" STYLE=\"border-bottom:1px solid #000000\""
+                                                        : "ALIGN=\"center\"";
+            h_cell(h, 1, w * h->per + (w - 1) * h->hs->spacers, attrs, html);
+            free(html);
+            k += w;
+        }
+        t2x_buf_puts(h->b, "</TR>\n");
+        first = 0;
+    }
+    if (st->caption == RT_CAP_FIRST_ROW && ly->caption[0]) {
+        t2x_buf_puts(h->b, "<TR>");
+        h_label_area(h, ly->caption);
+        t2x_buf_puts(h->b, "</TR>\n");
+    }
+}
+
+/* Title block, the table's start and its headings (again, "(Continued)", after a page break). */
+static void h_top(hctx *h, int continued)
+{
+    const layout *ly = h->ly;
+    const rt_style *st = ly->st;
+    if (ly->t->scope == T2X_SCOPE_PARENT) t2x_buf_puts(h->b, "<P ALIGN=\"center\">(PARENT COMPANY ONLY)</P>\n");
+    t2x_buf_puts(h->b, "<P ALIGN=\"center\"><B>");
+    h_text(h->b, title_of(ly->t), 0);
+    if (continued) t2x_buf_puts(h->b, " (Continued)");
+    if (st->caption == RT_CAP_IN_TITLE && ly->caption[0]) {
+        t2x_buf_putc(h->b, ' ');
+        h_text(h->b, ly->caption, 0);
+    }
+    t2x_buf_puts(h->b, "</B></P>\n");
+    if (st->caption == RT_CAP_UNDER_TITLE && ly->caption[0]) {
+        t2x_buf_puts(h->b, "<P ALIGN=\"center\">");
+        h_text(h->b, ly->caption, 0);
+        t2x_buf_puts(h->b, "</P>\n");
+    }
+    if (ly->title_phrase[0]) {
+        t2x_buf_puts(h->b, "<P ALIGN=\"center\">");
+        h_text(h->b, ly->title_phrase, 0);
+        t2x_buf_puts(h->b, "</P>\n");
+    }
+    t2x_buf_puts(h->b, "<TABLE WIDTH=\"100%\" BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">\n");
+    h_headings(h);
+}
+
+/* One amount column of an item row. */
+static void h_amount(hctx *h, const t2x_cell *cell, int row_items)
+{
+    const rt_style *st = h->ly->st;
+    const rt_html *hs = h->hs;
+    if (hs->spacers) h_cell(h, 0, 1, "", "");
+    if (!cell->present) {
+        for (int q = 0; q < h->per; q++) h_cell(h, 0, 1, "", "");
+        return;
+    }
+    rt_style det = *st;
+    if (hs->split && det.dollar == RT_DOLLAR_ATTACHED) det.dollar = RT_DOLLAR_DETACHED;
+    char core[80], suffix[8];
+    cell_text(cell, &det, core, suffix);
+    const char *dollar = cell->num.dollar && st->dollar != RT_DOLLAR_NONE ? (hs->markup ? "&#36;" : "$") : "";
+    t2x_buf amt = {0};
+    if (!hs->split && st->dollar == RT_DOLLAR_DETACHED && dollar[0]) t2x_buf_printf(&amt, "%s&nbsp;", dollar);
+    if (cell->num.dash && hs->markup) {
+        /* the dash as HTML filings print it: a character reference, the sign and `$` kept */
+        const char *d = core + strcspn(core, "-");
+        t2x_buf_printf(&amt, "%.*s&#151;", (int)(d - core), core);
+    } else {
+        h_text(&amt, core, 0);
+    }
+    /* a trailing minus stays with its digits (a `-` in a cell of its own is a dash: zero) */
+    int minus = suffix[0] == '-';
+    if (!hs->split || minus) h_text(&amt, suffix, 0);
+    t2x_buf_putc(&amt, '\0');
+    (void)row_items;
+    if (hs->split) {
+        h_cell(h, 0, 1, "ALIGN=\"left\"", dollar);
+        h_cell(h, 0, 1, "ALIGN=\"right\"", amt.data);
+        char *suf = h_lines((char *[]){minus ? suffix + 1 : suffix}, 1);
+        h_cell(h, 0, 1, "ALIGN=\"left\"", suf);
+        free(suf);
+    } else {
+        h_cell(h, 0, 1, "ALIGN=\"right\" NOWRAP", amt.data);
+    }
+    free(amt.data);
+}
+
+/* One statement row: the label at its depth, a note number on some rows, the amounts. */
+static void h_row(hctx *h, const t2x_row *row, int *items)
+{
+    const layout *ly = h->ly;
+    const rt_html *hs = h->hs;
+    t2x_buf lab = {0};
+    int depth = row->depth < h->depth ? row->depth : h->depth;
+    char attrs[80] = "ALIGN=\"left\" VALIGN=\"bottom\"";
+    if (hs->indent == RT_HIND_NBSP)
+        for (int q = 0; q < depth * ly->st->indent_step; q++) t2x_buf_puts(&lab, "&nbsp;");
+    if (hs->indent == RT_HIND_STYLE && depth)
+        snprintf(attrs, sizeof attrs, "VALIGN=\"bottom\" STYLE=\"padding-left:%dem\"", depth);
+    h_text(&lab, row->label, 0);
+    t2x_buf_putc(&lab, '\0');
+    t2x_buf_puts(h->b, "<TR VALIGN=\"bottom\">");
+    int notes = ly->notes_x >= 0, area = h->lab - notes;
+    if (hs->indent == RT_HIND_CELLS) {
+        for (int q = 0; q < depth; q++) h_cell(h, 0, 1, "WIDTH=\"2%\"", "");
+        area -= depth;
+    }
+    const char *html = lab.data;
+    char *bold = NULL;
+    if (hs->markup && row->kind == T2X_ROW_HEADER) html = bold = t2x_xasprintf("<B>%s</B>", lab.data);
+    h_cell(h, 0, area, attrs, html);
+    free(bold);
+    free(lab.data);
+    if (notes) {
+        char note[8] = "";
+        if (row->kind == T2X_ROW_ITEM && *items % 4 == 1 && row->label[0])
+            snprintf(note, sizeof note, "%d", (*items / 4) % 14 + 1);
+        h_cell(h, 0, 1, "ALIGN=\"center\"", note);
+    }
+    if (row->kind == T2X_ROW_ITEM) {
+        for (int k = 0; k < ly->n; k++) h_amount(h, &row->cells[ly->col[k]], *items);
+        (*items)++;
+    }
+    t2x_buf_puts(h->b, "</TR>\n");
+}
+
+static void h_statement(t2x_buf *b, const layout *ly, const rt_html *hs)
+{
+    const t2x_table *t = ly->t;
+    hctx h = {b, ly, hs, hs->split ? 3 : 1, 1, 0};
+    if (hs->indent == RT_HIND_CELLS)
+        for (size_t r = 0; r < t->nrows; r++)
+            if (printed_row(&t->rows[r]) && t->rows[r].depth > h.depth) h.depth = t->rows[r].depth;
+    if (h.depth > 6) h.depth = 6;
+    h.lab = 1 + (hs->indent == RT_HIND_CELLS ? h.depth : 0) + (ly->notes_x >= 0);
+    h_top(&h, 0);
+    size_t nprint = 0, seen = 0;
+    for (size_t r = 0; r < t->nrows; r++) nprint += printed_row(&t->rows[r]);
+    int items = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const t2x_row *row = &t->rows[r];
+        if (!printed_row(row)) continue;
+        int has = 0;
+        for (int k = 0; k < ly->n; k++) has |= row->cells[ly->col[k]].present;
+        if (row->kind == T2X_ROW_ITEM && !has) continue;
+        if (ly->st->page != RT_PAGE_NONE && nprint > 6 && seen == nprint / 2) {
+            /* a page break as HTML filings print it: the table ends, a page number, a rule */
+            t2x_buf_puts(b, "</TABLE>\n<P ALIGN=\"center\">12</P>\n<HR SIZE=\"3\" NOSHADE>\n"
+                            "<P><A HREF=\"#toc\">Table of Contents</A></P>\n");
+            if (ly->st->page == RT_PAGE_REPEAT) h_top(&h, 1);
+            else t2x_buf_puts(b, "<TABLE WIDTH=\"100%\" BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">\n");
+        }
+        seen++;
+        h_row(&h, row, &items);
+    }
+    t2x_buf_puts(b, "</TABLE>\n<P>The accompanying notes are an integral part of these financial statements.</P>\n"
+                    "<HR SIZE=\"3\" NOSHADE>\n");
+}
+
+char *rt_render_html(const t2x_filing *f, const rt_html *hs, size_t *len, size_t *nstatements)
+{
+    const rt_style *base = &rt_styles[0];
+    for (size_t s = 0; s < rt_nstyles; s++)
+        if (strcmp(rt_styles[s].name, hs->base) == 0) base = &rt_styles[s];
+    t2x_buf b = {0};
+    emit_header(&b, f, 1);
+    *nstatements = 0;
+    for (size_t i = 0; i < f->ntables; i++) {
+        if (!rt_primary(f->tables[i].kind)) continue;
+        layout ly;
+        if (layout_build(&ly, f, i, base)) {
+            h_statement(&b, &ly, hs);
+            (*nstatements)++;
+        }
+        layout_free(&ly);
+    }
+    t2x_buf_puts(&b, "</BODY></HTML>\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n");
     *len = b.len;
     return b.data;
 }

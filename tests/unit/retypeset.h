@@ -66,4 +66,23 @@ int rt_primary(t2x_stmt_kind kind);
  */
 char *rt_render_filing(const t2x_filing *f, const rt_style *style, size_t *len, size_t *nstatements);
 
+/* The same statements as an HTML submission (issue 10: HTML filings read as text ones). */
+enum { RT_HIND_NBSP, RT_HIND_STYLE, RT_HIND_CELLS };
+typedef struct rt_html {
+    const char *name;
+    const char *base;   /* the rt_styles entry giving caption, headings, signs, notes, page break */
+    int split;          /* `$` and `)` (or a trailing minus) in cells of their own */
+    int spacers;        /* an empty spacer column before each amount column */
+    int indent;         /* RT_HIND_*: depth as leading &nbsp;, a padding-left style, empty cells */
+    int markup;         /* <FONT> around cell text, <B> headers, &#36; and &#151; references */
+    int th;             /* heading cells are <TH> */
+} rt_html;
+
+extern const rt_html rt_html_styles[];
+extern const size_t rt_nhtml;
+
+/* A new HTML submission of every primary statement of `f` in `style`, NUL-terminated; caller
+ * frees. OUT: *len, *nstatements */
+char *rt_render_html(const t2x_filing *f, const rt_html *style, size_t *len, size_t *nstatements);
+
 #endif
