@@ -1281,7 +1281,7 @@ static void work_one(run *R, job *j, int out)
             }
             st = stage_outputs(R, f, stage_name, &rec, &stage_fd, &d);
         }
-        if (st == T2X_OK && cfg->verify && !sum.html) {
+        if (st == T2X_OK && cfg->verify) {
             char *src = NULL;
             if (j->member) { /* the verifier reads a file: give it the member's bytes */
                 src = xasprintf("%s.input", stage);

@@ -717,17 +717,6 @@ t2x_status t2x_filing_outputs(const t2x_filing *f, const t2x_options *opt, t2x_o
 {
     unsigned fmt = opt && opt->formats ? opt->formats : T2X_FMT_DEFAULT;
     /* what to render: the requested formats, and what the package holds */
-    if (f->html && (fmt & T2X_FMT_IXBRL)) {
-        /* the inline document of an HTML filing is the filing's own HTML, not written yet */
-        if (opt && opt->formats && opt->formats != T2X_FMT_DEFAULT) {
-            t2x_diag_add(diag, T2X_ERROR, f->src.name, 0, "html-inline",
-                         "the inline XBRL document of an HTML filing is not written yet; ask for other formats");
-            return T2X_ERR_HTML;
-        }
-        t2x_diag_add(diag, T2X_WARNING, f->src.name, 0, "html-inline",
-                     "HTML filing: the inline XBRL document (STEM.htm) is not written yet");
-        fmt &= ~(unsigned)T2X_FMT_IXBRL;
-    }
     unsigned render = fmt | ((fmt & T2X_FMT_PACKAGE) ? (T2X_FMT_XBRL | T2X_FMT_DTS) : 0u);
     *out = NULL;
     *nout = 0;

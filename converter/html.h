@@ -58,6 +58,9 @@ typedef struct t2x_hctx {
  * that cannot be tied are marked unmapped: off == end == T2X_HNONE). */
 void t2x_html_text(t2x_hctx *c, const xmlChar *text, t2x_hline *out);
 
+/* The next code point of UTF-8 text at *p (advanced; U+FFFD for a broken sequence). */
+unsigned t2x_html_utf8_next(const xmlChar **p);
+
 /* Lay out the children of `node` as block flow (paragraphs, line breaks, <PRE>, tables) into
  * `out`; wrap paragraphs at `width` columns (0: no wrapping). */
 void t2x_html_flow(t2x_hctx *c, xmlNodePtr node, t2x_hlines *out, int width);
@@ -84,5 +87,20 @@ int t2x_html_indent(xmlNodePtr n, int first_line);
  * deep, a tag never closed, binary bytes) fails the conversion with T2X_ERR_HTML and one error
  * line. */
 t2x_status t2x_html_read(const t2x_source *src, t2x_lines *L, t2x_submission *sub, int *html, t2x_diag *diag);
+
+/* A span of the source the XHTML copy cuts out of its text: [s, e) a printed number that is a
+ * fact (fact = 1) or a number listed as untagged (reason). */
+typedef struct t2x_hseg {
+    size_t s, e;
+    int fact;
+    const char *reason;
+} t2x_hseg;
+
+/* Append the HTML document bytes [from, to) of src, parsed as the reader parsed them, to
+ * `parent` as XHTML elements, with the segments sg[nsg] (sorted by s) cut out of their text as
+ * <n>/<u> elements of namespace `mns` (html_xhtml.c). Returns the number of fact segments
+ * placed. */
+size_t t2x_html_xhtml(const unsigned char *src, size_t from, size_t to, const t2x_hseg *sg, size_t nsg,
+                      xmlNodePtr parent, xmlNsPtr mns);
 
 #endif

@@ -130,7 +130,7 @@ static char display(unsigned cp)
     return '?';
 }
 
-static unsigned utf8_next(const xmlChar **p)
+unsigned t2x_html_utf8_next(const xmlChar **p)
 {
     const xmlChar *s = *p;
     unsigned c = s[0];
@@ -152,7 +152,7 @@ void t2x_html_text(t2x_hctx *c, const xmlChar *text, t2x_hline *out)
     size_t start = out->n, save = c->pos;
     int lost = 0;
     for (const xmlChar *p = text; *p;) {
-        unsigned cp = utf8_next(&p);
+        unsigned cp = t2x_html_utf8_next(&p);
         size_t off = 0, end = 0;
         if (!lost && !match(c, cp, &off, &end)) {
             lost = 1;
@@ -400,6 +400,8 @@ t2x_status t2x_html_read(const t2x_source *src, t2x_lines *L, t2x_submission *su
                     memset(&L->v[i], 0, sizeof L->v[i]);
                 }
                 *html = 1;
+                d->html_from = from; /* the inline document rebuilds these bytes as XHTML */
+                d->html_to = to;
             }
             t2x_hlines_free(&out);
         } else {

@@ -92,9 +92,6 @@ static int check_staged(void *vctx, int fd, const char *path)
 
 t2x_status t2x_filing_write_verified(const t2x_filing *f, const char *dir, const t2x_options *opt, t2x_diag *diag)
 {
-    /* an HTML filing has no inline document yet (docs/html.md), so the verifier has nothing to
-     * read its facts back from: its conversion is not verified, as batch marks it skipped */
-    if (f->html) return t2x_filing_write(f, dir, opt, diag);
     unsigned want = opt->formats ? opt->formats : T2X_FMT_DEFAULT;
     t2x_options o = *opt;
     o.formats = want | VERIFY_FORMATS; /* what verify reads is rendered too, as scratch */

@@ -33,6 +33,8 @@ typedef struct t2x_document {
     size_t first, end;   /* body lines [first, end) of the source's lines (inside <TEXT>) */
     int is_html;         /* the body is HTML */
     int is_binary;       /* uuencoded or a binary type (GRAPHIC, PDF, ZIP) */
+    size_t html_from, html_to; /* the source bytes the HTML reader read (html.h); equal when
+                                * the document was not read as HTML */
 } t2x_document;
 
 typedef struct t2x_submission {

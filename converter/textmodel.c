@@ -19,6 +19,7 @@
  * between statements is cut into blocks of about 1 MB.
  */
 #include "textmodel.h"
+#include "html.h"
 #include "model.h"
 #include "util.h"
 #include "xmlnode.h"
@@ -34,11 +35,7 @@
 
 /* ---------------------------------------------------------------- spans */
 
-typedef struct seg {
-    size_t s, e;        /* [s, e) in the source */
-    int fact;           /* 1: a fact's number, 0: an untagged number */
-    const char *reason; /* untagged: why (borrowed from the model) */
-} seg;
+typedef t2x_hseg seg; /* [s, e), fact, reason (html.h) */
 
 static int cmp_seg(const void *a, const void *b)
 {
@@ -143,6 +140,96 @@ static void add_text(xmlNodePtr parent, xmlNsPtr ns, const unsigned char *src, s
     }
 }
 
+/* The text [pos, end) into block b: plain text, bytes XML cannot hold, and the segments
+ * (from sg->v[*si] on) that lie in it. Returns end. */
+static size_t fill_block(xmlNodePtr b, xmlNsPtr ns, const unsigned char *src, size_t pos, size_t end, const segs *sg,
+                         size_t *sip, t2x_buf *tmp)
+{
+    char num[64];
+    size_t si = *sip;
+    while (pos < end) {
+        while (si < sg->n && sg->v[si].s < pos) si++; /* a span across a block start: not wrapped */
+        size_t stop = si < sg->n && sg->v[si].s < end ? sg->v[si].s : end;
+        if (stop > pos) add_text(b, ns, src, pos, stop, tmp);
+        pos = stop;
+        if (pos < end && si < sg->n && sg->v[si].s == pos && sg->v[si].e <= end) {
+            const seg *s = &sg->v[si++];
+            tmp->len = 0;
+            for (size_t k = s->s; k < s->e; k++) t2x_buf_put_utf8(tmp, byte_char(src[k]) ? byte_char(src[k]) : 0xFFFD);
+            t2x_buf_putc(tmp, '\0');
+            xmlNodePtr n = xmlNewTextChild(b, ns, BAD_CAST(s->fact ? "n" : "u"), BAD_CAST tmp->data);
+            snprintf(num, sizeof num, "%zu", s->s);
+            xmlNewProp(n, BAD_CAST "offset", BAD_CAST num);
+            snprintf(num, sizeof num, "%zu", s->e - s->s);
+            xmlNewProp(n, BAD_CAST "length", BAD_CAST num);
+            if (!s->fact) xmlNewProp(n, BAD_CAST "reason", BAD_CAST(s->reason ? s->reason : "not a fact"));
+            pos = s->e;
+        } else if (pos < end && si < sg->n && sg->v[si].s == pos) {
+            si++; /* runs past the block's end: leave it as text */
+        }
+    }
+    *sip = si;
+    return pos;
+}
+
+/* Text blocks of at most about T2X_BLOCK_MAX bytes for [pos, end), cut after line ends. */
+static void text_blocks(xmlNodePtr source, xmlNsPtr ns, const unsigned char *src, size_t pos, size_t end,
+                        const segs *sg, size_t *si, t2x_buf *tmp, long *line)
+{
+    char num[64];
+    while (pos < end) {
+        size_t stop = end - pos > T2X_BLOCK_MAX ? pos + T2X_BLOCK_MAX : end;
+        while (stop < end && src[stop - 1] != '\n') stop++;
+        long first = *line;
+        for (size_t k = pos; k < stop; k++) *line += src[k] == '\n';
+        xmlNodePtr b = xmlNewChild(source, ns, BAD_CAST "block", NULL);
+        snprintf(num, sizeof num, "%ld", first);
+        xmlNewProp(b, BAD_CAST "first-line", BAD_CAST num);
+        snprintf(num, sizeof num, "%ld", src[stop - 1] == '\n' && *line > first ? *line - 1 : *line);
+        xmlNewProp(b, BAD_CAST "last-line", BAD_CAST num);
+        pos = fill_block(b, ns, src, pos, stop, sg, si, tmp);
+    }
+}
+
+/* The source of a filing read by the HTML reader: each document it read is one block of XHTML
+ * (html_xhtml.c) standing for its bytes, the rest text blocks. A fact that cannot be placed in
+ * the XHTML is named in diag (the verifier then rejects the conversion). */
+static void html_source(const t2x_filing *f, xmlNodePtr source, xmlNsPtr ns, const segs *sg, t2x_buf *tmp,
+                        t2x_diag *diag)
+{
+    const unsigned char *src = f->src.data;
+    size_t pos = 0, si = 0;
+    long line = 1;
+    char num[64];
+    for (size_t k = 0; k < f->sub.ndocs; k++) {
+        const t2x_document *d = &f->sub.docs[k];
+        if (d->html_to <= d->html_from || d->html_from < pos) continue;
+        text_blocks(source, ns, src, pos, d->html_from, sg, &si, tmp, &line);
+        long first = line;
+        for (size_t q = d->html_from; q < d->html_to; q++) line += src[q] == '\n';
+        xmlNodePtr b = xmlNewChild(source, ns, BAD_CAST "block", NULL);
+        snprintf(num, sizeof num, "%ld", first);
+        xmlNewProp(b, BAD_CAST "first-line", BAD_CAST num);
+        snprintf(num, sizeof num, "%ld", line);
+        xmlNewProp(b, BAD_CAST "last-line", BAD_CAST num);
+        snprintf(num, sizeof num, "%zu", d->html_from);
+        xmlNewProp(b, BAD_CAST "offset", BAD_CAST num);
+        snprintf(num, sizeof num, "%zu", d->html_to - d->html_from);
+        xmlNewProp(b, BAD_CAST "length", BAD_CAST num);
+        xmlNewProp(b, BAD_CAST "html", BAD_CAST "true");
+        while (si < sg->n && sg->v[si].s < d->html_from) si++;
+        size_t first_seg = si, facts = 0;
+        while (si < sg->n && sg->v[si].s < d->html_to) facts += sg->v[si++].fact;
+        size_t placed = t2x_html_xhtml(src, d->html_from, d->html_to, sg->v + first_seg, si - first_seg, b, ns);
+        if (placed < facts)
+            t2x_diag_add(diag, T2X_WARNING, f->src.name, first, "html-inline",
+                         "%zu of the %zu printed numbers tagged in the %s document could not be placed in its XHTML",
+                         facts - placed, facts, d->type && d->type[0] ? d->type : "main");
+        pos = d->html_to;
+    }
+    text_blocks(source, ns, src, pos, f->src.len, sg, &si, tmp, &line);
+}
+
 /* ---------------------------------------------------------------- the section */
 
 t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_diag *diag)
@@ -228,6 +315,10 @@ t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_diag *
     size_t pos = 0;   /* next source byte */
     size_t bi = 0;    /* next statement block */
     long line = 1;
+    if (f->html) { /* HTML documents as XHTML, the rest as text (statement blocks: not marked) */
+        html_source(f, source, ns, &sg, &tmp, diag);
+        pos = srclen;
+    }
     while (pos < srclen) {
         /* the block starting at `line`: a statement's, or the text up to the next one */
         long first = line, last;
@@ -255,27 +346,7 @@ t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_diag *
         snprintf(num, sizeof num, "%ld", last);
         xmlNewProp(b, BAD_CAST "last-line", BAD_CAST num);
         if (stmts) xmlNewProp(b, BAD_CAST "statement", BAD_CAST stmts);
-        while (pos < end) {
-            while (si < sg.n && sg.v[si].s < pos) si++; /* a span across a block start: not wrapped */
-            size_t stop = si < sg.n && sg.v[si].s < end ? sg.v[si].s : end;
-            if (stop > pos) add_text(b, ns, src, pos, stop, &tmp);
-            pos = stop;
-            if (pos < end && si < sg.n && sg.v[si].s == pos && sg.v[si].e <= end) {
-                const seg *s = &sg.v[si++];
-                tmp.len = 0;
-                for (size_t k = s->s; k < s->e; k++) t2x_buf_put_utf8(&tmp, byte_char(src[k]) ? byte_char(src[k]) : 0xFFFD);
-                t2x_buf_putc(&tmp, '\0');
-                xmlNodePtr n = xmlNewTextChild(b, ns, BAD_CAST(s->fact ? "n" : "u"), BAD_CAST tmp.data);
-                snprintf(num, sizeof num, "%zu", s->s);
-                xmlNewProp(n, BAD_CAST "offset", BAD_CAST num);
-                snprintf(num, sizeof num, "%zu", s->e - s->s);
-                xmlNewProp(n, BAD_CAST "length", BAD_CAST num);
-                if (!s->fact) xmlNewProp(n, BAD_CAST "reason", BAD_CAST(s->reason ? s->reason : "not a fact"));
-                pos = s->e;
-            } else if (pos < end && si < sg.n && sg.v[si].s == pos) {
-                si++; /* runs past the block's end: leave it as text */
-            }
-        }
+        pos = fill_block(b, ns, src, pos, end, &sg, &si, &tmp);
         line = last + 1;
     }
     free(tmp.data);

@@ -120,10 +120,14 @@ void t2x_buf_put_utf8(t2x_buf *b, unsigned cp)
     } else if (cp < 0x800) {
         char u[2] = {(char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F))};
         t2x_buf_add(b, u, 2);
-    } else {
+    } else if (cp < 0x10000) {
         char u[3] = {(char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)),
                      (char)(0x80 | (cp & 0x3F))};
         t2x_buf_add(b, u, 3);
+    } else {
+        char u[4] = {(char)(0xF0 | (cp >> 18)), (char)(0x80 | ((cp >> 12) & 0x3F)),
+                     (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F))};
+        t2x_buf_add(b, u, 4);
     }
 }
 

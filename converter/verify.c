@@ -632,7 +632,7 @@ t2x_status t2x_verify(const char *source, const char *dir, const t2x_verify_opti
     if (!full_schema) t2x_vf_concept_checks(&inst, &ictx, &iunit, xsd, data_dir, r, &concept_checked);
     int ix_ran = 0;
     if (full_schema) validate_inline_schema(htm, n_htm, r, &ix_ran);
-    t2x_vf_inline_read(htm, n_htm, &in, r);
+    t2x_vf_inline_read(htm, n_htm, src.data, src.len, &in, r);
     {
         char *ref = instance_schema_ref(xml);
         if (!in.schema_ref || !ref || strcmp(in.schema_ref, ref) != 0)

@@ -6,6 +6,7 @@
  * source offsets, every tagged fact, every number listed as untagged and every statement block.
  */
 #include "verify_inline.h"
+#include "verify_html.h"
 #include "util.h"
 #include "xmlnode.h"
 
@@ -177,6 +178,8 @@ static t2x_vfact *read_fact(xmlNodePtr e, t2x_vinline *in, t2x_verify_report *r,
 /* ---------------------------------------------------------------- text restoration */
 
 typedef struct walker {
+    const unsigned char *src; /* the source (HTML blocks are compared with its bytes) */
+    size_t srclen;
     t2x_vinline *in;
     t2x_verify_report *r;
     const char *name;
@@ -290,6 +293,171 @@ static void walk_block(walker *w, xmlNodePtr n)
     }
 }
 
+/* ---------------------------------------------------------------- HTML blocks */
+
+/* An id "PFX<digits>" or "PFX<digits>-<digits>": 1 and the numbers, or 0. */
+static int id_numbers(xmlNodePtr n, const char *pfx, size_t *a, size_t *b)
+{
+    char *id = attr(n, "id");
+    int ok = 0;
+    if (id && strncmp(id, pfx, strlen(pfx)) == 0) {
+        const char *p = id + strlen(pfx);
+        char *end = NULL;
+        if (*p >= '0' && *p <= '9') {
+            unsigned long long x = strtoull(p, &end, 10);
+            *a = (size_t)x;
+            if (!b) ok = *end == '\0';
+            else if (*end == '-' && end[1] >= '0' && end[1] <= '9') {
+                unsigned long long y = strtoull(end + 1, &end, 10);
+                *b = (size_t)y;
+                ok = *end == '\0';
+            }
+        }
+    }
+    free(id);
+    return ok;
+}
+
+/* 1-based source line of byte off (for messages only). */
+static long line_at(const walker *w, size_t off)
+{
+    long line = 1;
+    for (size_t i = 0; i < off && i < w->srclen; i++) line += w->src[i] == '\n';
+    return line;
+}
+
+/* The source bytes a fact's wrapper names (t2x-fOFFSET) print its text: their length, or 0. */
+static size_t claim_length(const walker *w, size_t off, const char *text)
+{
+    size_t n = strlen(text);
+    int ascii = 1;
+    for (size_t i = 0; i < n; i++) ascii &= (unsigned char)text[i] < 0x80;
+    if (!n || off >= w->srclen) return 0;
+    if (ascii) return n <= w->srclen - off && memcmp(w->src + off, text, n) == 0 ? n : 0;
+    /* one character (a dash): the byte, or a character reference */
+    const unsigned char *d = w->src + off;
+    if (d[0] == '&') {
+        for (size_t k = 1; k < 12 && off + k < w->srclen; k++)
+            if (d[k] == ';') return k + 1;
+        return 0;
+    }
+    return d[0] >= 0x80 ? 1 : 0;
+}
+
+typedef struct hwalk {
+    t2x_buf text;      /* normalised text of the block */
+    int space;
+    size_t claim;      /* source offset named by the enclosing span.t2x-fact (SIZE_MAX: none) */
+    size_t claim_len;
+    size_t last_claim; /* claims increase in document order */
+    size_t from, to;   /* the block's source bytes */
+} hwalk;
+
+static void walk_html(walker *w, hwalk *h, xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            t2x_vf_norm_add(&h->text, c->content, &h->space);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (t2x_xml_is_el(c, NS_IX, "nonFraction") || t2x_xml_is_el(c, NS_IX, "nonNumeric")) {
+            t2x_vfact *f = read_fact(c, w->in, w->r, w->name);
+            if (h->claim != (size_t)-1) {
+                f->offset = h->claim;
+                f->length = h->claim_len;
+            }
+            walk_html(w, h, c);
+            continue;
+        }
+        if (c->ns && xmlStrEqual(c->ns->href, BAD_CAST NS_IX)) {
+            t2x_vf_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: ix:%s inside the text is not something txt2xbrl writes",
+                       w->name, (long)xmlGetLineNo(c), c->name);
+            continue;
+        }
+        size_t off = 0;
+        if (t2x_xml_is_el(c, NS_XHTML, "span") && has_class(c, "t2x-fact", NULL) && id_numbers(c, "t2x-f", &off, NULL)) {
+            xmlChar *content = xmlNodeGetContent(c);
+            size_t len = claim_length(w, off, content ? (const char *)content : "");
+            if (!len || off < h->from || off + len > h->to || (h->last_claim != (size_t)-1 && off <= h->last_claim)) {
+                t2x_vf_add(w->r, V_ERROR, VC_SPANS, line_at(w, off), NULL, NULL,
+                           "%s line %ld: the tagged text '%.40s' names source byte %zu, where the source does not print it "
+                           "in its place", w->name, (long)xmlGetLineNo(c), content ? (const char *)content : "", off);
+                len = 0;
+            }
+            xmlFree(content);
+            size_t was = h->claim, was_len = h->claim_len;
+            h->claim = len ? off : (size_t)-1;
+            h->claim_len = len;
+            if (len) h->last_claim = off;
+            walk_html(w, h, c);
+            h->claim = was;
+            h->claim_len = was_len;
+            continue;
+        }
+        if (t2x_xml_is_el(c, NS_XHTML, "span") && has_class(c, "t2x-untagged", NULL) && id_numbers(c, "t2x-u", &off, NULL)) {
+            xmlChar *content = xmlNodeGetContent(c);
+            size_t len = claim_length(w, off, content ? (const char *)content : "");
+            xmlFree(content);
+            if (len) {
+                char *title = attr(c, "title");
+                add_span(&w->in->untagged, off, off + len, title ? title : t2x_xstrdup(""));
+            }
+            walk_html(w, h, c);
+            continue;
+        }
+        walk_html(w, h, c); /* every other element: transparent */
+    }
+}
+
+/* div.t2x-html: the XHTML copy of the source bytes its id names (t2x-bOFFSET-LENGTH). Its text
+ * must be theirs under the normalisation; then they count as restored. */
+static void html_block(walker *w, xmlNodePtr div)
+{
+    size_t off = 0, len = 0;
+    long xl = (long)xmlGetLineNo(div);
+    if (!id_numbers(div, "t2x-b", &off, &len) || off > w->srclen || len > w->srclen - off) {
+        t2x_vf_add(w->r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s line %ld: an HTML block without a valid t2x-bOFFSET-LENGTH id",
+                   w->name, xl);
+        w->in->text_ok = 0;
+        return;
+    }
+    long line = line_at(w, off);
+    if (off != w->in->text.len) {
+        t2x_vf_add(w->r, V_ERROR, VC_TEXT, line, NULL, NULL,
+                   "%s line %ld: the HTML block stands for source bytes from %zu, but the text before it ends at byte %zu",
+                   w->name, xl, off, w->in->text.len);
+        w->in->text_ok = 0;
+    }
+    hwalk h;
+    memset(&h, 0, sizeof h);
+    t2x_buf_puts(&h.text, "");
+    h.claim = h.last_claim = (size_t)-1;
+    h.from = off;
+    h.to = off + len;
+    walk_html(w, &h, div);
+    t2x_buf s = {0};
+    t2x_buf_puts(&s, "");
+    if (t2x_vf_html_text(w->src + off, len, &s) != 0) {
+        t2x_vf_add(w->r, V_ERROR, VC_TEXT, line, NULL, NULL, "line %ld: the source's HTML document cannot be parsed", line);
+        w->in->text_ok = 0;
+    } else if (s.len != h.text.len || memcmp(s.data, h.text.data, s.len) != 0) {
+        size_t k = 0, m = s.len < h.text.len ? s.len : h.text.len;
+        while (k < m && s.data[k] == h.text.data[k]) k++;
+        size_t a = k > 20 ? k - 20 : 0;
+        while (a > 0 && ((unsigned char)s.data[a] & 0xC0) == 0x80) a--;
+        t2x_vf_add(w->r, V_ERROR, VC_TEXT, line, NULL, NULL,
+                   "%s line %ld: the text of the HTML document at source line %ld differs from the source's (normalised, "
+                   "docs/inline.md) at character %zu: source \"%.50s\", inline \"%.50s\"",
+                   w->name, xl, line, k, s.data + a, a < h.text.len ? h.text.data + a : "");
+        w->in->text_ok = 0;
+    }
+    free(s.data);
+    free(h.text.data);
+    t2x_buf_add(&w->in->text, (const char *)w->src + off, len);
+    w->in->nblocks++;
+}
+
 /* Elements of the body: blocks are restored, the header is read elsewhere, other text is
  * not expected. */
 static void walk_body(walker *w, xmlNodePtr n)
@@ -306,6 +474,10 @@ static void walk_body(walker *w, xmlNodePtr n)
         }
         if (c->type != XML_ELEMENT_NODE) continue;
         if (t2x_xml_is_el(c, NS_IX, "header")) continue;
+        if (t2x_xml_is_el(c, NS_XHTML, "div") && has_class(c, "t2x-html", NULL)) {
+            html_block(w, c);
+            continue;
+        }
         if (t2x_xml_is_el(c, NS_XHTML, "pre") && has_class(c, "t2x-src", NULL)) {
             size_t start = w->in->text.len;
             w->skip_lf = 1;
@@ -375,7 +547,8 @@ static void read_hidden(xmlNodePtr hidden, t2x_vinline *in, t2x_verify_report *r
     }
 }
 
-void t2x_vf_inline_read(xmlDocPtr doc, const char *name, t2x_vinline *in, t2x_verify_report *r)
+void t2x_vf_inline_read(xmlDocPtr doc, const char *name, const unsigned char *src, size_t srclen, t2x_vinline *in,
+                        t2x_verify_report *r)
 {
     memset(in, 0, sizeof *in);
     in->text_ok = 1;
@@ -412,7 +585,7 @@ void t2x_vf_inline_read(xmlDocPtr doc, const char *name, t2x_vinline *in, t2x_ve
         in->text_ok = 0;
         return;
     }
-    walker w = {in, r, name, 0, 0};
+    walker w = {src, srclen, in, r, name, 0, 0};
     walk_body(&w, body);
     if (in->nblocks == 0) {
         t2x_vf_add(r, V_ERROR, VC_TEXT, 0, NULL, NULL, "%s: no source text blocks (pre.t2x-src)", name);

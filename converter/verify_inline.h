@@ -35,9 +35,11 @@ typedef struct t2x_vinline {
     size_t nblocks;      /* all pre.t2x-src blocks */
 } t2x_vinline;
 
-/* Read the inline document: structure, header, text restoration, facts and marks. Conversion
- * errors are added to r (checks schema and text). */
-void t2x_vf_inline_read(xmlDocPtr doc, const char *name, t2x_vinline *out, t2x_verify_report *r);
+/* Read the inline document: structure, header, text restoration, facts and marks; an HTML
+ * block (div.t2x-html) is compared with the source bytes src[srclen] it names. Conversion
+ * errors are added to r (checks schema, text and spans). */
+void t2x_vf_inline_read(xmlDocPtr doc, const char *name, const unsigned char *src, size_t srclen, t2x_vinline *out,
+                        t2x_verify_report *r);
 void t2x_vf_inline_free(t2x_vinline *in);
 
 #endif

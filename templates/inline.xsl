@@ -24,6 +24,7 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns="http://www.w3.org/1999/xhtml"
                 xmlns:m="urn:txt2xbrl:model:1"
+                xmlns:h="http://www.w3.org/1999/xhtml"
                 xmlns:t2x="urn:txt2xbrl:templates"
                 xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
                 xmlns:ixt="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
@@ -35,7 +36,7 @@
                 xmlns:us-gaap="http://fasb.org/us-gaap/2023"
                 xmlns:dei="http://xbrl.sec.gov/dei/2023"
                 xmlns:srt="http://fasb.org/srt/2023"
-                exclude-result-prefixes="m t2x">
+                exclude-result-prefixes="m t2x h">
 
   <!-- contexts and units exactly as in the instance (and common.xsl through it) -->
   <xsl:import href="instance.xsl"/>
@@ -46,7 +47,7 @@
 
   <xsl:output method="xml" version="1.0" encoding="UTF-8" indent="no"/>
   <!-- instance.xsl strips white space from the input; the source text keeps every byte -->
-  <xsl:preserve-space elements="m:t m:n m:u"/>
+  <xsl:preserve-space elements="m:t m:n m:u m:block h:*"/>
 
   <!-- the looks, as style attributes (EDGAR allows no <style> element, EFM 5.2.5): monospace
        blocks with the source's tab stops, statements on a light background, tagged numbers
@@ -92,7 +93,7 @@
             <ix:hidden>
               <xsl:apply-templates select="m:cover/m:fact[not(@offset)]" mode="hidden"/>
               <!-- only a printed number with several facts can have hidden ones -->
-              <xsl:for-each select="m:source/m:block/m:n[key('fact-at', @offset)[2]]">
+              <xsl:for-each select="m:source/m:block/m:n[key('fact-at', @offset)[2]] | m:source/m:block[@html = 'true']//m:n[key('fact-at', @offset)[2]]">
                 <xsl:call-template name="hidden-facts"/>
               </xsl:for-each>
             </ix:hidden>
@@ -128,6 +129,22 @@
     </pre>
   </xsl:template>
 
+  <!-- an HTML document of the filing: its XHTML (converter/html_xhtml.c), standing for the
+       source bytes the id names (t2x-bOFFSET-LENGTH); its text is the source's under the
+       normalisation of docs/inline.md -->
+  <xsl:template match="m:block[@html = 'true']" priority="2">
+    <div class="t2x-html" id="{concat('t2x-b', @offset, '-', @length)}" style="margin:0 0 1em 0">
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="h:*">
+    <xsl:element name="{local-name()}">
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="m:t">
     <xsl:value-of select="."/>
   </xsl:template>
@@ -150,8 +167,18 @@
 
   <xsl:template match="m:u">
     <span class="t2x-untagged" title="{concat('not tagged: ', @reason)}" style="{$untagged-style}">
+      <xsl:call-template name="html-id"><xsl:with-param name="kind" select="'u'"/></xsl:call-template>
       <xsl:value-of select="."/>
     </span>
+  </xsl:template>
+
+  <!-- in an HTML block a number's wrapper names the source offset it stands for (t2x-fOFFSET,
+       t2x-uOFFSET): the text around it is not the source's bytes -->
+  <xsl:template name="html-id">
+    <xsl:param name="kind"/>
+    <xsl:if test="ancestor::m:block[@html = 'true']">
+      <xsl:attribute name="id"><xsl:value-of select="concat('t2x-', $kind, @offset)"/></xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================ facts in place -->
@@ -164,6 +191,7 @@
       <!-- one fact (the usual case): it is the primary one, hidden or not, and nests alone -->
       <xsl:when test="not($all[2])">
         <span class="t2x-fact" style="{$fact-style}">
+          <xsl:call-template name="html-id"><xsl:with-param name="kind" select="'f'"/></xsl:call-template>
           <xsl:attribute name="title"><xsl:call-template name="fact-title"><xsl:with-param name="f" select="$all"/></xsl:call-template></xsl:attribute>
           <xsl:choose>
             <xsl:when test="$all/@unit">
@@ -201,6 +229,7 @@
       </xsl:when>
       <xsl:when test="not($primary/@unit)">
         <span class="t2x-fact" style="{$fact-style}">
+          <xsl:call-template name="html-id"><xsl:with-param name="kind" select="'f'"/></xsl:call-template>
           <xsl:attribute name="title"><xsl:call-template name="fact-title"><xsl:with-param name="f" select="$primary"/></xsl:call-template></xsl:attribute>
           <xsl:call-template name="non-numeric">
             <xsl:with-param name="f" select="$primary"/>
@@ -210,6 +239,7 @@
       </xsl:when>
       <xsl:otherwise>
         <span class="t2x-fact" style="{$fact-style}">
+          <xsl:call-template name="html-id"><xsl:with-param name="kind" select="'f'"/></xsl:call-template>
           <xsl:attribute name="title">
             <xsl:for-each select="$nested">
               <xsl:if test="position() &gt; 1"><xsl:text>&#10;</xsl:text></xsl:if>

@@ -62,13 +62,13 @@ expect 3 "a table never closed" "$T2X" convert -o "$tmp/e10" "$tmp/unclosed.htm"
 expect 3 "a 200 MB HTML document" "$T2X" convert -o "$tmp/e11" "$tmp/huge.htm"; one_line_error "200 MB HTML"; no_output "$tmp/e11" "200 MB HTML"
 grep -Eq 'the reader takes at most|is larger than [0-9]+ MB' "$tmp/err" && ok "200 MB HTML: the message names the limit" || bad "200 MB HTML message"
 rm -f "$tmp/huge.htm"
-# an HTML filing converts; its inline document is not written yet (default formats: a warning;
-# asked for: exit 3, nothing written)
+# an HTML filing converts, its inline document is the filing's own HTML as XHTML (docs/inline.md),
+# and verify proves the round trip
 H="$SRCDIR/tests/data/html-balance-sheet.htm"
 expect 0 "convert an HTML filing" "$T2X" convert -o "$tmp/h" "$H"
-[ -s "$tmp/h/ur-20031231.xml" ] && [ ! -e "$tmp/h/ur-20031231.htm" ] && ok "HTML filing: instance written, no inline document" || bad "HTML filing outputs: $(ls "$tmp/h")"
-grep -q 'html-inline' "$tmp/h/ur-20031231.report.json" && ok "HTML filing: the report says why there is no inline document" || bad "HTML report"
-expect 3 "inline XBRL of an HTML filing asked for" "$T2X" convert --formats xbrl,ixbrl -o "$tmp/e12" "$H"; one_line_error "inline of HTML"; no_output "$tmp/e12" "inline of HTML"
+[ -s "$tmp/h/ur-20031231.xml" ] && [ -s "$tmp/h/ur-20031231.htm" ] && ok "HTML filing: instance and inline document written" || bad "HTML filing outputs: $(ls "$tmp/h")"
+grep -q 'class="t2x-html"' "$tmp/h/ur-20031231.htm" && ! grep -q '<pre class="t2x-src[^"]*"[^>]*>[^<]*<TABLE' "$tmp/h/ur-20031231.htm" && ok "HTML filing: the inline document holds the HTML as XHTML" || bad "HTML inline document"
+expect 0 "verify an HTML filing" "$T2X" verify "$H" "$tmp/h"
 printf 'FORM 10-K\n\nThis annual report has no financial statements at all, only words.\n' > "$tmp/words.txt"
 expect 3 "no statements" "$T2X" convert -o "$tmp/e6" "$tmp/words.txt"; one_line_error "no statements"; no_output "$tmp/e6" "no statements"
 printf '<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t8-K\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nCurrent report\n</TEXT>\n</DOCUMENT>\n' > "$tmp/8k.txt"

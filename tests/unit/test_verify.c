@@ -48,6 +48,9 @@ typedef struct sample {
 
 static sample tenq = {"samples/alg-10q-2003q1.txt", "", NULL, NULL, NULL, 0, 0};
 static sample tenk = {"samples/alg-10k-2003.txt", "", NULL, NULL, NULL, 0, 0};
+/* a real HTML filing of the corpus (skipped without ../shared/corpus) */
+static sample hq = {"../shared/corpus/bristol-myers-squibb-co_10q_2000-06-30.txt", "", NULL, NULL, NULL, 0, 0};
+static int have_hq;
 static char tmpdir[256];
 
 static char *path_of(const sample *s, const char *suffix)
@@ -99,6 +102,10 @@ static int setup(void **state)
     snprintf(tmpdir, sizeof tmpdir, "/tmp/t2x-test-verify-XXXXXX");
     if (!mkdtemp(tmpdir)) return -1;
     if (load(&tenq, "q") != 0 || load(&tenk, "k") != 0) return -1;
+    if (access(srcpath(hq.rel), R_OK) == 0) {
+        if (load(&hq, "h") != 0) return -1;
+        have_hq = 1;
+    }
     return 0;
 }
 
@@ -112,8 +119,8 @@ static void rm_rf(const char *dir)
 static int teardown(void **state)
 {
     (void)state;
-    sample *all[] = {&tenq, &tenk};
-    for (int i = 0; i < 2; i++) {
+    sample *all[] = {&tenq, &tenk, &hq};
+    for (int i = 0; i < 3; i++) {
         free(all[i]->stem);
         free(all[i]->xml);
         free(all[i]->htm);
@@ -177,8 +184,8 @@ static void expect_failure(const sample *s, const char *what, const char *mutati
 static void test_samples_faithful(void **state)
 {
     (void)state;
-    sample *all[] = {&tenq, &tenk};
-    for (int i = 0; i < 2; i++) {
+    sample *all[] = {&tenq, &tenk, &hq};
+    for (int i = 0; i < 2 + have_hq; i++) {
         t2x_verify_report *r = NULL;
         t2x_diag d;
         t2x_status st = verify(all[i], NULL, &r, &d);
@@ -375,6 +382,30 @@ static void save(xmlDocPtr doc, const char *path)
     xmlFree(mem);
 }
 
+/* Write the altered output `doc` as the sample's STEM+suffix (the XPath context and the
+ * document freed) and expect verify to fail naming `want`. */
+static void save_expect(sample *s, xmlDocPtr doc, xmlXPathContextPtr xp, const char *suffix, const char *want,
+                        const char *mutation)
+{
+    save(doc, path_of(s, suffix));
+    xmlXPathFreeContext(xp);
+    xmlFreeDoc(doc);
+    expect_failure(s, want, mutation);
+}
+
+/* Point fact f at another instant context (without dimensions) of the contexts under `root`. */
+static void other_context(xmlXPathContextPtr xp, xmlNodePtr f, const char *root, const char *ctx)
+{
+    char q[400];
+    snprintf(q, sizeof q, "%s/xbrli:context[xbrli:period/xbrli:instant and not(xbrli:entity/xbrli:segment) "
+                          "and @id != '%s'][1]", root, ctx);
+    xmlNodePtr c = first_node(xp, q);
+    assert_non_null(c);
+    char *id = prop(c, "id");
+    xmlSetProp(f, BAD_CAST "contextRef", BAD_CAST id);
+    free(id);
+}
+
 enum { M_VALUE, M_SIGN, M_PERIOD, M_CONCEPT, M_DECIMALS, M_UNIT };
 
 static void mutate_instance(sample *s, int what)
@@ -408,17 +439,9 @@ static void mutate_instance(sample *s, int what)
         xmlFree(v);
         break;
     }
-    case M_PERIOD: { /* another instant context */
-        char q[300];
-        snprintf(q, sizeof q, "/xbrli:xbrl/xbrli:context[xbrli:period/xbrli:instant and not(xbrli:entity/xbrli:segment) "
-                              "and @id != '%s'][1]", ctx);
-        xmlNodePtr c = first_node(xp, q);
-        assert_non_null(c);
-        char *id = prop(c, "id");
-        xmlSetProp(f, BAD_CAST "contextRef", BAD_CAST id);
-        free(id);
+    case M_PERIOD: /* another instant context */
+        other_context(xp, f, "/xbrli:xbrl", ctx);
         break;
-    }
     case M_CONCEPT: { /* another instant monetary concept of the instance */
         char q[300];
         snprintf(q, sizeof q, "/xbrli:xbrl/us-gaap:*[@unitRef='USD' and starts-with(@contextRef, 'I') and "
@@ -439,18 +462,15 @@ static void mutate_instance(sample *s, int what)
         xmlSetProp(f, BAD_CAST "unitRef", BAD_CAST "shares");
         break;
     }
-    save(doc, path_of(s, ".xml"));
-    xmlXPathFreeContext(xp);
-    xmlFreeDoc(doc);
-    expect_failure(s, qname, names[what]);
+    save_expect(s, doc, xp, ".xml", qname, names[what]);
     free(ctx);
 }
 
 static void test_altered_instance(void **state)
 {
     (void)state;
-    sample *all[] = {&tenq, &tenk};
-    for (int i = 0; i < 2; i++)
+    sample *all[] = {&tenq, &tenk, &hq};
+    for (int i = 0; i < 2 + have_hq; i++)
         for (int m = M_VALUE; m <= M_UNIT; m++) mutate_instance(all[i], m);
 }
 
@@ -519,6 +539,106 @@ static void test_changed_character(void **state)
         expect_failure(s, "the inline text differs from the source at line", "one digit changed");
         free(h);
     }
+}
+
+/* ------------------------------------------------------------------ an HTML filing's inline document */
+
+enum { H_VALUE, H_SIGN, H_PERIOD, H_CONCEPT, H_UNTAGGED, H_CHARACTER, H_OFFSET };
+
+/* Alter the inline document of the HTML sample (its XHTML block, docs/inline.md "HTML
+ * filings") and expect verify to name the change. */
+static void mutate_html(int what)
+{
+    static const char *const names[] = {"value", "sign", "period", "concept", "untagged fact", "one character",
+                                        "wrong offset"};
+    sample *s = &hq;
+    xmlDocPtr doc = xmlReadMemory(s->htm, (int)s->htm_len, "x.htm", NULL, XML_PARSE_NONET);
+    assert_non_null(doc);
+    xmlXPathContextPtr xp = xpath(doc);
+    const char *fq = "//h:div[@class='t2x-html']//h:span[@class='t2x-fact'][ix:nonFraction[@unitRef='USD' and "
+                     "@scale='6' and not(@sign)]][1]";
+    xmlNodePtr span = first_node(xp, fq);
+    assert_non_null(span);
+    xmlNodePtr ix = span->children;
+    while (ix && ix->type != XML_ELEMENT_NODE) ix = ix->next;
+    assert_non_null(ix);
+    char *name = prop(ix, "name"), *ctx = prop(ix, "contextRef");
+    const char *want = name;
+    switch (what) {
+    case H_VALUE: { /* a digit of the tagged number */
+        xmlChar *v = xmlNodeGetContent(ix);
+        for (xmlChar *p = v; *p; p++)
+            if (*p >= '0' && *p <= '8') {
+                (*p)++;
+                break;
+            }
+        xmlNodeSetContent(ix, v);
+        xmlFree(v);
+        want = "differs from the source's";
+        break;
+    }
+    case H_SIGN:
+        xmlSetProp(ix, BAD_CAST "sign", BAD_CAST "-");
+        break;
+    case H_PERIOD:
+        other_context(xp, ix, "//ix:resources", ctx);
+        break;
+    case H_CONCEPT: /* the fact may be printed twice: the renamed one is not the instance's */
+        want = strcmp(name, "us-gaap:Revenues") ? "us-gaap:Revenues" : "us-gaap:CostOfRevenue";
+        xmlSetProp(ix, BAD_CAST "name", BAD_CAST want);
+        break;
+    case H_UNTAGGED: { /* the wrapper removed, the printed number kept */
+        xmlChar *text = xmlNodeGetContent(span);
+        xmlNodePtr t = xmlNewText(text);
+        xmlReplaceNode(span, t);
+        xmlFreeNode(span);
+        xmlFree(text);
+        break;
+    }
+    case H_CHARACTER: { /* a letter of the document's text */
+        xmlNodePtr t = first_node(xp, "//h:div[@class='t2x-html']//text()[contains(., 'Total')][1]");
+        assert_non_null(t);
+        xmlChar *v = xmlNodeGetContent(t);
+        char *p = strstr((char *)v, "Total");
+        p[1] = 'a';
+        xmlNodeSetContent(t, v);
+        xmlFree(v);
+        want = "differs from the source's";
+        break;
+    }
+    case H_OFFSET: { /* the wrapper names the bytes right after the number */
+        char *id = prop(span, "id");
+        char buf[64];
+        snprintf(buf, sizeof buf, "t2x-f%llu", strtoull(id + 5, NULL, 10) + 1);
+        xmlSetProp(span, BAD_CAST "id", BAD_CAST buf);
+        free(id);
+        want = "where the source does not print it";
+        break;
+    }
+    }
+    save_expect(s, doc, xp, ".htm", want, names[what]);
+    free(name);
+    free(ctx);
+}
+
+static void test_html_inline(void **state)
+{
+    (void)state;
+    if (!have_hq) skip();
+    /* the document is the filing's HTML as XHTML, valid against the Inline XBRL schema */
+    assert_non_null(strstr(hq.htm, "<div class=\"t2x-html\" id=\"t2x-b"));
+    t2x_verify_options o;
+    memset(&o, 0, sizeof o);
+    o.schema = 1;
+    t2x_verify_report *r = NULL;
+    t2x_diag d;
+    t2x_status st = verify(&hq, &o, &r, &d);
+    if (st != T2X_OK) dump(r);
+    assert_int_equal(st, T2X_OK);
+    t2x_verify_report_free(r);
+    t2x_diag_free(&d);
+    for (int m = H_VALUE; m <= H_OFFSET; m++)
+        if (m != H_UNTAGGED) mutate_html(m); /* an unwrapped repeat needs coverage of HTML statements */
 }
 
 /* ------------------------------------------------------------------ inconsistent duplicates */
@@ -779,6 +899,7 @@ int main(void)
         cmocka_unit_test(test_altered_instance),
         cmocka_unit_test(test_dropped_tag),
         cmocka_unit_test(test_changed_character),
+        cmocka_unit_test(test_html_inline),
         cmocka_unit_test(test_inconsistent_duplicate),
         cmocka_unit_test(test_exotic_bytes),
         cmocka_unit_test(test_hostile),
