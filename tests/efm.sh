@@ -8,7 +8,7 @@
 # the offline taxonomy cache has no us-gaap/dei label linkbase; the filing's own calculation
 # inconsistencies). With RENDER=1 (the default) it also renders the R pages of EDGAR's viewer for
 # the samples and RENDER_CORPUS corpus filings and fails on any row shown with a concept name or
-# a line number instead of words.
+# a line number instead of words (skipped, with a line saying so, without python3-matplotlib).
 #
 # Needs an Arelle checkout with the EDGAR plugin (ARELLE_DIR, default $HOME/arelle: see
 # ../shared/docs/arelle.md) and Debian's python3 modules; without them it says so and exits 77
@@ -35,6 +35,11 @@ skip() { echo "efm: SKIP: $*"; exit 77; }
     || "$PY" -c 'import lxml, isodate, regex, pyparsing, numpy, dateutil, pytz' 2>/dev/null \
     || skip "$PY lacks Arelle's modules (apt-get install python3-lxml python3-isodate …)"
 [ -d "$CACHE" ] || skip "no taxonomy cache at $CACHE (ARELLE_CACHE_DIR)"
+if [ "$RENDER" = 1 ] && ! "$PY" -c 'import matplotlib' 2>/dev/null; then
+    echo "efm: R pages SKIPPED: EDGAR/render needs $PY's matplotlib (apt-get install python3-matplotlib); EFM and DQC still run"
+    RENDER=0
+fi
+[ -d "$ARELLE_DIR/arelle/plugin/EDGAR/render" ] || { [ "$RENDER" = 1 ] && echo "efm: R pages SKIPPED: no EDGAR/render plugin"; RENDER=0; }
 [ -x "$T2X" ] || { echo "efm: no converter at $T2X" >&2; exit 2; }
 CACHE="$(cd "$CACHE" && pwd)"
 
