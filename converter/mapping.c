@@ -283,6 +283,24 @@ static t2x_balance top_balance(const t2x_table *t, const t2x_row *row)
     }
 }
 
+/* The balance a row's printed direction is measured against: the statement's (top_balance),
+ * except in an income statement for a row of a tree whose root is an expense total ("Total
+ * expenses" that nothing is read to subtract from sales): its rows' directions run toward that
+ * total, so they are signed against its debit balance, as a note table is against its own total. */
+static t2x_balance reference_balance(const t2x_table *t, const t2x_row *row, const t2x_concepts *cs)
+{
+    if (t->kind == T2X_STMT_INCOME || t->kind == T2X_STMT_COMPREHENSIVE) {
+        const t2x_row *root = row;
+        while (root->parent >= 0) root = &t->rows[root->parent];
+        int children = 0; /* a total with rows read to add up to it, not a lone row */
+        for (size_t k = 0; k < t->nrows && !children; k++)
+            children = t->rows[k].parent >= 0 && &t->rows[t->rows[k].parent] == root;
+        const t2x_concept *c = root->concept && children ? t2x_concepts_find(cs, root->concept) : NULL;
+        if (c && c->balance == T2X_BAL_DEBIT) return T2X_BAL_DEBIT;
+    }
+    return top_balance(t, row);
+}
+
 static int polarity_of(const t2x_table *t, const t2x_row *row, t2x_balance bal, int forced,
                        const t2x_concepts *cs)
 {
@@ -299,7 +317,7 @@ static int polarity_of(const t2x_table *t, const t2x_row *row, t2x_balance bal, 
         if (!c || c->balance == T2X_BAL_NONE) return 1;
         return bal == c->balance ? 1 : -1;
     }
-    return bal == top_balance(t, row) ? 1 : -1;
+    return bal == reference_balance(t, row, cs) ? 1 : -1;
 }
 
 /* ---------------------------------------------------------------- subtotals by children */
@@ -661,7 +679,7 @@ void t2x_map_table(t2x_table *t, const t2x_labelmap *lm, const t2x_concepts *cs,
             t2x_balance bal = T2X_BAL_NONE;
             if (uk == T2X_UNIT_MONEY) {
                 /* the balance that makes the row's printed direction its positive value */
-                bal = top_balance(t, row);
+                bal = reference_balance(t, row, cs);
                 int neg = row->dir < 0;
                 if (!row->solved && (t->kind == T2X_STMT_INCOME || t->kind == T2X_STMT_COMPREHENSIVE))
                     neg = 0;

@@ -429,6 +429,24 @@ static void test_clause_number_before_keyword(void **state)
     expect_facts_of("tests/data/handmade-issued-clause.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* An expense total that nothing is read to subtract from sales ("Total expenses" in a statement
+ * whose later subtotals do not connect, hand-made fixture after a 2003 annual report's layout):
+ * its rows are expenses, signed against its debit balance; a gain printed "(30)" among them is
+ * a gain, "Other expense, net 179" an expense of the income-or-expense concept. */
+static void test_expense_total_tree_signs(void **state)
+{
+    (void)state;
+    static const want_fact w[] = {
+        {"us-gaap:CostOfGoodsAndServicesSold", "D20030101-20031231", "7592000000"},
+        {"us-gaap:ResearchAndDevelopmentExpense", "D20020101-20021231", "2206000000"},
+        {"us-gaap:CostsAndExpenses", "D20030101-20031231", "10050000000"},
+        {"us-gaap:GainLossOnSaleOfBusiness", "D20020101-20021231", "30000000"},
+        {"us-gaap:OtherNonoperatingIncomeExpense", "D20030101-20031231", "-179000000"},
+        {"us-gaap:Revenues", "D20030101-20031231", "20894000000"},
+    };
+    expect_facts_of("tests/data/handmade-expense-total.txt", w, sizeof w / sizeof w[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -441,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_revenue_heading_decides_interest),
         cmocka_unit_test(test_treasury_column_is_a_deduction),
         cmocka_unit_test(test_clause_number_before_keyword),
+        cmocka_unit_test(test_expense_total_tree_signs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
