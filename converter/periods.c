@@ -243,6 +243,16 @@ void t2x_periods_resolve(t2x_table *t, const t2x_lines *L, const t2x_period_hint
             col->skip = 1;
             continue;
         }
+        /* a development-stage company's cumulative column ("March 28, 2005 (Date of Inception)
+         * to September 30, 2008"): not a fiscal period; left untagged so that it does not take
+         * the year's end date from the year's own column */
+        if (strstr(u, "inception") && !instant) {
+            t2x_diag_add(diag, T2X_WARNING, name, L->v[t->title_line].no, "period-unknown",
+                         "%s column %d (\"%s\"): a cumulative period since inception; not tagged",
+                         t2x_stmt_kind_name(t->kind), c + 1, h);
+            col->skip = 1;
+            continue;
+        }
         col->instant = instant;
         if (note) {
             /* a note column is a date ("December 31, 2002") unless it names a period; with

@@ -348,9 +348,11 @@ void t2x_notes_find(const t2x_lines *L, size_t first, size_t end, size_t doc, co
                 for (int c = 0; t[c] && !letters; c++) letters = isalpha((unsigned char)t[c]) && isalpha((unsigned char)t[c + 1]);
             }
             if (!letters || L->v[tl].ncols > 300) tl = h;
-            /* five-year selected data and quarterly results are not notes to the statements */
+            /* five-year selected data and quarterly results are not notes to the statements: their
+             * headings are above the title or between it and the first row ("Note 22 - Selected
+             * Quarterly Financial Data" under the last sentence of the previous note) */
             int excluded = 0;
-            for (size_t k = tl > first + 15 ? tl - 15 : first; k <= tl && !excluded; k++) {
+            for (size_t k = tl > first + 15 ? tl - 15 : first; k < i && !excluded; k++) {
                 /* headings only: short lines, not sentences ("…for the next five years are…") */
                 if (is_prose(&L->v[k]) || L->v[k].ncols - t2x_line_indent(&L->v[k]) > 70) continue;
                 char u[256];

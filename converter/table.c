@@ -699,10 +699,20 @@ static int is_period_phrase(const char *s, int n)
     return 0;
 }
 
+/* Does the text hold a year 1900-2099 as a word of its own? */
+static int chunk_has_year(const char *s, int n)
+{
+    for (int i = 0; i + 4 <= n; i++)
+        if ((i == 0 || !isalnum((unsigned char)s[i - 1])) && (i + 4 == n || !isalnum((unsigned char)s[i + 4])) &&
+            t2x_is_year_token(s + i, 4))
+            return 1;
+    return 0;
+}
+
 static void add_header_chunks(t2x_table *t, const segment *sg, const t2x_line *ln, int col_area_left)
 {
     /* chunks: runs separated by two or more blanks */
-    typedef struct { int s, e; int alpha; } chunk;
+    typedef struct { int s, e; int alpha, year; } chunk;
     chunk ch[32];
     int nch = 0;
     const char *x = ln->text;
@@ -725,16 +735,23 @@ static void add_header_chunks(t2x_table *t, const segment *sg, const t2x_line *l
             nch++;
         }
     }
-    int nalpha = 0;
-    for (int k = 0; k < nch; k++) nalpha += ch[k].alpha;
+    int nalpha = 0, nyear = 0;
+    for (int k = 0; k < nch; k++) {
+        nalpha += ch[k].alpha;
+        ch[k].year = chunk_has_year(x + ch[k].s, ch[k].e - ch[k].s);
+        nyear += ch[k].year;
+    }
     for (int k = 0; k < nch; k++) {
         for (int a = 0; a < sg->nanchors && a < t->ncols; a++) {
             int L0 = a == 0 ? col_area_left : sg->anchors[a - 1] + 2;
             int R0 = sg->anchors[a] + 2;
             int overlap = ch[k].s < R0 && ch[k].e > L0;
             int apply = overlap;
-            if (ch[k].alpha && nalpha == 1 && is_period_phrase(x + ch[k].s, ch[k].e - ch[k].s))
-                apply = 1; /* one period phrase over all columns */
+            /* one period phrase over all columns — not a dated phrase beside other columns'
+             * years ("2007   2006   to December 31, 2007": the last column's own heading) */
+            if (ch[k].alpha && nalpha == 1 && is_period_phrase(x + ch[k].s, ch[k].e - ch[k].s) &&
+                !(ch[k].year && nyear > 1))
+                apply = 1;
             if (!apply && !overlap) {
                 /* nearest chunk of this line wins a column no chunk overlaps */
                 int best = -1, bd = 1 << 30;
@@ -774,7 +791,15 @@ static int segment_break(const t2x_lines *L, size_t i, t2x_stmt_kind kind)
         const char *p = ln->text + strspn(ln->text, " ");
         return *p != '(' && !isalpha((unsigned char)p[0]) ? 1 : (toupper((unsigned char)p[0]) == 'F' || t2x_starts_with_ci(p, "page"));
     }
-    return t2x_title_kind(ln->text) == kind;
+    return t2x_title_kind(ln->text) == kind ? 2 : 0;
+}
+
+/* Does any line of [from, to) hold amounts (years are not)? */
+static int region_has_amounts(const t2x_lines *L, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (line_has_amounts(&L->v[i])) return 1;
+    return 0;
 }
 
 /* Printed numbers of a line (runs of digits), counted up to `max` + 1. */
@@ -825,7 +850,12 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
     int nseg = 0;
     size_t s0 = t->first;
     for (size_t i = t->first; i <= t->end && nseg < 64; i++) {
-        if (i == t->end || (i > s0 + 2 && segment_break(L, i, t->kind))) {
+        /* a line worded like the title starts a new segment (a continued page) only after rows
+         * with amounts: right under the column headings it is a section heading ("Cash Flows -
+         * Operating Activities"), and the headings stay with the rows */
+        int brk = i < t->end && i > s0 + 2 ? segment_break(L, i, t->kind) : 0;
+        if (brk == 2 && !region_has_amounts(L, s0, i)) brk = 0;
+        if (i == t->end || brk) {
             segs[nseg].first = s0;
             segs[nseg].end = i;
             find_anchors(L, &segs[nseg]);

@@ -102,6 +102,29 @@ static void test_constructs(void **state)
     t2x_filing_free(f);
 }
 
+/* Headings as small filers print them (tests/data/html-sections.htm): a development-stage
+ * company's "(Date of Inception) to December 31, 2007" column beside the years' columns is not
+ * a fiscal period and gives its date to no other column; a section heading worded like the
+ * title right under the years ("Cash Flows - Operating Activities") does not cut the headings
+ * off; quarterly data under a heading "Note 9 - Selected Quarterly Financial Data" below the
+ * previous note's last sentence is not a note table (its Total column is not a quarter). */
+static void test_headings(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert(srcpath("tests/data/html-sections.htm"));
+    assert_non_null(f);
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20070101-20071231", "-3717600");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20060101-20061231", "1082715");
+    expect_fact(f, "us-gaap:GeneralAndAdministrativeExpense", "D20070101-20071231", "4008188");
+    expect_fact(f, "us-gaap:GeneralAndAdministrativeExpense", "D20050402-20071231", NULL);
+    expect_fact(f, "us-gaap:Depreciation", "D20070101-20071231", "30016");
+    expect_fact(f, "us-gaap:NetCashProvidedByUsedInOperatingActivities", "D20060101-20061231", "1089786");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20071001-20071231", NULL);
+    expect_fact(f, "us-gaap:GeneralAndAdministrativeExpense", "D20071001-20071231", NULL);
+    assert_true(check_spans(f, "html-sections.htm") >= 9);
+    t2x_filing_free(f);
+}
+
 /* Every HTML corpus filing that converts: each fact spans its printed number. */
 static void test_corpus_spans(void **state)
 {
@@ -264,7 +287,7 @@ static void test_bad_html(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_constructs), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
+        cmocka_unit_test(test_constructs), cmocka_unit_test(test_headings), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
         cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
