@@ -96,11 +96,17 @@ typedef struct t2x_hseg {
     const char *reason;
 } t2x_hseg;
 
+/* The source bytes [s, e) of a statement's lines (first to last display line). */
+typedef struct t2x_hrange {
+    size_t s, e;
+} t2x_hrange;
+
 /* Append the HTML document bytes [from, to) of src, parsed as the reader parsed them, to
  * `parent` as XHTML elements, with the segments sg[nsg] (sorted by s) cut out of their text as
- * <n>/<u> elements of namespace `mns` (html_xhtml.c). Returns the number of fact segments
- * placed. */
+ * <n>/<u> elements of namespace `mns` (html_xhtml.c). A table row whose text lies inside one
+ * of the statement ranges st[nst] gets class "t2x-stmt" (verify checks every number there is
+ * tagged or listed). Returns the number of fact segments placed. */
 size_t t2x_html_xhtml(const unsigned char *src, size_t from, size_t to, const t2x_hseg *sg, size_t nsg,
-                      xmlNodePtr parent, xmlNsPtr mns);
+                      const t2x_hrange *st, size_t nst, xmlNodePtr parent, xmlNsPtr mns);
 
 #endif

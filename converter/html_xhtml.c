@@ -31,6 +31,9 @@ typedef struct xb {
     size_t nsg, si;
     xmlNsPtr xns, mns;
     size_t placed;
+    const t2x_hrange *st; /* statement ranges */
+    size_t nst;
+    size_t lo, hi;        /* source bytes of the printed characters seen (rows: one row's) */
     int in_pre;
     t2x_hline tmp;
     t2x_buf buf;
@@ -89,6 +92,10 @@ static void add_text(xb *b, xmlNodePtr text, xmlNodePtr out)
     while (*p && i < b->tmp.n) {
         unsigned cp = t2x_html_utf8_next(&p);
         const t2x_hch *h = &b->tmp.v[i++];
+        if (h->off != T2X_HNONE && cp > ' ' && cp != 0xA0) {
+            if (h->off < b->lo) b->lo = h->off;
+            if (h->end > b->hi) b->hi = h->end;
+        }
         if (!open && h->off != T2X_HNONE) {
             while (b->si < b->nsg && b->sg[b->si].s < h->off) b->si++; /* passed: not in this text */
             if (b->si < b->nsg && b->sg[b->si].s == h->off) {
@@ -516,7 +523,17 @@ static int convert(xb *b, xmlNodePtr n, xmlNodePtr out, int accept)
     if (!strcmp(lname, "tr")) {
         xmlNodePtr o = new_el(b, out, "tr");
         copy_attrs(n, o, lname, "tr", NULL);
+        size_t lo = b->lo, hi = b->hi;
+        b->lo = (size_t)-1;
+        b->hi = 0;
         convert_children(b, n, o, A_ROW);
+        for (size_t k = 0; k < b->nst && b->lo < b->hi; k++)
+            if (b->st[k].s <= b->lo && b->hi <= b->st[k].e) {
+                xmlNewProp(o, BAD_CAST "class", BAD_CAST "t2x-stmt");
+                break;
+            }
+        if (lo < b->lo) b->lo = lo;
+        if (hi > b->hi) b->hi = hi;
         int cells = 0;
         for (xmlNodePtr c = o->children; c; c = c->next) cells += c->type == XML_ELEMENT_NODE;
         if (!cells) new_el(b, o, "td");
@@ -546,7 +563,7 @@ static int convert(xb *b, xmlNodePtr n, xmlNodePtr out, int accept)
 }
 
 size_t t2x_html_xhtml(const unsigned char *src, size_t from, size_t to, const t2x_hseg *sg, size_t nsg,
-                      xmlNodePtr parent, xmlNsPtr mns)
+                      const t2x_hrange *st, size_t nst, xmlNodePtr parent, xmlNsPtr mns)
 {
     htmlDocPtr doc = htmlReadMemory((const char *)src + from, (int)(to - from), NULL, "ISO-8859-1",
                                     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
@@ -556,6 +573,9 @@ size_t t2x_html_xhtml(const unsigned char *src, size_t from, size_t to, const t2
     b.c = (t2x_hctx){src, from, to, 0};
     b.sg = sg;
     b.nsg = nsg;
+    b.st = st;
+    b.nst = nst;
+    b.lo = (size_t)-1;
     b.mns = mns;
     b.xns = xmlNewNs(parent, BAD_CAST XHTML_NS, BAD_CAST "h");
     convert_children(&b, (xmlNodePtr)doc, parent, A_FLOW);

@@ -201,6 +201,20 @@ static void html_source(const t2x_filing *f, xmlNodePtr source, xmlNsPtr ns, con
     size_t pos = 0, si = 0;
     long line = 1;
     char num[64];
+    /* each statement's lines (title to the region's end) as source bytes */
+    t2x_hrange *st = t2x_xcalloc(f->ntables + 1, sizeof *st);
+    size_t nst = 0;
+    for (size_t t = 0; t < f->ntables; t++) {
+        const t2x_table *tb = &f->tables[t];
+        size_t lo = (size_t)-1, hi = 0;
+        for (size_t li = tb->title_line < tb->first ? tb->title_line : tb->first; li < tb->end && li < f->lines.n; li++) {
+            const t2x_line *ln = &f->lines.v[li];
+            if (!ln->len) continue;
+            if (ln->off < lo) lo = ln->off;
+            if (ln->off + ln->len > hi) hi = ln->off + ln->len;
+        }
+        if (lo < hi) st[nst++] = (t2x_hrange){lo, hi};
+    }
     for (size_t k = 0; k < f->sub.ndocs; k++) {
         const t2x_document *d = &f->sub.docs[k];
         if (d->html_to <= d->html_from || d->html_from < pos) continue;
@@ -220,7 +234,7 @@ static void html_source(const t2x_filing *f, xmlNodePtr source, xmlNsPtr ns, con
         while (si < sg->n && sg->v[si].s < d->html_from) si++;
         size_t first_seg = si, facts = 0;
         while (si < sg->n && sg->v[si].s < d->html_to) facts += sg->v[si++].fact;
-        size_t placed = t2x_html_xhtml(src, d->html_from, d->html_to, sg->v + first_seg, si - first_seg, b, ns);
+        size_t placed = t2x_html_xhtml(src, d->html_from, d->html_to, sg->v + first_seg, si - first_seg, st, nst, b, ns);
         if (placed < facts)
             t2x_diag_add(diag, T2X_WARNING, f->src.name, first, "html-inline",
                          "%zu of the %zu printed numbers tagged in the %s document could not be placed in its XHTML",
@@ -228,6 +242,7 @@ static void html_source(const t2x_filing *f, xmlNodePtr source, xmlNsPtr ns, con
         pos = d->html_to;
     }
     text_blocks(source, ns, src, pos, f->src.len, sg, &si, tmp, &line);
+    free(st);
 }
 
 /* ---------------------------------------------------------------- the section */

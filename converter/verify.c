@@ -502,8 +502,13 @@ static void coverage_check(const t2x_vsource *src, const t2x_vinline *in, const 
         }
     }
     r->checks[VC_COVERAGE].ran = 1;
-    r->checks[VC_COVERAGE].detail = t2x_xasprintf("%zu numbers in %zu statement blocks: %zu tagged, %zu listed with a reason, %zu neither",
-                                                  numbers, in->blocks.n, ntag, nlist, missing);
+    if (in->hrows) /* the statement rows of HTML blocks, checked as the document was read */
+        r->checks[VC_COVERAGE].detail = t2x_xasprintf(
+            "%zu numbers in %zu statement blocks and %zu HTML statement rows: %zu tagged, %zu listed with a reason, %zu neither",
+            numbers + in->hnumbers, in->blocks.n, in->hrows, ntag + in->htagged, nlist + in->hlisted, missing + in->hmissing);
+    else
+        r->checks[VC_COVERAGE].detail = t2x_xasprintf("%zu numbers in %zu statement blocks: %zu tagged, %zu listed with a reason, %zu neither",
+                                                      numbers, in->blocks.n, ntag, nlist, missing);
     free(tagged);
     free(listed);
 }

@@ -351,13 +351,62 @@ typedef struct hwalk {
     size_t claim_len;
     size_t last_claim; /* claims increase in document order */
     size_t from, to;   /* the block's source bytes */
+    int in_fact, in_untagged;
+    int in_row;        /* inside a statement row (tr.t2x-stmt) */
+    t2x_buf row, mask; /* its text, and per byte 't' tagged, 'u' listed, '-' neither */
 } hwalk;
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Every number of a statement row (digits with single ',' or '.' between digits, or '.28')
+ * must touch a tagged number or one listed with a reason. */
+static void row_coverage(walker *w, hwalk *h, long xml_line)
+{
+    const unsigned char *d = (const unsigned char *)h->row.data;
+    size_t n = h->row.len, i = 0;
+    w->in->hrows++;
+    while (i < n) {
+        if (!is_digit(d[i])) {
+            i++;
+            continue;
+        }
+        size_t s = i;
+        if (s > 0 && d[s - 1] == '.' && (s == 1 || !is_digit(d[s - 2]))) s--;
+        while (i < n && (is_digit(d[i]) || ((d[i] == ',' || d[i] == '.') && i + 1 < n && is_digit(d[i + 1])))) i++;
+        int tagged = 0, listed = 0;
+        for (size_t k = s; k < i; k++) {
+            tagged |= h->mask.data[k] == 't';
+            listed |= h->mask.data[k] == 'u';
+        }
+        w->in->hnumbers++;
+        if (tagged) w->in->htagged++;
+        else if (listed) w->in->hlisted++;
+        else {
+            w->in->hmissing++;
+            long line = h->last_claim != (size_t)-1 ? line_at(w, h->last_claim) : line_at(w, h->from);
+            t2x_vf_add(w->r, V_ERROR, VC_COVERAGE, line, NULL, NULL,
+                       "%s line %ld: the number %.*s in a statement row of the HTML document (near source line %ld) is "
+                       "neither tagged nor listed as untagged", w->name, xml_line, (int)(i - s > 40 ? 40 : i - s),
+                       (const char *)d + s, line);
+        }
+    }
+}
+
+/* Text of a statement row, with what covers it. */
+static void row_text(hwalk *h, const xmlChar *t)
+{
+    size_t n = t ? strlen((const char *)t) : 0;
+    t2x_buf_add(&h->row, (const char *)t, n);
+    char m = h->in_fact ? 't' : h->in_untagged ? 'u' : '-';
+    for (size_t k = 0; k < n; k++) t2x_buf_putc(&h->mask, m);
+}
 
 static void walk_html(walker *w, hwalk *h, xmlNodePtr n)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             t2x_vf_norm_add(&h->text, c->content, &h->space);
+            if (h->in_row) row_text(h, c->content);
             continue;
         }
         if (c->type != XML_ELEMENT_NODE) continue;
@@ -387,12 +436,15 @@ static void walk_html(walker *w, hwalk *h, xmlNodePtr n)
             }
             xmlFree(content);
             size_t was = h->claim, was_len = h->claim_len;
+            int was_in = h->in_fact;
             h->claim = len ? off : (size_t)-1;
             h->claim_len = len;
+            h->in_fact = 1;
             if (len) h->last_claim = off;
             walk_html(w, h, c);
             h->claim = was;
             h->claim_len = was_len;
+            h->in_fact = was_in;
             continue;
         }
         if (t2x_xml_is_el(c, NS_XHTML, "span") && has_class(c, "t2x-untagged", NULL) && id_numbers(c, "t2x-u", &off, NULL)) {
@@ -401,9 +453,20 @@ static void walk_html(walker *w, hwalk *h, xmlNodePtr n)
             xmlFree(content);
             if (len) {
                 char *title = attr(c, "title");
+                const char *why = title && strncmp(title, "not tagged: ", 12) == 0 ? title + 12 : "";
+                h->in_untagged = *why != '\0'; /* listed only with a reason */
                 add_span(&w->in->untagged, off, off + len, title ? title : t2x_xstrdup(""));
             }
             walk_html(w, h, c);
+            h->in_untagged = 0;
+            continue;
+        }
+        if (!h->in_row && t2x_xml_is_el(c, NS_XHTML, "tr") && has_class(c, "t2x-stmt", NULL)) {
+            h->in_row = 1;
+            h->row.len = h->mask.len = 0;
+            walk_html(w, h, c);
+            row_coverage(w, h, (long)xmlGetLineNo(c));
+            h->in_row = 0;
             continue;
         }
         walk_html(w, h, c); /* every other element: transparent */
@@ -454,6 +517,8 @@ static void html_block(walker *w, xmlNodePtr div)
     }
     free(s.data);
     free(h.text.data);
+    free(h.row.data);
+    free(h.mask.data);
     t2x_buf_add(&w->in->text, (const char *)w->src + off, len);
     w->in->nblocks++;
 }

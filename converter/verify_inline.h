@@ -33,6 +33,8 @@ typedef struct t2x_vinline {
     t2x_vspans untagged;     /* span.t2x-untagged */
     t2x_vspans blocks;       /* pre.t2x-stmt */
     size_t nblocks;      /* all pre.t2x-src blocks */
+    /* coverage of the statement rows of HTML blocks (tr.t2x-stmt), checked while reading */
+    size_t hrows, hnumbers, htagged, hlisted, hmissing;
 } t2x_vinline;
 
 /* Read the inline document: structure, header, text restoration, facts and marks; an HTML
