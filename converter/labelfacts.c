@@ -172,6 +172,28 @@ static size_t clause_number_kw(const ltok *tk, const char *label, size_t i)
     return 0;
 }
 
+/* Does the keyword introduce what follows it ("shares issued: 1997 - 2,597,261")? Then a
+ * number before it ("authorized: 150,000,000 shares issued: …") is not its own. */
+static int introduces(const char *label, const ltok *t)
+{
+    const char *p = label + t->e;
+    while (*p == ' ') p++;
+    return *p == ':';
+}
+
+/* The year printed before number k with a dash or colon between ("1997 - 2,597,261;"): that
+ * number's year, where a clause prints each year before its number. */
+static int year_before(const char *label, const ltok *tk, size_t k)
+{
+    if (k == 0 || tk[k - 1].type != TK_YEAR) return 0;
+    int sep = 0;
+    for (int c = tk[k - 1].e; c < tk[k].s; c++) {
+        if (label[c] == '-' || label[c] == ':' || label[c] == '=') sep = 1;
+        else if (label[c] != ' ') return 0;
+    }
+    return sep;
+}
+
 static int rule_applies(const t2x_lf_rule *r, t2x_stmt_kind kind, const char *local)
 {
     return r->kind == kind && regexec(&r->row, local, 0, NULL, 0) == 0;
@@ -253,9 +275,11 @@ void t2x_lf_extract(const t2x_lf_rules *rules, t2x_stmt_kind kind, const t2x_row
         while (end < nt && (kw[end] < 0 || kw[end] == kw[i])) end++;
         /* a number just before the next keyword is that keyword's ("…; 119,542,527 shares issued") */
         size_t stop = end;
-        if (end < nt && end >= i + 3 && app[kw[end]]->where != 0 && n_shares_kw(tk, end))
+        if (end < nt && end >= i + 3 && app[kw[end]]->where != 0 && n_shares_kw(tk, end) &&
+            !introduces(row->label, &tk[end]))
             stop = end - 2;
         else if (end < nt && app[kw[end]]->where != 0 && clause_number_kw(tk, row->label, end) &&
+                 !introduces(row->label, &tk[end]) &&
                  end >= i + 1 + clause_number_kw(tk, row->label, end))
             stop = end - clause_number_kw(tk, row->label, end);
         size_t picks[16];
@@ -263,7 +287,8 @@ void t2x_lf_extract(const t2x_lf_rules *rules, t2x_stmt_kind kind, const t2x_row
         /* the number before: "$1 par", "192,000 shares", "(12,470 shares)", or "N shares KEYWORD" */
         int before_ok = r->where != 0 &&
                         (strncmp(tk[i].word, "share", 5) == 0 || strcmp(tk[i].word, "par") == 0 ||
-                         strcmp(tk[i].word, "per") == 0 || n_shares_kw(tk, i) || clause_number_kw(tk, row->label, i));
+                         strcmp(tk[i].word, "per") == 0 ||
+                         ((n_shares_kw(tk, i) || clause_number_kw(tk, row->label, i)) && !introduces(row->label, &tk[i])));
         if (before_ok) {
             for (size_t k = i; k-- > 0 && i - k <= 3;)
                 if (unit_ok(&tk[k], r->unit) && !used[k]) {
@@ -282,7 +307,17 @@ void t2x_lf_extract(const t2x_lf_rules *rules, t2x_stmt_kind kind, const t2x_row
             /* the years (or dates) after it, up to the next number */
             int years[4], ny = 0;
             t2x_date dates[4];
-            for (size_t y = k + 1; y < nt && tk[y].type != TK_NUM && ny < 4; y++)
+            int lead = year_before(row->label, tk, k);
+            /* "2005 and 2004 - 2,751,327,476": every year of the run before it */
+            for (size_t y = k; lead && y-- > 0 && ny < 4;) {
+                if (tk[y].type == TK_YEAR) {
+                    dates[ny] = tk[y].date;
+                    years[ny++] = atoi(row->label + tk[y].s);
+                } else if (!(tk[y].type == TK_WORD && strcmp(tk[y].word, "and") == 0)) {
+                    break;
+                }
+            }
+            for (size_t y = k + 1; !lead && y < nt && tk[y].type != TK_NUM && ny < 4; y++)
                 if (tk[y].type == TK_YEAR) {
                     dates[ny] = tk[y].date;
                     years[ny++] = atoi(row->label + tk[y].s);

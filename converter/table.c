@@ -370,6 +370,9 @@ static void find_anchors(const t2x_lines *L, segment *sg)
         blank_leaders(ln->text, w, ln->ncols);
         int le;
         int nt = right_amounts(w, ln->ncols, toks, MAX_COLS * 2, &le);
+        /* one number ending a line of words, one blank after them, is a word of a wrapped label
+         * ("  outstanding 25,798 in 1993, 28,517"), not a column's amount */
+        if (nt == 1 && le > 0 && toks[0].c0 == le + 1 && w[le - 1] != '$' && w[le - 1] != '(') continue;
         for (int k = 0; k < nt; k++) {
             if (!toks[k].is_num) continue;
             int d = digit_end(&toks[k]);
@@ -624,10 +627,22 @@ static int wrapped_heading(const t2x_lines *L, const segment *sg, size_t i, cons
                            int indent)
 {
     size_t pl = strlen(p->label);
-    if (!pl || p->label[pl - 1] == ':' || indent <= p->indent || !*lab) return 0;
+    if (!pl || p->label[pl - 1] == ':' || !*lab) return 0;
     int next = next_text_indent(L, sg, i);
-    if (next < 0 || next > indent) return 0;
-    return (all_capitals(p->label) && all_capitals(lab)) || (!strchr(lab, ' ') && isalpha((unsigned char)lab[0]));
+    int one_word = !strchr(lab, ' ') && isalpha((unsigned char)lab[0]) && p->label[pl - 1] != '.';
+    if (indent == p->indent && one_word && next > indent) {
+        /* the word carried over at the heading's own indent, over indented rows with amounts
+         * ("Average Common Shares" / "Outstanding" / "  Basic   1,976") */
+        for (size_t j = i + 1; j < sg->end && j < i + 4; j++) {
+            if (t2x_line_blank(&L->v[j]) || is_markup(L->v[j].text)) continue;
+            tok cl[MAX_COLS];
+            int pr[MAX_COLS], le;
+            return split_row(&L->v[j], sg, cl, pr, &le) > 0;
+        }
+        return 0;
+    }
+    if (indent <= p->indent || next < 0 || next > indent) return 0;
+    return (all_capitals(p->label) && all_capitals(lab)) || one_word;
 }
 
 /* A long label line wrapped before its last words, which are printed indented on the line of
@@ -825,9 +840,22 @@ static void bound_region(const t2x_lines *L, t2x_table *t)
         }
 }
 
+static int read_region(const t2x_lines *L, t2x_table *t);
+
 int t2x_table_read(const t2x_lines *L, t2x_table *t)
 {
     bound_region(L, t);
+    /* a notes column is neither amounts nor label words: read the lines without it */
+    t2x_lines blanked;
+    if (!t2x_notes_blank(L, t->first, t->end, &blanked)) return read_region(L, t);
+    int ok = read_region(&blanked, t);
+    t2x_notes_blank_free(L, &blanked);
+    return ok;
+}
+
+/* Read the statement region of t from the lines L. */
+static int read_region(const t2x_lines *L, t2x_table *t)
+{
     /* scale: caption lines in the region or just above the title — not past the end of what
      * is printed above (a page break, "The accompanying notes…", a row with amounts), and never
      * a row's own caption ("…per share (in thousands)   123,734   123,047") */
@@ -877,6 +905,15 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
         }
     size_t cap = 0;
     int data_rows = 0;
+    /* text between a </TABLE> and the next <TABLE> (a footnote, "1997 - 983,286,361; 1996 - …",
+     * page furniture) is not a row of the table */
+    char *outside = t2x_xcalloc(t->end - t->first + 1, 1);
+    for (size_t j = t->first, out = 0; j < t->end; j++) {
+        const char *tx = L->v[j].text + strspn(L->v[j].text, " ");
+        if (t2x_starts_with_ci(tx, "<TABLE>")) out = 0;
+        outside[j - t->first] = (char)out;
+        if (t2x_starts_with_ci(tx, "</TABLE>")) out = 1;
+    }
     for (int k = 0; k < nseg; k++) {
         segment *sg = &segs[k];
         /* map this segment's anchors to statement columns: right-aligned */
@@ -939,6 +976,10 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
             if (t2x_starts_with_ci(tx, "<FN>")) in_fn = 1;
             if (in_fn) {
                 if (t2x_starts_with_ci(tx, "</FN>") || t2x_starts_with_ci(tx, "</TABLE>")) in_fn = 0;
+                continue;
+            }
+            if (outside[i - t->first]) { /* between a </TABLE> and the next <TABLE> */
+                flush_pending_as_headers(t, &cap, &p);
                 continue;
             }
             if (is_markup(ln->text)) continue;
@@ -1024,6 +1065,7 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t)
         }
         flush_pending_as_headers(t, &cap, &p);
     }
+    free(outside);
     /* presentation depth from the distinct label indents */
     int levels[16], nlev = 0;
     for (size_t r = 0; r < t->nrows; r++) {

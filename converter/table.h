@@ -134,6 +134,16 @@ int t2x_table_read(const t2x_lines *L, t2x_table *t);
  * states a scale. OUT: *scale, *except_per_share */
 int t2x_scale_caption(const char *text, int *scale, int *except_per_share);
 
+/* The notes column of lines [first, end) (notecol.c): a narrow column of note references
+ * ("3", "Q", "C & R") between the labels and the amounts, aligned over the rows, under a
+ * heading "Notes"/"Note"/"Ref" or none, where no amount column is. *col0, *col1: its display
+ * columns [col0, col1). Returns 1 when there is one. */
+int t2x_notes_column(const t2x_lines *L, size_t first, size_t end, int *col0, int *col1);
+/* A copy of lines [0, end) with the notes column of [first, end) blanked (a new text for each
+ * line changed), or 0 (nothing allocated) when there is none. Free with t2x_notes_blank_free. */
+int t2x_notes_blank(const t2x_lines *L, size_t first, size_t end, t2x_lines *out);
+void t2x_notes_blank_free(const t2x_lines *L, t2x_lines *copy);
+
 /* Statement kind named by a title line, or T2X_STMT_ANY when the line is not a title. */
 t2x_stmt_kind t2x_title_kind(const char *text);
 /* Statement kind of a title starting at line i of [first, end): the line itself, its first

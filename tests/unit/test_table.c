@@ -10,6 +10,7 @@
 
 #include "arith.h"
 #include "filing.h"
+#include "labelfacts.h"
 #include "submission.h"
 #include "table.h"
 #include "testutil.h"
@@ -204,12 +205,12 @@ static void test_titles_beside_names(void **state)
     (void)state;
     fixture fx;
     load(&fx, "tests/data/handmade-notes-column.txt");
-    assert_int_equal(fx.n, 2);
+    assert_int_equal(fx.n, 3);
     assert_int_equal(fx.t[0].kind, T2X_STMT_INCOME);
-    assert_int_equal(fx.L.v[fx.t[0].title_line].no, 4);
+    assert_int_equal(fx.L.v[fx.t[0].title_line].no, 16);
     assert_int_equal(fx.t[1].kind, T2X_STMT_BALANCE);
-    assert_int_equal(fx.L.v[fx.t[1].title_line].no, 44);
-    assert_int_equal(fx.L.v[fx.t[1].first].no, 46); /* after both title lines */
+    assert_int_equal(fx.L.v[fx.t[1].title_line].no, 56);
+    assert_int_equal(fx.L.v[fx.t[1].first].no, 58); /* after both title lines */
     unload(&fx);
     const char *prose =
         "The company's results are set out in the\n"
@@ -222,6 +223,109 @@ static void test_titles_beside_names(void **state)
     load_text(&fx, prose, strlen(prose), "t");
     assert_int_equal(fx.n, 0);
     unload(&fx);
+}
+
+/* A fixture converted by the library (facts, label facts). */
+static t2x_filing *convert_fixture(const char *rel, t2x_diag *d)
+{
+    size_t len = 0;
+    char *text = slurp(srcpath(rel), &len);
+    assert_non_null(text);
+    t2x_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    t2x_filing *f = NULL;
+    assert_int_equal(t2x_convert_bytes((const unsigned char *)text, len, rel, &opt, d, &f), T2X_OK);
+    free(text);
+    return f;
+}
+
+/* The row of a table whose label is `label`, with its first two cells' printed texts. */
+static void row_cells(const t2x_table *t, const char *label, const char *c0, const char *c1)
+{
+    const t2x_row *r = row_named(t, label);
+    assert_int_equal(r->kind, T2X_ROW_ITEM);
+    assert_true(r->cells[0].present && r->cells[1].present);
+    assert_string_equal(r->cells[0].text, c0);
+    assert_string_equal(r->cells[1].text, c1);
+}
+
+/* A notes column between the labels and the amounts (hand-made fixture in legacy style): its
+ * references — letters ("Q", "G & H", "C & R") under "Notes", numbers ("7") under "Note" — are
+ * neither amounts nor label words, and the amounts keep their own columns; the text printed
+ * after </TABLE> ("1996 - 149,811,200; 1995 - 150,220,415") is no row. */
+static void test_notes_column(void **state)
+{
+    (void)state;
+    fixture fx;
+    load(&fx, "tests/data/handmade-notes-column.txt");
+    assert_int_equal(fx.n, 3);
+    int c0, c1;
+    assert_true(t2x_notes_column(&fx.L, fx.t[0].first, fx.t[0].end, &c0, &c1));
+    for (size_t k = 0; k < fx.n; k++) {
+        assert_true(t2x_table_read(&fx.L, &fx.t[k]));
+        assert_int_equal(fx.t[k].ncols, 2);
+    }
+    row_cells(&fx.t[0], "Rentals and financing", "1,100", "1,040");
+    row_cells(&fx.t[0], "Interest expense", "64", "71");
+    row_cells(&fx.t[0], "Net earnings per share of common stock", "2.63", "2.29");
+    for (size_t r = 0; r < fx.t[0].nrows; r++)
+        assert_true(fx.t[0].rows[r].kind != T2X_ROW_ITEM || !strstr(fx.t[0].rows[r].label, "149,811,200"));
+    row_cells(&fx.t[1], "Receivables, net", "1,230", "1,190");
+    row_cells(&fx.t[1], "Long-term debt", "1,100", "1,060");
+    row_cells(&fx.t[1], "Preferred stock, par value $1 per share - shares authorized: 5,000,000 shares issued: "
+                        "1996 - 2,000,000; 1995 - 2,000,000", "200", "200");
+    row_cells(&fx.t[2], "Depreciation", "210", "198");
+    row_cells(&fx.t[2], "Repayment of long-term debt", "194", "160");
+    unload(&fx);
+    /* a column of small numbers under a year is a column of amounts, not of notes */
+    const char *amounts =
+        "                     CONSOLIDATED STATEMENT OF INCOME\n"
+        "                                                    1997          1996\n"
+        "Revenue                                         $  1,200      $  1,100\n"
+        "Royalties                                              3             2\n"
+        "Other income                                           4             5\n"
+        "Licence fees                                           6             7\n"
+        "Net income                                         1,213         1,114\n";
+    load_text(&fx, amounts, strlen(amounts), "t");
+    assert_int_equal(fx.n, 1);
+    assert_false(t2x_notes_column(&fx.L, fx.t[0].first, fx.t[0].end, &c0, &c1));
+    unload(&fx);
+}
+
+/* Numbers printed in an equity label with their years before them ("shares authorized:
+ * 5,000,000 shares issued: 1996 - 2,000,000; 1995 - 2,000,000"): each takes its own year, and
+ * the number before "shares issued:" is the authorized count, not the issued one. */
+static void test_label_numbers_after_years(void **state)
+{
+    (void)state;
+    t2x_diag d = {0};
+    t2x_filing *f = convert_fixture("tests/data/handmade-notes-column.txt", &d);
+    int issued = 0, authorized = 0;
+    for (size_t i = 0; i < f->ntables; i++)
+        for (size_t r = 0; r < f->tables[i].nrows; r++) {
+            const t2x_row *row = &f->tables[i].rows[r];
+            t2x_lf_fact *lfs = NULL;
+            size_t nlf = 0;
+            t2x_lf_extract(f->data->label_facts, f->tables[i].kind, row, &f->lines, &lfs, &nlf);
+            for (size_t k = 0; k < nlf; k++) {
+                const t2x_lf_fact *lf = &lfs[k];
+                if (strcmp(lf->concept, "us-gaap:PreferredStockSharesIssued") == 0) {
+                    assert_int_equal(lf->num.mant, 2000000);
+                    assert_true(lf->year == 1996 || lf->year == 1995);
+                    issued++;
+                }
+                if (strcmp(lf->concept, "us-gaap:PreferredStockSharesAuthorized") == 0) {
+                    assert_int_equal(lf->num.mant, 5000000);
+                    authorized++;
+                }
+            }
+            t2x_lf_facts_free(lfs, nlf);
+        }
+    assert_int_equal(issued, 2);
+    assert_int_equal(authorized, 1);
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
 }
 
 /* Cell tokens of legacy tables (hand-made fixture in legacy style, invented figures; guide
@@ -297,15 +401,8 @@ static void test_numbers_in_wrapped_labels(void **state)
 static void test_extension_names_from_words(void **state)
 {
     (void)state;
-    size_t len = 0;
-    char *text = slurp(srcpath("tests/data/handmade-wrapped-equity-labels.txt"), &len);
-    assert_non_null(text);
-    t2x_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.data_dir = getenv("SRCDIR");
     t2x_diag d = {0};
-    t2x_filing *f = NULL;
-    assert_int_equal(t2x_convert_bytes((const unsigned char *)text, len, "wrapped", &opt, &d, &f), T2X_OK);
+    t2x_filing *f = convert_fixture("tests/data/handmade-wrapped-equity-labels.txt", &d);
     int checked = 0;
     for (size_t i = 0; i < f->ext.n; i++) {
         const char *q = f->ext.v[i].qname, *local = strchr(q, ':') + 1;
@@ -320,7 +417,6 @@ static void test_extension_names_from_words(void **state)
     assert_int_equal(checked, 1);
     t2x_filing_free(f);
     t2x_diag_free(&d);
-    free(text);
 }
 
 /* Convert a legacy-style text held in memory (T2X_OK expected). */
@@ -453,6 +549,7 @@ int main(void)
         cmocka_unit_test(test_markup_table), cmocka_unit_test(test_wrapped_title),
         cmocka_unit_test(test_page_break_and_deductions),
         cmocka_unit_test(test_title_kinds), cmocka_unit_test(test_titles_beside_names),
+        cmocka_unit_test(test_notes_column), cmocka_unit_test(test_label_numbers_after_years),
         cmocka_unit_test(test_cell_tokens), cmocka_unit_test(test_numbers_in_wrapped_labels),
         cmocka_unit_test(test_extension_names_from_words),
         cmocka_unit_test(test_per_share_heading_and_share_scale),
