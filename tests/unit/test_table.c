@@ -10,7 +10,6 @@
 
 #include "arith.h"
 #include "filing.h"
-#include "labelfacts.h"
 #include "submission.h"
 #include "table.h"
 #include "testutil.h"
@@ -57,6 +56,28 @@ static const t2x_row *row_named(const t2x_table *t, const char *label)
         if (strcmp(t->rows[r].label, label) == 0) return &t->rows[r];
     fail_msg("no row \"%s\"", label);
     return NULL;
+}
+
+/* Convert a legacy-style text held in memory (T2X_OK expected). */
+static t2x_filing *convert_text(const char *text, const char *name, t2x_diag *d)
+{
+    t2x_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    t2x_filing *f = NULL;
+    assert_int_equal(t2x_convert_bytes((const unsigned char *)text, strlen(text), name, &opt, d, &f), T2X_OK);
+    return f;
+}
+
+/* Convert a fixture file of tests/data (T2X_OK expected). */
+static t2x_filing *convert_fixture(const char *rel, t2x_diag *d)
+{
+    size_t len = 0;
+    char *text = slurp(srcpath(rel), &len);
+    assert_non_null(text);
+    t2x_filing *f = convert_text(text, rel, d);
+    free(text);
+    return f;
 }
 
 /* The span of a cell holds exactly its printed text in the source bytes. */
@@ -225,21 +246,6 @@ static void test_titles_beside_names(void **state)
     unload(&fx);
 }
 
-/* A fixture converted by the library (facts, label facts). */
-static t2x_filing *convert_fixture(const char *rel, t2x_diag *d)
-{
-    size_t len = 0;
-    char *text = slurp(srcpath(rel), &len);
-    assert_non_null(text);
-    t2x_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.data_dir = getenv("SRCDIR");
-    t2x_filing *f = NULL;
-    assert_int_equal(t2x_convert_bytes((const unsigned char *)text, len, rel, &opt, d, &f), T2X_OK);
-    free(text);
-    return f;
-}
-
 /* The row of a table whose label is `label`, with its first two cells' printed texts. */
 static void row_cells(const t2x_table *t, const char *label, const char *c0, const char *c1)
 {
@@ -291,41 +297,6 @@ static void test_notes_column(void **state)
     assert_int_equal(fx.n, 1);
     assert_false(t2x_notes_column(&fx.L, fx.t[0].first, fx.t[0].end, &c0, &c1));
     unload(&fx);
-}
-
-/* Numbers printed in an equity label with their years before them ("shares authorized:
- * 5,000,000 shares issued: 1996 - 2,000,000; 1995 - 2,000,000"): each takes its own year, and
- * the number before "shares issued:" is the authorized count, not the issued one. */
-static void test_label_numbers_after_years(void **state)
-{
-    (void)state;
-    t2x_diag d = {0};
-    t2x_filing *f = convert_fixture("tests/data/handmade-notes-column.txt", &d);
-    int issued = 0, authorized = 0;
-    for (size_t i = 0; i < f->ntables; i++)
-        for (size_t r = 0; r < f->tables[i].nrows; r++) {
-            const t2x_row *row = &f->tables[i].rows[r];
-            t2x_lf_fact *lfs = NULL;
-            size_t nlf = 0;
-            t2x_lf_extract(f->data->label_facts, f->tables[i].kind, row, &f->lines, &lfs, &nlf);
-            for (size_t k = 0; k < nlf; k++) {
-                const t2x_lf_fact *lf = &lfs[k];
-                if (strcmp(lf->concept, "us-gaap:PreferredStockSharesIssued") == 0) {
-                    assert_int_equal(lf->num.mant, 2000000);
-                    assert_true(lf->year == 1996 || lf->year == 1995);
-                    issued++;
-                }
-                if (strcmp(lf->concept, "us-gaap:PreferredStockSharesAuthorized") == 0) {
-                    assert_int_equal(lf->num.mant, 5000000);
-                    authorized++;
-                }
-            }
-            t2x_lf_facts_free(lfs, nlf);
-        }
-    assert_int_equal(issued, 2);
-    assert_int_equal(authorized, 1);
-    t2x_filing_free(f);
-    t2x_diag_free(&d);
 }
 
 /* Cell tokens of legacy tables (hand-made fixture in legacy style, invented figures; guide
@@ -419,17 +390,6 @@ static void test_extension_names_from_words(void **state)
     t2x_diag_free(&d);
 }
 
-/* Convert a legacy-style text held in memory (T2X_OK expected). */
-static t2x_filing *convert_text(const char *text, const char *name, t2x_diag *d)
-{
-    t2x_options opt;
-    memset(&opt, 0, sizeof opt);
-    opt.data_dir = getenv("SRCDIR");
-    t2x_filing *f = NULL;
-    assert_int_equal(t2x_convert_bytes((const unsigned char *)text, strlen(text), name, &opt, d, &f), T2X_OK);
-    return f;
-}
-
 /* A per-share heading gives its rows their meaning (hand-made fixture in legacy style): "Cash
  * dividends  $ 1.60" under "AMOUNTS PER SHARE OF COMMON STOCK" in a table "(in millions)" is a
  * dividend per share, not $1,600,000. Share counts in that table are in millions because net
@@ -472,15 +432,11 @@ typedef struct want_fact {
 /* Convert the hand-made fixture and check each expected fact. */
 static void expect_facts_of(const char *path, const want_fact *w, size_t n)
 {
-    size_t len = 0;
-    char *text = slurp(srcpath(path), &len);
-    assert_non_null(text);
     t2x_diag d = {0};
-    t2x_filing *f = convert_text(text, path, &d);
+    t2x_filing *f = convert_fixture(path, &d);
     for (size_t i = 0; i < n; i++) expect_fact(f, w[i].concept, w[i].context, w[i].want);
     t2x_filing_free(f);
     t2x_diag_free(&d);
-    free(text);
 }
 
 /* "Interest" under "REVENUES" is interest earned; under "EXPENSES" it is interest expense
@@ -541,6 +497,25 @@ static void test_expense_total_tree_signs(void **state)
         {"us-gaap:Revenues", "D20030101-20031231", "20894000000"},
     };
     expect_facts_of("tests/data/handmade-expense-total.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* Numbers printed in an equity label with their years before them ("shares authorized:
+ * 5,000,000 shares issued: 1996 - 2,000,000; 1995 - 2,000,000"; hand-made fixture in legacy
+ * style): each takes its own year, and the number before "shares issued:" is the authorized
+ * count, not the issued one. */
+static void test_label_numbers_after_years(void **state)
+{
+    (void)state;
+    static const want_fact w[] = {
+        {"us-gaap:PreferredStockSharesAuthorized", "I19961231", "5000000"},
+        {"us-gaap:PreferredStockSharesIssued", "I19961231", "2000000"},
+        {"us-gaap:PreferredStockSharesIssued", "I19951231", "2000000"},
+        {"us-gaap:PreferredStockValue", "I19961231", "200000000"},
+        {"us-gaap:Depreciation", "D19960101-19961231", "210000000"},
+        {"us-gaap:RepaymentsOfLongTermDebt", "D19960101-19961231", "194000000"},
+        {"us-gaap:InterestExpense", "D19960101-19961231", "64000000"},
+    };
+    expect_facts_of("tests/data/handmade-notes-column.txt", w, sizeof w / sizeof w[0]);
 }
 
 int main(void)
