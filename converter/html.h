@@ -18,8 +18,8 @@
 #include "submission.h"
 #include "txt2xbrl.h"
 
-/* Largest HTML document read (bytes), and deepest element nesting / table nesting accepted. */
-#define T2X_HTML_MAX_BYTES ((size_t)96 * 1024 * 1024)
+/* Deepest element nesting / table nesting accepted. An HTML document's size is bounded by the
+ * source's, T2X_SOURCE_MAX (32 MB, source.h): there is no second, looser limit here. */
 #define T2X_HTML_MAX_DEPTH 200
 #define T2X_HTML_MAX_TABLE_NESTING 32
 
@@ -28,7 +28,7 @@
 typedef struct t2x_hch {
     char c;
     unsigned char synth;
-    uint32_t off, end; /* the source is at most T2X_SOURCE_MAX (256 MB) */
+    uint32_t off, end; /* the source is at most T2X_SOURCE_MAX (32 MB) */
 } t2x_hch;
 
 /* off/end of a character whose source bytes are unknown */

@@ -14,6 +14,10 @@
 #include <string.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
+#include <limits.h>
+
+/* htmlReadMemory takes an int: every document fits, the source being at most T2X_SOURCE_MAX */
+_Static_assert(T2X_SOURCE_MAX < INT_MAX, "an HTML document's size must fit htmlReadMemory's int");
 
 /* ---------------------------------------------------------------- text → source spans */
 
@@ -332,12 +336,6 @@ static void to_line(t2x_hline *h, const t2x_lines *L, size_t fallback, t2x_line 
 static int read_doc(const t2x_source *src, const t2x_lines *L, size_t from, size_t to, const char *type,
                     t2x_hlines *out, t2x_diag *diag)
 {
-    if (to - from > T2X_HTML_MAX_BYTES) {
-        t2x_diag_add(diag, T2X_ERROR, src->name, line_of(L, from), "html",
-                     "the %s document is %zu bytes of HTML; the reader takes at most %zu", type, to - from,
-                     T2X_HTML_MAX_BYTES);
-        return -1;
-    }
     if (check_bytes(src, L, from, to, type, diag) != 0) return -1;
     htmlDocPtr doc = htmlReadMemory((const char *)src->data + from, (int)(to - from), NULL, "ISO-8859-1",
                                     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);

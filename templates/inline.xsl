@@ -45,7 +45,9 @@
        an empty one spares its evaluation (libxslt evaluates every global variable) -->
   <xsl:variable name="t2x-facts" select="/.."/>
 
-  <xsl:output method="xml" version="1.0" encoding="UTF-8" indent="no"/>
+  <!-- US-ASCII: every other character as a character reference (&#160;), as EDGAR accepts
+       documents (EFM 5.2.1.1) -->
+  <xsl:output method="xml" version="1.0" encoding="US-ASCII" indent="no"/>
   <!-- instance.xsl strips white space from the input; the source text keeps every byte -->
   <xsl:preserve-space elements="m:t m:n m:u m:block h:*"/>
 
@@ -142,6 +144,9 @@
     <xsl:element name="{local-name()}">
       <xsl:copy-of select="@*"/>
       <xsl:apply-templates/>
+      <!-- an empty element other than br and hr gets an end tag (<span></span>): an HTML parser
+           reads <span/> as an open tag -->
+      <xsl:if test="not(node()) and not(self::h:br or self::h:hr)"><xsl:comment/></xsl:if>
     </xsl:element>
   </xsl:template>
 
