@@ -283,6 +283,18 @@ static t2x_balance top_balance(const t2x_table *t, const t2x_row *row)
     }
 }
 
+/* Is a label a total of expenses or costs ("Total railway operating expenses", "Total costs
+ * and expenses"), not of income, revenues or profit? */
+static int expense_total_label(const char *label)
+{
+    char u[160];
+    size_t n = 0;
+    for (const char *p = label ? label : ""; *p && n + 1 < sizeof u; p++) u[n++] = (char)tolower((unsigned char)*p);
+    u[n] = '\0';
+    return strncmp(u, "total ", 6) == 0 && (strstr(u, "expense") || strstr(u, "costs")) && !strstr(u, "income") &&
+           !strstr(u, "revenue") && !strstr(u, "profit") && !strstr(u, "sales") && !strstr(u, "earning");
+}
+
 /* The balance a row's printed direction is measured against: the statement's (top_balance),
  * except in an income statement for a row of a tree whose root is an expense total ("Total
  * expenses" that nothing is read to subtract from sales): its rows' directions run toward that
@@ -297,6 +309,8 @@ static t2x_balance reference_balance(const t2x_table *t, const t2x_row *row, con
             children = t->rows[k].parent >= 0 && &t->rows[t->rows[k].parent] == root;
         const t2x_concept *c = root->concept && children ? t2x_concepts_find(cs, root->concept) : NULL;
         if (c && c->balance == T2X_BAL_DEBIT) return T2X_BAL_DEBIT;
+        /* an extension total printed as expenses ("Total railway operating expenses") is one too */
+        if (!c && children && expense_total_label(root->label)) return T2X_BAL_DEBIT;
     }
     return top_balance(t, row);
 }

@@ -125,6 +125,21 @@ static void test_headings(void **state)
     t2x_filing_free(f);
 }
 
+/* An expense tree whose total is an extension ("Total railway operating expenses") and is not
+ * read to be subtracted from revenues: its rows are expenses, tagged positive
+ * (tests/data/html-expense-ext.htm; LaborAndRelatedExpense was -2,684,000,000). */
+static void test_expense_extension_total(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert(srcpath("tests/data/html-expense-ext.htm"));
+    assert_non_null(f);
+    expect_fact(f, "us-gaap:LaborAndRelatedExpense", "D20080101-20081231", "2684000000");
+    expect_fact(f, "us-gaap:Depreciation", "D20060101-20061231", "738000000");
+    expect_fact(f, "us-gaap:InterestExpense", "D20080101-20081231", "444000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20070101-20071231", "1464000000");
+    t2x_filing_free(f);
+}
+
 /* Every HTML corpus filing that converts: each fact spans its printed number. */
 static void test_corpus_spans(void **state)
 {
@@ -287,7 +302,7 @@ static void test_bad_html(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_constructs), cmocka_unit_test(test_headings), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
+        cmocka_unit_test(test_constructs), cmocka_unit_test(test_headings), cmocka_unit_test(test_expense_extension_total), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
         cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
