@@ -681,7 +681,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
                 if (share_power == -2) share_power = t2x_share_scale(t);
                 if (share_power < 0) {
                     untagged(b, sid, rid, cell, L,
-                             "share count %s of \"%s\": the table is printed in 10^%d and nothing in it settles "
+                             "share count %s of \"%s\": the table is printed in units of 1e%d and nothing in it settles "
                              "whether its share counts are (net income / basic earnings per share)",
                              cell->text, row->label, t->scale);
                     continue;

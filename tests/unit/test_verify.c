@@ -726,6 +726,7 @@ static void test_exotic_bytes(void **state)
     assert_non_null(strstr(htm, "<span class=\"t2x-ctl t2x-x81\""));
     assert_non_null(strstr(htm, "&#13;"));
     assert_non_null(strstr(htm, "&#8220;Quoted&#8221;")); /* U+201C … U+201D, US-ASCII (EFM 5.2.1.1) */
+    for (const char *p = htm; *p; p++) assert_true((unsigned char)*p < 0x80); /* nothing but ASCII */
     for (const char *p = htm; *p; p++) assert_true((unsigned char)*p < 0x80);
     free(htm);
     t2x_verify_options opt;
