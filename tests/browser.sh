@@ -123,6 +123,63 @@ awk 'NR == 4 { printf "\f\r\n\223Quoted\224 \226 dash \201 end\r\n" } { printf "
 "$T2X" convert --formats xbrl,dts,ixbrl -o "$tmp/x" "$tmp/exotic.txt" 2>/dev/null && ok "convert the CR LF copy" || bad "convert the CR LF copy"
 check exotic "$tmp/exotic.txt" "$tmp/x" alg-20030331
 
+# an HTML filing: its inline document is its HTML as XHTML (docs/inline.md "HTML filings"); the
+# browser, parsing it as HTML, must see the text an XML parser sees in div.t2x-html (white space
+# runs as one space), every ix:nonFraction, every tagged number highlighted
+html_check() {
+    local name=$1 src=$2 dir=$3
+    "$T2X" convert -o "$dir" "$src" 2>/dev/null && ok "$name: convert the HTML filing" || { bad "$name: convert"; return; }
+    local htm; htm=$(cd "$dir" && ls *.htm | head -1)
+    sed "s|@HTM@|$htm|" > "$dir/harness.html" <<'PAGE'
+<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>pending</title></head><body>
+<iframe id="f" src="@HTM@" width="1200" height="800"></iframe>
+<pre id="out"></pre>
+<script>
+document.getElementById('f').addEventListener('load', function () {
+  var d = this.contentDocument, t = '';
+  d.querySelectorAll('div.t2x-html').forEach(function (b) { t += b.textContent; });
+  t = t.replace(/[ \t\n\r\f]+/g, ' ').trim();
+  var h = 2166136261;
+  for (var i = 0; i < t.length; i++) { h ^= t.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+  var facts = d.querySelectorAll('span.t2x-fact'), hl = 0;
+  facts.forEach(function (f) { if (getComputedStyle(f).backgroundColor !== 'rgba(0, 0, 0, 0)') hl++; });
+  var ixn = d.getElementsByTagName('ix:nonFraction').length;
+  document.getElementById('out').textContent = 'RESULT {"length":' + t.length + ',"hash":' + h + ',"facts":' + facts.length +
+    ',"highlighted":' + hl + ',"ix_nonfraction":' + ixn + '} END';
+});
+</script></body></html>
+PAGE
+    chromium --allow-file-access-from-files --virtual-time-budget=30000 --dump-dom "file://$dir/harness.html" > "$tmp/$name.dom"
+    local res; res=$(grep -o 'RESULT {[^}]*} END' "$tmp/$name.dom" | sed 's/^RESULT //; s/ END$//')
+    if [ -z "$res" ]; then bad "$name: the harness produced no result"; return; fi
+    echo "    $name: $res"
+    # the same text and hash (over UTF-16 code units, as JavaScript counts) from an XML parser
+    local want; want=$(/usr/bin/python3 - "$dir/$htm" <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+X = '{http://www.w3.org/1999/xhtml}'
+t = ''.join(''.join(d.itertext()) for d in ET.parse(sys.argv[1]).iter(X + 'div') if d.get('class') == 't2x-html')
+t = re.sub('[ \t\n\r\f]+', ' ', t).strip()
+u = t.encode('utf-16-le')
+h = 2166136261
+for i in range(0, len(u), 2):
+    h = ((h ^ (u[i] | u[i + 1] << 8)) * 16777619) & 0xFFFFFFFF
+print('"length":%d,"hash":%d' % (len(u) // 2, h))
+PY
+)
+    echo "$res" | grep -q "$want" && ok "$name: the browser sees the document's text ($want)" || bad "$name: browser text differs (XML parser: $want)"
+    local facts hl ixn nf
+    facts=$(echo "$res" | sed 's/.*"facts":\([0-9]*\).*/\1/')
+    hl=$(echo "$res" | sed 's/.*"highlighted":\([0-9]*\).*/\1/')
+    ixn=$(echo "$res" | sed 's/.*"ix_nonfraction":\([0-9]*\).*/\1/')
+    nf=$(grep -o '<ix:nonFraction ' "$dir/$htm" | wc -l)
+    [ "$facts" -gt 10 ] && [ "$hl" = "$facts" ] && ok "$name: all $facts tagged numbers highlighted" || bad "$name: $hl of $facts highlighted"
+    [ "$ixn" = "$nf" ] && ok "$name: the browser sees all $ixn ix:nonFraction" || bad "$name: $ixn ix:nonFraction in the DOM, $nf in the file"
+}
+html_check html-handmade "$SRCDIR/tests/data/html-balance-sheet.htm" "$tmp/h"
+HQ="${CORPUS:-$SRCDIR/../shared/corpus}/bristol-myers-squibb-co_10q_2000-06-30.txt"
+[ -f "$HQ" ] && html_check html-bms-10q-2000 "$HQ" "$tmp/hq"
+
 # a screenshot of the 10-K's balance sheet (pre#s1), highlighted
 # (in a frame: a top-level page scrolled to a fragment is captured before it is painted)
 printf '<!DOCTYPE html><html><body style="margin:0"><iframe src="alg-20031231.htm#s1" style="border:0;display:block" width="1280" height="1100"></iframe></body></html>' > "$tmp/k/shot.html"
