@@ -103,14 +103,28 @@ void t2x_choose_statements(t2x_table *v, size_t n, const t2x_labelmap *lm)
     int *score = t2x_xcalloc(n, sizeof *score);
     for (size_t i = 0; i < n; i++)
         if (v[i].kind != T2X_STMT_ANY) read_keys(&v[i], lm, &k[i]);
+    /* a title that names no kind: the kind whose rows it plainly has, and no other's; else it
+     * is not read as a statement */
+    for (size_t i = 0; i < n; i++) {
+        if (!v[i].kind_by_rows || v[i].kind == T2X_STMT_ANY) continue;
+        int best = T2X_STMT_ANY, others = 0;
+        for (int o = T2X_STMT_BALANCE; o <= T2X_STMT_CASHFLOW; o++) {
+            if (k[i].markers[o] >= 2 && best == T2X_STMT_ANY) best = o;
+            else others += k[i].markers[o];
+        }
+        v[i].kind = others ? T2X_STMT_ANY : (t2x_stmt_kind)best;
+        if (v[i].kind != T2X_STMT_ANY) read_keys(&v[i], lm, &k[i]);
+    }
     /* content: a table titled as one kind whose rows are plainly another's is that other
-     * ("STATEMENT OF FINANCIAL CONDITION" over an income statement's rows) */
+     * ("STATEMENT OF FINANCIAL CONDITION" over an income statement's rows, a cash flow printed
+     * under "STATEMENT OF RETAINED EARNINGS") */
     for (size_t i = 0; i < n; i++) {
         t2x_stmt_kind own = v[i].kind;
-        if (own != T2X_STMT_BALANCE && own != T2X_STMT_INCOME && own != T2X_STMT_CASHFLOW) continue;
-        if (k[i].markers[own]) continue;
+        if (own != T2X_STMT_BALANCE && own != T2X_STMT_INCOME && own != T2X_STMT_CASHFLOW && own != T2X_STMT_EQUITY)
+            continue;
+        if (own != T2X_STMT_EQUITY && k[i].markers[own]) continue;
         for (int o = T2X_STMT_BALANCE; o <= T2X_STMT_CASHFLOW; o++)
-            if (o != (int)own && k[i].markers[o] >= 2) {
+            if (o != (int)own && !(own == T2X_STMT_EQUITY && o == T2X_STMT_INCOME) && k[i].markers[o] >= 2) {
                 v[i].kind = (t2x_stmt_kind)o;
                 read_keys(&v[i], lm, &k[i]);
                 break;
@@ -124,6 +138,7 @@ void t2x_choose_statements(t2x_table *v, size_t n, const t2x_labelmap *lm)
             score[i] += same(&k[i].assets, &k[i].liab_equity) ? 4 : -4;
         if (v[i].kind <= T2X_STMT_EQUITY && !k[i].markers[v[i].kind] && v[i].kind != T2X_STMT_EQUITY)
             score[i] -= 2; /* none of the rows a statement of its kind has */
+        if (v[i].kind_by_rows) score[i] -= 1; /* a title that names its kind wins a tie */
         for (size_t j = 0; j < n; j++) {
             if (j == i || v[j].kind == v[i].kind || v[j].kind == T2X_STMT_ANY || v[j].scope != v[i].scope) continue;
             if (same(&k[i].net_income, &k[j].net_income)) score[i] += 2;

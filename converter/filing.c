@@ -239,7 +239,8 @@ static t2x_status find_tables(t2x_filing *f)
     /* read each table; merge a statement continued under a repeated title */
     for (size_t i = 0; i < nfound; i++) {
         if (i + 1 < nfound && found[i + 1].kind == found[i].kind && found[i + 1].doc == found[i].doc &&
-            found[i + 1].scope == found[i].scope && found[i + 1].title_line < found[i].end + 40) {
+            found[i + 1].scope == found[i].scope && found[i + 1].title_line < found[i].end + 40 &&
+            !found[i].kind_by_rows && !found[i + 1].kind_by_rows) {
             found[i + 1].first = found[i].first;
             found[i + 1].title_line = found[i].title_line;
             free(found[i + 1].title);

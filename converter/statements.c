@@ -168,6 +168,33 @@ t2x_stmt_kind t2x_title_at(const t2x_lines *L, size_t i, size_t first, size_t en
     return kind;
 }
 
+/* A title whose words name no kind of statement (a misspelling, "CONSOLIDATED STATEMENT" /
+ * "OF BALANCED SHEET"): the words of a statement title in capitals or title case, not a
+ * sentence, a reference or another table's heading. *nlines: the lines it takes. */
+static int untyped_title_at(const t2x_lines *L, size_t i, size_t end, size_t *nlines)
+{
+    char c1[256], c2[256], j[520], u[520];
+    first_chunk(L->v[i].text, c1, sizeof c1);
+    *nlines = 1;
+    snprintf(j, sizeof j, "%s", c1);
+    if (i + 1 < end && wrapped_title_start(c1)) {
+        first_chunk(L->v[i + 1].text, c2, sizeof c2);
+        snprintf(j, sizeof j, "%s %s", c1, c2);
+        *nlines = 2;
+    }
+    fold_upper(j, u, sizeof u);
+    size_t n = strlen(u);
+    if (n < 12 || n > 80 || !isupper((unsigned char)j[0]) || u[n - 1] == '.' || u[n - 1] == ':' || u[n - 1] == ',')
+        return 0;
+    static const char *const not_title[] = {"NOTES", "SEE ", "INDEX", "SCHEDULE", "SELECTED", "PRO FORMA",
+                                            "QUARTERLY", "SUPPLEMENT", "SUMMARY", "SEGMENT", "PARENT",
+                                            "REPORT", " THE ", "....", "INFORMATION", "DATA"};
+    for (size_t k = 0; k < sizeof not_title / sizeof not_title[0]; k++)
+        if (has(u, not_title[k])) return 0;
+    return t2x_starts_with_ci(u, "CONSOLIDATED STATEMENT ") || t2x_starts_with_ci(u, "CONSOLIDATED STATEMENTS ") ||
+           ((t2x_starts_with_ci(u, "CONSOLIDATED ") || t2x_starts_with_ci(u, "STATEMENT")) && has(u, " SHEET"));
+}
+
 /* A line that ends a statement region ("See accompanying notes", a notes heading). */
 static int ends_statement(const char *text)
 {
@@ -253,6 +280,8 @@ void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t do
     while (i < end) {
         size_t tl;
         t2x_stmt_kind kind = t2x_title_at(L, i, first, end, &tl);
+        int by_rows = kind == T2X_STMT_ANY && untyped_title_at(L, i, end, &tl);
+        if (by_rows) kind = T2X_STMT_BALANCE; /* until its rows tell (choose.c) */
         if (kind == T2X_STMT_ANY) {
             i++;
             continue;
@@ -265,7 +294,9 @@ void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t do
             if (t2x_line_blank(ln)) continue;
             size_t tl2;
             t2x_stmt_kind k2 = t2x_title_at(L, j, first, end, &tl2);
-            if (k2 != T2X_STMT_ANY && k2 != kind && j > i + 2) break;
+            if (((k2 != T2X_STMT_ANY && k2 != kind) || (k2 == T2X_STMT_ANY && untyped_title_at(L, j, end, &tl2))) &&
+                j > i + 2)
+                break;
             if (ends_statement(ln->text)) break;
             if (is_prose(ln)) {
                 if (++prose_run >= 2) {
@@ -280,6 +311,16 @@ void t2x_statements_find(const t2x_lines *L, size_t first, size_t end, size_t do
         if (j > last_content + 1) j = last_content + 1;
         if (numeric_lines(L, i + 1, j) >= 3) {
             add_table(tables, n, cap, kind, &L->v[i], doc, i, i + tl, j);
+            t2x_table *t = &(*tables)[*n - 1];
+            t->kind_by_rows = by_rows;
+            /* the title's own words: without the company name beside it, with its second line */
+            char c1[256], c2[256];
+            first_chunk(L->v[i].text, c1, sizeof c1);
+            if (tl == 2) first_chunk(L->v[i + 1].text, c2, sizeof c2);
+            if (c1[0] && !islower((unsigned char)c1[0])) {
+                free(t->title);
+                t->title = tl == 2 ? t2x_xasprintf("%s %s", c1, c2) : t2x_xstrdup(c1);
+            }
             i = j;
         } else {
             i++;

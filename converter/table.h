@@ -103,6 +103,8 @@ typedef struct t2x_table {
                           * title, not before a page break or the previous statement's rows */
     int except_per_share;/* the scale caption excepts per-share amounts */
     size_t cut_line;     /* the region was cut before this line (absurd amounts or length), 0 if not */
+    int kind_by_rows;    /* its title names no kind ("CONSOLIDATED STATEMENT" / "OF BALANCED SHEET"):
+                          * the kind is read from its rows (choose.c), else it is dropped */
     t2x_column *cols;
     int ncols;
     t2x_row *rows;

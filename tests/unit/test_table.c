@@ -518,6 +518,31 @@ static void test_label_numbers_after_years(void **state)
     expect_facts_of("tests/data/handmade-notes-column.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* Statements found by their rows where the title names no kind or the wrong one (hand-made
+ * fixture in legacy style, titles wrapped around the company name): a misspelled "OF BALANCED
+ * SHEET" over a balance sheet's rows is the balance sheet, a cash flow printed under
+ * "OF RETAINED EARNINGS" is the cash flow; titles keep their own words. */
+static void test_statements_found_by_rows(void **state)
+{
+    (void)state;
+    static const want_fact w[] = {
+        {"us-gaap:Assets", "I19961231", "600000000"},
+        {"us-gaap:LiabilitiesAndStockholdersEquity", "I19951231", "567000000"},
+        {"us-gaap:NetCashProvidedByUsedInOperatingActivities", "D19960101-19961231", "125000000"},
+        {"us-gaap:NetCashProvidedByUsedInFinancingActivities", "D19950101-19951231", "-68000000"},
+        {"us-gaap:NetIncomeLoss", "D19960101-19961231", "104000000"},
+    };
+    expect_facts_of("tests/data/handmade-untyped-titles.txt", w, sizeof w / sizeof w[0]);
+    t2x_diag d = {0};
+    t2x_filing *f = convert_fixture("tests/data/handmade-untyped-titles.txt", &d);
+    assert_int_equal(f->ntables, 3);
+    assert_string_equal(f->tables[1].title, "CONSOLIDATED STATEMENT OF BALANCED SHEET");
+    assert_int_equal(f->tables[1].kind, T2X_STMT_BALANCE);
+    assert_int_equal(f->tables[2].kind, T2X_STMT_CASHFLOW);
+    t2x_filing_free(f);
+    t2x_diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -525,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_page_break_and_deductions),
         cmocka_unit_test(test_title_kinds), cmocka_unit_test(test_titles_beside_names),
         cmocka_unit_test(test_notes_column), cmocka_unit_test(test_label_numbers_after_years),
+        cmocka_unit_test(test_statements_found_by_rows),
         cmocka_unit_test(test_cell_tokens), cmocka_unit_test(test_numbers_in_wrapped_labels),
         cmocka_unit_test(test_extension_names_from_words),
         cmocka_unit_test(test_per_share_heading_and_share_scale),
