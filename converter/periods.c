@@ -296,6 +296,10 @@ void t2x_periods_resolve(t2x_table *t, const t2x_lines *L, const t2x_period_hint
             /* a single undated column of a quarterly/annual report is the current period */
             if (t->ncols == 1 && hint->period_end.y) y = hint->period_end.y;
         }
+        /* a month without its day ("Year Ended November" over "2002"): the report's own period
+         * end when it is that month of that year (a 52-53 week year ends on November 29), else
+         * the month's last day */
+        if (m && !dd && y == hint->period_end.y && m == hint->period_end.m) dd = hint->period_end.d;
         if (m && !dd) dd = y ? t2x_days_in_month(y, m) : 0;
         if (!m) col->end_guessed = 1;
         if (!m && hint->period_end.y) {

@@ -140,6 +140,20 @@ static void test_expense_extension_total(void **state)
     t2x_filing_free(f);
 }
 
+/* "Year Ended November" over the years (a 52-53 week year; tests/data/html-month-only.htm):
+ * the current year ends on the report's own period end (November 28, 2008), not on the
+ * month's last day; earlier years keep the month's end. */
+static void test_month_only_heading(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert(srcpath("tests/data/html-month-only.htm"));
+    assert_non_null(f);
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20071129-20081128", "1716000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20071201-20081130", NULL);
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20061201-20071130", "1464000000");
+    t2x_filing_free(f);
+}
+
 /* Every HTML corpus filing that converts: each fact spans its printed number. */
 static void test_corpus_spans(void **state)
 {
@@ -302,7 +316,8 @@ static void test_bad_html(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_constructs), cmocka_unit_test(test_headings), cmocka_unit_test(test_expense_extension_total), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
+        cmocka_unit_test(test_constructs), cmocka_unit_test(test_headings), cmocka_unit_test(test_expense_extension_total),
+        cmocka_unit_test(test_month_only_heading), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
         cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
