@@ -536,6 +536,7 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
     int words = 1;
     for (const char *p = norm; *p; p++) words += *p == ' ';
     const t2x_row *h = header_of(t, r);
+    char *matched = NULL; /* the words the rule matched: the label, or its header's and its own */
     if (h && words <= 3) {
         /* a short label takes its meaning from its group header first:
          * "Average Common Shares Outstanding:" + "Basic", "Deferred:" + "Federal"
@@ -543,23 +544,30 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
         char *hl = t2x_label_normalize(h->label);
         char *both = t2x_xasprintf("%s %s", hl, norm);
         rule = t2x_labelmap_match(lm, kind, row->section, both);
-        free(both);
+        if (rule) matched = both;
+        else free(both);
         free(hl);
     }
     if (!rule) rule = t2x_labelmap_match(lm, kind, row->section, norm);
-    if (rule && cs && under_per_share_heading(t, r) && t2x_row_amounts_look_per_share(row, t->ncols)) {
-        /* "Cash dividends  $ 1.60" under "AMOUNTS PER SHARE …": the heading says what the words
-         * leave out. A money concept would scale $1.60 by the table's millions; the row is read
-         * as "<label> per share" (dividends per share), or gets no standard concept at all. */
+    if (!matched) matched = t2x_xstrdup(norm);
+    if (rule && cs && (under_per_share_heading(t, r) || t->scale >= 3) &&
+        t2x_row_amounts_look_per_share(row, t->ncols)) {
+        /* "Cash dividends  $ 1.60" under "AMOUNTS PER SHARE …", or amounts printed with cents in
+         * a table in thousands or millions: the heading or the cents say what the words leave
+         * out. A money concept would scale $1.60 by the table's millions; the row is read as
+         * "<label> per share" (dividends per share), or gets no standard concept at all. */
         const t2x_concept *c = t2x_concepts_find(cs, rule->concept);
-        if (c && c->type && strstr(c->type, "monetary")) {
-            char *ps = t2x_xasprintf("%s per share", norm);
+        if (c && c->type && strstr(c->type, "monetary") && !under_per_share_heading(t, r)) {
+            rule = NULL; /* cents alone do not say which per-share figure the words name */
+        } else if (c && c->type && strstr(c->type, "monetary")) {
+            char *ps = t2x_xasprintf("%s per share", matched);
             const t2x_label_rule *alt = t2x_labelmap_match(lm, kind, row->section, ps);
             free(ps);
             const t2x_concept *ac = alt ? t2x_concepts_find(cs, alt->concept) : NULL;
             rule = ac && ac->type && strstr(ac->type, "perShare") ? alt : NULL;
         }
     }
+    free(matched);
     if (rule && cs && under_revenue_heading(t, r)) {
         const t2x_concept *c = t2x_concepts_find(cs, rule->concept);
         if (c && c->balance == T2X_BAL_DEBIT) rule = NULL; /* an expense concept for a revenue row */
@@ -571,6 +579,10 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
         char *hl = t2x_label_normalize(t->rows[r - 1].label);
         char *both = t2x_xasprintf("%s %s", hl, norm);
         rule = t2x_labelmap_match(lm, kind, row->section, both);
+        const t2x_concept *jc = rule && cs ? t2x_concepts_find(cs, rule->concept) : NULL;
+        if (jc && jc->type && strstr(jc->type, "monetary") && t->scale >= 3 &&
+            t2x_row_amounts_look_per_share(row, t->ncols))
+            rule = NULL; /* a money concept for cents in a table in millions: not these words */
         if (rule) {
             t2x_row *w = (t2x_row *)row;
             char *joined = t2x_xasprintf("%s %s", t->rows[r - 1].label, row->label);
