@@ -57,6 +57,9 @@ typedef struct t2x_hctx {
 /* Append the display characters of a text node (its code points tied to source spans; spans
  * that cannot be tied are marked unmapped: off == end == T2X_HNONE). */
 void t2x_html_text(t2x_hctx *c, const xmlChar *text, t2x_hline *out);
+/* End of the markup (tag, comment, declaration) starting at s[p] (a '<'), or 0 when that '<' is
+ * text (html_text.c). */
+size_t t2x_html_markup_end(const unsigned char *s, size_t p, size_t end);
 
 /* The next code point of UTF-8 text at *p (advanced; U+FFFD for a broken sequence). */
 unsigned t2x_html_utf8_next(const xmlChar **p);
