@@ -141,6 +141,13 @@ static void add_notes(t2x_filing *f, const t2x_period_hint *hint)
     for (size_t i = 0; i < nn; i++) {
         t2x_table *t = &notes[i];
         int keep = t2x_table_read(&f->lines, t);
+        char why[200];
+        if (keep && t2x_note_sector(&f->lines, t, f->tables, f->ntables, why, sizeof why)) {
+            t2x_diag_add(f->diag, T2X_WARNING, f->src.name, f->lines.v[t->title_line].no, "sector-note",
+                         "the note table \"%s\" states one sector's figures (%s), not the registrant's "
+                         "consolidated ones: not tagged", t->title, why);
+            keep = 0;
+        }
         if (keep && !t->scale_found) t->scale = stmt_scale;
         if (keep) {
             t2x_periods_resolve(t, &f->lines, hint, f->src.name, &quiet);

@@ -321,15 +321,64 @@ int t2x_table_entity_columns(t2x_table *t)
     int marked = 0;
     if (distinct)
         for (int c = 0; c < t->ncols; c++) {
-            if (t->cols[c].skip) continue;
-            if (has_phrase(ew[c], "consolidated") || has_phrase(ew[c], "total") || has_phrase(ew[c], "combined"))
+            if (has_phrase(ew[c], "consolidated") || has_phrase(ew[c], "total") || has_phrase(ew[c], "combined") ||
+                !ew[c][0])
                 continue;
+            /* a column already left out (two columns of one period) is one entity's all the same */
+            marked += !t->cols[c].skip;
             t->cols[c].entity_group = 1;
             t->cols[c].skip = 1;
-            marked++;
         }
     free(ew);
     return marked;
+}
+
+/* Does the sector name `name` (lower-case words) appear as whole words in `w`? */
+static int names_sector(const char *w, const char *name) { return name[0] && has_phrase(w, name); }
+
+int t2x_note_sector(const t2x_lines *L, const t2x_table *note, const t2x_table *stmts, size_t nstmts, char *why,
+                    size_t cap)
+{
+    /* the sectors the statements print: sector sections' headings, entity columns' words */
+    char names[16][64];
+    int nn = 0;
+    for (size_t i = 0; i < nstmts && nn < 16; i++) {
+        const t2x_table *t = &stmts[i];
+        for (size_t r = 0; r < t->nrows && nn < 16; r++)
+            if (t->rows[r].sector[0]) {
+                char w[64];
+                words_of(t->rows[r].sector, w, sizeof w);
+                int known = 0;
+                for (int k = 0; k < nn; k++) known |= strcmp(names[k], w) == 0;
+                if (!known && w[0]) snprintf(names[nn++], sizeof names[0], "%s", w);
+            }
+        for (int c = 0; c < t->ncols && nn < 16; c++)
+            if (t->cols[c].entity_group) {
+                char w[64];
+                entity_words(t->cols[c].header, w, sizeof w);
+                int known = 0;
+                for (int k = 0; k < nn; k++) known |= strcmp(names[k], w) == 0;
+                if (!known && w[0]) snprintf(names[nn++], sizeof names[0], "%s", w);
+            }
+    }
+    if (!nn) return 0;
+    /* the note's title, and its "NOTE n." heading up to 40 lines above */
+    size_t lo = note->title_line > 40 ? note->title_line - 40 : 0;
+    for (size_t i = note->title_line + 1; i-- > lo;) {
+        const char *text = L->v[i].text;
+        while (*text == ' ') text++;
+        int heading = i == note->title_line || t2x_starts_with_ci(text, "NOTE ");
+        if (!heading) continue;
+        char w[512];
+        words_of(text, w, sizeof w);
+        for (int k = 0; k < nn; k++)
+            if (names_sector(w, names[k])) {
+                if (why && cap) snprintf(why, cap, "\"%.100s\" (line %ld) names the sector \"%s\"", text, L->v[i].no, names[k]);
+                return 1;
+            }
+        if (i != note->title_line) break; /* the nearest note heading decides */
+    }
+    return 0;
 }
 
 const char *t2x_scope_name(t2x_scope s)

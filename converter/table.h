@@ -178,6 +178,12 @@ int t2x_table_sectors(t2x_table *t);
 int t2x_table_entity_columns(t2x_table *t);
 
 /* A short English name of a scope (borrowed, static). */
+/* Is the note table `note` one sector's: does its title, or the nearest "NOTE n." heading above
+ * it, name a sector the statements print (their sector sections and entity columns,
+ * "Net Property … - Automotive")? Then its figures are not the registrant's consolidated ones.
+ * *why (may be NULL) gets the heading and the sector. */
+int t2x_note_sector(const t2x_lines *L, const t2x_table *note, const t2x_table *stmts, size_t nstmts, char *why,
+                    size_t cap);
 const char *t2x_scope_name(t2x_scope s);
 
 void t2x_table_free(t2x_table *t);

@@ -559,6 +559,21 @@ static void test_discontinued_operations_rows(void **state)
     expect_facts_of("tests/data/handmade-discontinued.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* A note headed with a sector the statements print in their own columns ("NOTE 1.  Inventories -
+ * Automotive" beside "Automotive | Financial Services" balance-sheet columns, hand-made fixture
+ * in legacy style) states that sector's figures: not tagged as the registrant's. */
+static void test_sector_note_not_consolidated(void **state)
+{
+    (void)state;
+    static const want_fact w[] = {
+        {"us-gaap:NetIncomeLoss", "D19930101-19931231", "1000000000"},
+        {"us-gaap:InventoryNet", "I19931231", NULL},
+        {"us-gaap:InventoryFinishedGoodsNetOfReserves", "I19931231", NULL},
+        {"us-gaap:Assets", "I19931231", NULL},
+    };
+    expect_facts_of("tests/data/handmade-sector-note.txt", w, sizeof w / sizeof w[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -575,6 +590,7 @@ int main(void)
         cmocka_unit_test(test_clause_number_before_keyword),
         cmocka_unit_test(test_expense_total_tree_signs),
         cmocka_unit_test(test_discontinued_operations_rows),
+        cmocka_unit_test(test_sector_note_not_consolidated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
