@@ -278,10 +278,10 @@ void t2x_lf_extract(const t2x_lf_rules *rules, t2x_stmt_kind kind, const t2x_row
         if (end < nt && end >= i + 3 && app[kw[end]]->where != 0 && n_shares_kw(tk, end) &&
             !introduces(row->label, &tk[end]))
             stop = end - 2;
-        else if (end < nt && app[kw[end]]->where != 0 && clause_number_kw(tk, row->label, end) &&
-                 !introduces(row->label, &tk[end]) &&
-                 end >= i + 1 + clause_number_kw(tk, row->label, end))
-            stop = end - clause_number_kw(tk, row->label, end);
+        else if (end < nt && app[kw[end]]->where != 0 && !introduces(row->label, &tk[end])) {
+            size_t w = clause_number_kw(tk, row->label, end); /* tokens of "2,202 million" */
+            if (w && end >= i + 1 + w) stop = end - w;
+        }
         size_t picks[16];
         size_t np = 0;
         /* the number before: "$1 par", "192,000 shares", "(12,470 shares)", or "N shares KEYWORD" */

@@ -527,6 +527,13 @@ static int under_revenue_heading(const t2x_table *t, size_t r)
     return rev;
 }
 
+/* Is the rule's concept a money amount (monetaryItemType)? */
+static int monetary_rule(const t2x_label_rule *rule, const t2x_concepts *cs)
+{
+    const t2x_concept *c = rule && cs ? t2x_concepts_find(cs, rule->concept) : NULL;
+    return c && c->type && strstr(c->type, "monetary") != NULL;
+}
+
 static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_labelmap *lm,
                                        const t2x_concepts *cs, t2x_stmt_kind kind)
 {
@@ -556,10 +563,9 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
          * a table in thousands or millions: the heading or the cents say what the words leave
          * out. A money concept would scale $1.60 by the table's millions; the row is read as
          * "<label> per share" (dividends per share), or gets no standard concept at all. */
-        const t2x_concept *c = t2x_concepts_find(cs, rule->concept);
-        if (c && c->type && strstr(c->type, "monetary") && !under_per_share_heading(t, r)) {
+        if (monetary_rule(rule, cs) && !under_per_share_heading(t, r)) {
             rule = NULL; /* cents alone do not say which per-share figure the words name */
-        } else if (c && c->type && strstr(c->type, "monetary")) {
+        } else if (monetary_rule(rule, cs)) {
             char *ps = t2x_xasprintf("%s per share", matched);
             const t2x_label_rule *alt = t2x_labelmap_match(lm, kind, row->section, ps);
             free(ps);
@@ -579,9 +585,7 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
         char *hl = t2x_label_normalize(t->rows[r - 1].label);
         char *both = t2x_xasprintf("%s %s", hl, norm);
         rule = t2x_labelmap_match(lm, kind, row->section, both);
-        const t2x_concept *jc = rule && cs ? t2x_concepts_find(cs, rule->concept) : NULL;
-        if (jc && jc->type && strstr(jc->type, "monetary") && t->scale >= 3 &&
-            t2x_row_amounts_look_per_share(row, t->ncols))
+        if (monetary_rule(rule, cs) && t->scale >= 3 && t2x_row_amounts_look_per_share(row, t->ncols))
             rule = NULL; /* a money concept for cents in a table in millions: not these words */
         if (rule) {
             t2x_row *w = (t2x_row *)row;

@@ -585,6 +585,8 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
         if (col->skip) t2x_xml_prop(cn, "skip", "true");
     }
     int share_power = -2; /* the scale of the table's share counts: -2 not yet asked, -1 unsettled */
+    unsigned char *deduct = t2x_xcalloc((size_t)t->ncols + 1, 1); /* deduction_column, once a column */
+    for (int c = 0; c < t->ncols; c++) deduct[c] = (unsigned char)deduction_column(t, c);
     for (size_t r = 0; r < t->nrows; r++) {
         t2x_row *row = &t->rows[r];
         if (row->absorbed) continue; /* its words are the first line of the next row's label */
@@ -698,7 +700,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
                 sign = 1; /* an expense printed as a deduction or as a magnitude */
             else
                 sign = row->dir * (printed_neg ? -1 : 1) * row->polarity;
-            if (uk == T2X_UNIT_MONEY && deduction_column(t, c)) sign = -sign;
+            if (uk == T2X_UNIT_MONEY && deduct[c]) sign = -sign;
             int neg = sign < 0 && cell->num.mant != 0 && !cell->num.dash;
             if (cell->num.mant != 0 && !cell->num.dash && (neg != printed_neg)) negated = 1;
             char *value = cell->num.dash ? t2x_xstrdup("0")
@@ -717,6 +719,7 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
         t2x_xml_prop(rn, "negated", negated ? "true" : "false");
         label_facts(b, t, r, rn, sid);
     }
+    free(deduct);
 }
 
 /* ---------------------------------------------------------------- the document */

@@ -336,29 +336,33 @@ int t2x_table_entity_columns(t2x_table *t)
 /* Does the sector name `name` (lower-case words) appear as whole words in `w`? */
 static int names_sector(const char *w, const char *name) { return name[0] && has_phrase(w, name); }
 
+/* Add w to the (at most 16) sector names unless it is empty or there already. */
+static void add_name(char names[16][64], int *nn, const char *w)
+{
+    if (!w[0] || *nn >= 16) return;
+    for (int k = 0; k < *nn; k++)
+        if (strcmp(names[k], w) == 0) return;
+    snprintf(names[(*nn)++], 64, "%s", w);
+}
+
 int t2x_note_sector(const t2x_lines *L, const t2x_table *note, const t2x_table *stmts, size_t nstmts, char *why,
                     size_t cap)
 {
     /* the sectors the statements print: sector sections' headings, entity columns' words */
     char names[16][64];
     int nn = 0;
-    for (size_t i = 0; i < nstmts && nn < 16; i++) {
+    for (size_t i = 0; i < nstmts; i++) {
         const t2x_table *t = &stmts[i];
-        for (size_t r = 0; r < t->nrows && nn < 16; r++)
+        char w[64];
+        for (size_t r = 0; r < t->nrows; r++)
             if (t->rows[r].sector[0]) {
-                char w[64];
                 words_of(t->rows[r].sector, w, sizeof w);
-                int known = 0;
-                for (int k = 0; k < nn; k++) known |= strcmp(names[k], w) == 0;
-                if (!known && w[0]) snprintf(names[nn++], sizeof names[0], "%s", w);
+                add_name(names, &nn, w);
             }
-        for (int c = 0; c < t->ncols && nn < 16; c++)
+        for (int c = 0; c < t->ncols; c++)
             if (t->cols[c].entity_group) {
-                char w[64];
                 entity_words(t->cols[c].header, w, sizeof w);
-                int known = 0;
-                for (int k = 0; k < nn; k++) known |= strcmp(names[k], w) == 0;
-                if (!known && w[0]) snprintf(names[nn++], sizeof names[0], "%s", w);
+                add_name(names, &nn, w);
             }
     }
     if (!nn) return 0;
