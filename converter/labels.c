@@ -13,7 +13,9 @@
  *             current-assets, assets, current-liabilities, liabilities, equity; cash flow:
  *             operating, investing, financing, supplemental). A rule section matches a row
  *             section that is equal or ends with "-" + it ("assets" matches "current-assets"),
- *             see t2x_section_matches.
+ *             see t2x_section_matches; "!investing" matches every row outside that section
+ *             (a borrowing or repayment printed among investing activities is a loan the
+ *             company holds, not its own debt).
  *   pattern   POSIX extended regular expression with REG_EXTENDED|REG_ICASE|REG_NOSUB meaning,
  *             compiled by converter/ere.c (regcomp(3) for syntax it refuses) and matched against the label as normalised by t2x_label_normalize (lower case, single
  *             spaces, no dot leaders, footnote marks, "(Note 3)", "$" or trailing ":").
@@ -282,6 +284,7 @@ char *t2x_label_normalize(const char *label)
 int t2x_section_matches(const char *rule_section, const char *row_section)
 {
     if (!rule_section || !*rule_section) return 1;
+    if (rule_section[0] == '!') return !t2x_section_matches(rule_section + 1, row_section);
     if (!row_section || !*row_section) return 0;
     if (strcmp(rule_section, row_section) == 0) return 1;
     size_t rl = strlen(rule_section), sl = strlen(row_section);

@@ -567,7 +567,7 @@ static int numbers_in_wrapped_label(const t2x_lines *L, const segment *sg, size_
         return 0;
     char *prev = label_text(ln, ln->ncols);
     int result = 0;
-    for (size_t j = i + 1; j < sg->end && j < i + 5; j++) {
+    for (size_t j = i + 1; j < sg->end && j < i + 4; j++) {
         const t2x_line *nx = &L->v[j];
         int rk;
         if (t2x_line_blank(nx) || is_rule_line(nx->text, &rk) || is_page_noise(nx->text) || is_markup(nx->text))
@@ -607,13 +607,17 @@ static int all_capitals(const char *s)
     return upper > 0;
 }
 
-/* Indent of the next line of the segment after i that holds text, or -1. */
-static int next_text_indent(const t2x_lines *L, const segment *sg, size_t i)
+/* Indent of the next line of the segment after i that holds text, or -1 (also at a rule line,
+ * unless skip_rules: a rule printed under a section heading, above the section's rows). */
+static int next_text_indent(const t2x_lines *L, const segment *sg, size_t i, int skip_rules)
 {
     for (size_t j = i + 1; j < sg->end && j < i + 4; j++) {
         int rk;
         if (t2x_line_blank(&L->v[j]) || is_markup(L->v[j].text)) continue;
-        if (is_rule_line(L->v[j].text, &rk)) return -1;
+        if (is_rule_line(L->v[j].text, &rk)) {
+            if (skip_rules) continue;
+            return -1;
+        }
         return t2x_line_indent(&L->v[j]);
     }
     return -1;
@@ -628,7 +632,7 @@ static int wrapped_heading(const t2x_lines *L, const segment *sg, size_t i, cons
 {
     size_t pl = strlen(p->label);
     if (!pl || p->label[pl - 1] == ':' || !*lab) return 0;
-    int next = next_text_indent(L, sg, i);
+    int next = next_text_indent(L, sg, i, 1);
     int one_word = !strchr(lab, ' ') && isalpha((unsigned char)lab[0]) && p->label[pl - 1] != '.';
     if (indent == p->indent && one_word && next > indent) {
         /* the word carried over at the heading's own indent, over indented rows with amounts
@@ -654,7 +658,7 @@ static int wrapped_long_label(const t2x_lines *L, const segment *sg, size_t i, c
     const t2x_line *prev = &L->v[i - 1];
     size_t pl = strlen(p->label);
     /* an item under a heading has siblings at its indent ("Basic" / "Diluted") */
-    int next = next_text_indent(L, sg, i);
+    int next = next_text_indent(L, sg, i, 0);
     if (next >= indent - 1) return 0;
     int prev_ncols = prev->ncols;
     while (prev_ncols > 0 && prev->text[prev_ncols - 1] == ' ') prev_ncols--;

@@ -77,7 +77,8 @@ size_t t2x_labelmap_count(const t2x_labelmap *m);
 void t2x_labelmap_free(t2x_labelmap *m);
 
 /* Does a row in section `row_section` satisfy a rule's `rule_section`? "" always does; else
- * equal, or row_section ends with "-" + rule_section ("current-assets" satisfies "assets"). */
+ * equal, or row_section ends with "-" + rule_section ("current-assets" satisfies "assets");
+ * "!S" is satisfied by every row section that S is not. */
 int t2x_section_matches(const char *rule_section, const char *row_section);
 
 /* Normalise a printed label for matching (caller frees): lower case, Windows-1252 quotes and

@@ -56,14 +56,14 @@ static const struct {
     {"caption-first-row", 1.3},
     {"years-on-caption", 1.3},
     {"tabs", 1.3},
-    {"narrow-wrap", 10.2},
+    {"narrow-wrap", 8.6},
     {"wrap-at-number", 1.5},
     {"notes-column", 1.3},
     {"page-repeat", 1.3},
     {"page-bare", 1.5},
     {"stacked-abbrev", 1.3},
     {"narrow-columns", 1.3},
-    {"everything", 3.5},
+    {"everything", 2.8},
 };
 
 /* Known wrong readings of today's reader, per style: at most `max` wrong facts, for the reasons
@@ -83,7 +83,8 @@ static const struct {
  *       untagged share), no longer wrong.
  *   W4: a wrapped section heading in capitals ("CASH FLOWS FROM FINANCING" / "ACTIVITIES") or
  *       a wrapped label is not joined, the section or subtotal is lost and signs flip (Bear
- *       Stearns financing payments, Ford 1993 depreciation).
+ *       Stearns financing payments, Ford 1993 depreciation). Fixed: a rule line printed under
+ *       the heading's second line no longer hides the rows it heads (table.c wrapped_heading).
  *   W5: a wrapped group heading ("Average Common Shares" / "Outstanding") is not joined; its
  *       children "Basic" / "Diluted" map to EarningsPerShareBasic/Diluted with share counts
  *       (BMS 10-Q 2001).
@@ -105,14 +106,14 @@ static const struct {
     {"caption-first-row", 0, "none left"},
     {"years-on-caption", 0, "none left"},
     {"tabs", 0, "none left"},
-    {"narrow-wrap", 9, "W1 W4"},
+    {"narrow-wrap", 0, "none left"},
     {"wrap-at-number", 0, "none left"},
     {"notes-column", 0, "none left"},
     {"page-repeat", 0, "none left"},
     {"page-bare", 0, "none left"},
     {"stacked-abbrev", 0, "none left"},
     {"narrow-columns", 0, "none left"},
-    {"everything", 9, "W4: the narrow-wrap sign flips of Bear Stearns financing rows, no longer hidden by W2"},
+    {"everything", 0, "none left"},
 };
 
 static const char *corpus_dir(void)

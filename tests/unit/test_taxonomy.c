@@ -400,6 +400,10 @@ static void test_section_matches(void **state)
     assert_false(t2x_section_matches("assets", NULL));
     assert_false(t2x_section_matches("operating", "financing"));
     assert_false(t2x_section_matches("sets", "assets"));
+    /* "!S": every section but S, the unknown one included */
+    assert_true(t2x_section_matches("!investing", "financing"));
+    assert_true(t2x_section_matches("!investing", ""));
+    assert_false(t2x_section_matches("!investing", "investing"));
 }
 
 /* ---------------------------------------------------------------- mapping real labels */
@@ -616,6 +620,10 @@ static const expect cash_flow[] = {
     {"cf", "investing", "Net cash used in investing activities", G("NetCashProvidedByUsedInInvestingActivities"), TOTAL},
     {"cf", "financing", "Long-term debt payments", G("RepaymentsOfLongTermDebt"), 0},
     {"cf", "financing", "Debt repayment", G("RepaymentsOfLongTermDebt"), 0},
+    {"cf", "", "Repayments of long-term debt", G("RepaymentsOfLongTermDebt"), 0},
+    /* a lender's collections among investing activities are not its own debt */
+    {"cf", "investing", "Repayments of mortgage loans", NULL, 0},
+    {"cf", "investing", "Proceeds from notes", NULL, 0},
     {"cf", "financing", "(Repayments ) borrowings on line of credit", G("ProceedsFromRepaymentsOfLinesOfCredit"), 0},
     {"cf", "financing", "Line of credit repayment", G("RepaymentsOfLinesOfCredit"), 0},
     {"cf", "financing", "Long-term debt borrowings", G("ProceedsFromIssuanceOfLongTermDebt"), 0},
