@@ -14,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_K 14
+#define MAX_K 14          /* rows whose signs are searched */
+#define MAX_K_PRINTED 64  /* rows summed with their printed signs only */
 #define MAX_C 16
 
 static int starts_total(const char *label)
@@ -139,6 +140,30 @@ static int try_signs(const solver *sv, long long xs[][MAX_C], int k, const long 
     return present_cols;
 }
 
+/* Do the k rows below the top of the stack add up, with their printed signs, to row r in
+ * every column that takes part (at least one holding an amount)? A long section ("Changes in
+ * operating assets and liabilities" under "Adjustments …") is summed as printed, its signs
+ * not searched: 2^k sign vectors of 20 rows find coincidences. */
+static int printed_sum_matches(const solver *sv, long long (*val)[MAX_C], int (*pres)[MAX_C], const size_t *stack,
+                               size_t sp, int k, size_t r)
+{
+    int checked = 0, amounts = 0;
+    for (int c = 0; c < sv->ncols; c++) {
+        if (!sv->colok[c] || !pres[r][c]) continue;
+        long long sum = 0;
+        for (int i = 0; i < k; i++) {
+            long long v = val[stack[sp - (size_t)k + (size_t)i]][c];
+            sum += v;
+            amounts |= v != 0;
+        }
+        long long d = sum - val[r][c];
+        if (d < 0) d = -d;
+        if (d > sv->tol) return 0;
+        checked++;
+    }
+    return checked > 0 && amounts;
+}
+
 static void add_issue(t2x_calc_issues *is, size_t row, int col, long long printed, long long computed, int F)
 {
     is->v = t2x_grow(is->v, &is->cap, is->n + 1, sizeof *is->v);
@@ -243,8 +268,16 @@ void t2x_arith_solve(t2x_table *t, t2x_calc_issues *issues)
             for (int pass = 0; pass < 2 && !accepted; pass++) {
                 /* pass 0: every column must add up; pass 1: at least half of them */
                 if (pass == 1 && !(row->rule_above || total_label || !row->label[0])) break;
-                int best_k = 0, best_match = 0, best_e[MAX_K];
-                for (int k = kmax; k >= kmin; k--) {
+                int best_k = 0, best_match = 0, best_e[MAX_K_PRINTED];
+                if (pass == 0 && !soft)
+                    for (int k = sp < MAX_K_PRINTED ? (int)sp : MAX_K_PRINTED; k > kmax && !best_k; k--) {
+                        sv.tol = t->scale > 0 ? (k + 1) / 2 : 0;
+                        if (!printed_sum_matches(&sv, val, pres, stack, sp, k, r)) continue;
+                        best_k = k;
+                        for (int i = 0; i < k; i++) best_e[i] = 1;
+                    }
+                int printed = best_k > 0;
+                for (int k = kmax; k >= kmin && !printed; k--) {
                     if (pass == 1 && k < 2) break;
                     for (int i = 0; i < k; i++)
                         for (int c = 0; c < nc; c++) xs[i][c] = val[stack[sp - (size_t)k + (size_t)i]][c];

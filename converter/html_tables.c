@@ -4,8 +4,10 @@
  * separate cells ($ | 1,234 | ) or %) joined, empty spacer columns and rows dropped, each grid
  * column as wide as its widest cell, labels left-aligned, amounts and column headings
  * right-aligned under each other, headings spanning columns centred over them, cells bottom-
- * aligned (the amounts of a wrapped label on its last line). A table whose cells hold tables
- * is page layout, not a table: its cells are read as blocks.
+ * aligned (the amounts of a wrapped label on its last line). The rules printed under amounts
+ * (an <hr> in a cell, a cell's solid or double top or bottom border) become a line of dashes
+ * under those amounts, as a text filing prints them. A table whose cells hold tables is page
+ * layout, not a table: its cells are read as blocks.
  */
 #include "html.h"
 #include "dates.h"
@@ -30,6 +32,8 @@ typedef struct hcell {
     int full;          /* spans the whole table: a note or heading line of its own */
     int label;         /* lies in the label area (left of the amounts) */
     int top;           /* valign="top": its lines start at the row's first line */
+    int rule_above;    /* a rule is printed over it (a top border) */
+    int rule_below;    /* a rule is printed under it (a bottom border, an <hr>) */
 } hcell;
 
 static int line_text(const t2x_hline *l, char *out, int cap)
@@ -185,6 +189,54 @@ typedef struct grid {
     int busy[MAX_GRID_COLS]; /* a rowspan holds the column up to this row (exclusive) */
 } grid;
 
+/* Does the element hold an <hr> (within a few levels)? */
+static int holds_hr(xmlNodePtr n, int depth)
+{
+    for (xmlNodePtr ch = n->children; ch && depth < 6; ch = ch->next) {
+        if (ch->type != XML_ELEMENT_NODE) continue;
+        if (t2x_html_is(ch, "hr") || holds_hr(ch, depth + 1)) return 1;
+    }
+    return 0;
+}
+
+/* Does the style draw a solid or double border on `side` ("top", "bottom")? */
+static int style_border(const char *style, const char *side)
+{
+    char prop[24];
+    snprintf(prop, sizeof prop, "border-%s", side);
+    for (const char *p = style; (p = strstr(p, prop)) != NULL; p += strlen(prop)) {
+        const char *v = strchr(p, ':');
+        if (!v) return 0;
+        const char *end = strchr(v, ';');
+        size_t n = end ? (size_t)(end - v) : strlen(v);
+        char val[96];
+        snprintf(val, sizeof val, "%.*s", (int)(n < sizeof val ? n : sizeof val - 1), v);
+        if (strstr(val, "none") || strstr(val, "hidden")) continue;
+        if (strstr(val, "solid") || strstr(val, "double")) return 1;
+    }
+    return 0;
+}
+
+/* The rules a cell prints: its borders, and an <hr> in it (alone in the cell: a rule under the
+ * row above; after an amount: under the amount). Call after cell_measure. */
+static void cell_rules(xmlNodePtr td, hcell *cell)
+{
+    xmlChar *st = xmlGetProp(td, BAD_CAST "style");
+    if (st) {
+        char low[1024];
+        size_t k = 0;
+        for (const xmlChar *p = st; *p && k + 1 < sizeof low; p++) low[k++] = (char)tolower(*p);
+        low[k] = '\0';
+        cell->rule_above = style_border(low, "top");
+        cell->rule_below = style_border(low, "bottom");
+        xmlFree(st);
+    }
+    if (holds_hr(td, 0)) {
+        if (empty(cell)) cell->rule_above = 1;
+        else cell->rule_below = 1;
+    }
+}
+
 /* Is the cell aligned to the top of its row (its valign, else its row's)? */
 static int valign_top(xmlNodePtr td, xmlNodePtr tr)
 {
@@ -221,6 +273,7 @@ static void add_row(t2x_hctx *c, grid *g, xmlNodePtr tr, int is_row)
             cell.lines.v[i] = pad;
         }
         cell_measure(&cell);
+        cell_rules(td, &cell);
         for (int k = col; k < col + cell.colspan; k++) g->busy[k] = row + rowspan;
         col += cell.colspan;
         if (col > g->ncols) g->ncols = col;
@@ -253,6 +306,33 @@ static void collect_rows(t2x_hctx *c, grid *g, xmlNodePtr n, t2x_hlines *out)
             else free(l.v);
         }
     }
+}
+
+/* The rule printed between the row of cells [prev, a) and the next row [a, b) — the bottom
+ * borders of the one, the top borders and lone <hr>s of the other — as a line of dashes under
+ * the amount columns it covers (a rule across the whole row covers the columns that hold
+ * amounts), so the table reader sees the rule a text filing prints over a total. */
+static void rule_line(const grid *g, size_t prev, size_t a, size_t b, const int *x, const int *width,
+                      const int *amounts, int label_end, int total, t2x_hch *buf, t2x_hlines *out)
+{
+    char ruled[MAX_GRID_COLS] = {0};
+    int any = 0;
+    for (size_t k = prev; k < b; k++) {
+        const hcell *h = &g->cells[k];
+        if (!(k < a ? h->rule_below : h->rule_above)) continue;
+        if (h->label && !h->full && !empty(h)) continue; /* an underlined label or heading */
+        for (int q = h->col; q < h->col + h->colspan && q < g->ncols; q++)
+            if (q >= label_end && (amounts[q] || !(h->label || h->full))) ruled[q] = 1, any = 1;
+    }
+    if (!any) return;
+    for (int k = 0; k < total; k++) buf[k] = (t2x_hch){' ', 1, 0, 0};
+    for (int q = label_end; q < g->ncols; q++)
+        for (int k = x[q]; ruled[q] && k < x[q] + width[q] && k < total; k++) buf[k] = (t2x_hch){'-', 1, 0, 0};
+    t2x_hline l = {0};
+    t2x_hline_cat(&l, &(t2x_hline){buf, (size_t)total, 0}, 0, (size_t)total);
+    t2x_hline_trim(&l);
+    if (l.n >= 3) t2x_hlines_push(out, &l);
+    else free(l.v);
 }
 
 /* Does a heading cell's line name a period: a year 1900-2099 or a month? */
@@ -402,10 +482,12 @@ void t2x_html_table(t2x_hctx *c, xmlNodePtr table, t2x_hlines *out)
             dated[h->row] = names_period(&h->lines.v[q]);
     }
     t2x_hch *buf = t2x_xmalloc(sizeof *buf * (size_t)(total + 1));
-    size_t i = 0;
+    size_t i = 0, prev = 0;
     for (int r = 0; r < g.nrows; r++) {
         size_t a = i;
         while (i < g.n && g.cells[i].row == r) i++;
+        rule_line(&g, prev, a, i, x, width, amounts, label_end, total, buf, out);
+        prev = a;
         int hl = 0, hv = 0, stacked = r < first_data && first_data < g.nrows && dated[r];
         for (size_t k = a; k < i; k++) {
             hcell *h = &g.cells[k];

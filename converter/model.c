@@ -242,24 +242,61 @@ static const char *role_name(t2x_stmt_kind k)
  * a concept whose balance differs from its parent's is deducted (expected return on plan
  * assets in pension cost, a LIFO reserve in inventories); a movement rolling into a balance
  * (a duration into an instant: service cost into the benefit obligation) is not. */
+/* The balance of a note subtotal that maps to no concept, as its other rows tell: each row of
+ * a known balance read to add (weight +1) votes for its own balance, one read to subtract for
+ * the other; T2X_BAL_NONE unless at least two rows vote and all agree ("Service cost" and
+ * "Interest cost", debits, over an unmapped "Net periodic benefit income"). */
+static t2x_balance voted_balance(const t2x_filing *f, const t2x_table *t, const t2x_row *row)
+{
+    t2x_balance vote = T2X_BAL_NONE;
+    int votes = 0;
+    for (size_t k = 0; k < t->nrows; k++) {
+        const t2x_row *s = &t->rows[k];
+        if (s == row || s->parent != row->parent || !s->concept) continue;
+        const char *st;
+        t2x_period_type sp;
+        t2x_balance sb;
+        if (!t2x_concept_info(s->concept, f->data->concepts, &f->ext, &st, &sp, &sb) || sb == T2X_BAL_NONE)
+            continue;
+        t2x_balance v = s->weight_sign > 0 ? sb : sb == T2X_BAL_DEBIT ? T2X_BAL_CREDIT : T2X_BAL_DEBIT;
+        if (votes && v != vote) return T2X_BAL_NONE;
+        vote = v;
+        votes++;
+    }
+    return votes >= 2 ? vote : T2X_BAL_NONE;
+}
+
+/* -1 when a note row's concept has the other balance than its subtotal's (the subtotal's
+ * concept, or the balance its other rows vote for when it maps to none), else 1; 0 when the
+ * subtotal maps to no concept and its rows do not settle its balance. */
 static int note_flip(const t2x_filing *f, const t2x_table *t, const t2x_row *row)
 {
-    if (row->parent < 0 || !t->rows[row->parent].concept) return 1;
+    if (row->parent < 0) return 1;
     const char *rt, *pt;
-    t2x_period_type rp, pp;
+    t2x_period_type rp, pp = T2X_PERIOD_DURATION;
     t2x_balance rb, pb;
-    if (!t2x_concept_info(row->concept, f->data->concepts, &f->ext, &rt, &rp, &rb) ||
-        !t2x_concept_info(t->rows[row->parent].concept, f->data->concepts, &f->ext, &pt, &pp, &pb))
-        return 1;
+    if (!t2x_concept_info(row->concept, f->data->concepts, &f->ext, &rt, &rp, &rb)) return 1;
+    const char *pc = t->rows[row->parent].concept;
+    if (pc) {
+        if (!t2x_concept_info(pc, f->data->concepts, &f->ext, &pt, &pp, &pb)) return 1;
+    } else {
+        pb = voted_balance(f, t, row);
+        if (pb == T2X_BAL_NONE) return 0;
+        pp = rp;
+    }
     return (rb != T2X_BAL_NONE && pb != T2X_BAL_NONE && rb != pb && rp == pp) ? -1 : 1;
 }
 
 /* The sign of a note amount: its printed direction within its subtotal, turned by note_flip;
- * with no subtotal above it, as printed ("Less …" deductions as magnitudes). */
+ * with no subtotal above it, or one nothing settles the balance of, as printed ("Less …"
+ * deductions as magnitudes). */
 static int note_sign(const t2x_filing *f, const t2x_table *t, const t2x_row *row, int printed_neg)
 {
     int p = printed_neg ? -1 : 1;
-    if (row->parent >= 0 && t->rows[row->parent].concept) return row->weight_sign * p * note_flip(f, t, row);
+    int flip = row->parent >= 0 ? note_flip(f, t, row) : 0;
+    /* under an unmapped subtotal only a row of the other balance than its rows vote for is
+     * turned ("Expected return on plan assets (3,403)" among costs): the others stay as printed */
+    if (flip && (t->rows[row->parent].concept || flip < 0)) return row->weight_sign * p * flip;
     if (t2x_starts_with_ci(row->label, "less") || t2x_starts_with_ci(row->label, "deduct")) return 1;
     return p;
 }

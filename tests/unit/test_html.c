@@ -154,6 +154,35 @@ static void test_month_only_heading(void **state)
     t2x_filing_free(f);
 }
 
+/* Rules printed as cell borders or <hr> rows are the rules a text filing prints over a total
+ * (tests/data/html-rules.htm): the pension cost rows add up to "Net periodic pension income"
+ * under a top border, a total no rule maps; its cost rows vote it a debit, so "Expected return
+ * on plan assets (266)", a credit, is tagged 266 (it was -266 when the border was not read and
+ * the rows made no tree). The same in real filings: Boeing 2003's pension note under an <hr>
+ * row; BMS's 10-Q 2005 operating section of 20 rows under an <hr> (adds up as printed, no
+ * search of signs over its last 14 rows: "Accounts payable and accrued expenses (430)" is a
+ * decrease, Net earnings stays 533). */
+static void test_rules(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert(srcpath("tests/data/html-rules.htm"));
+    assert_non_null(f);
+    expect_fact(f, "us-gaap:DefinedBenefitPlanExpectedReturnOnPlanAssets", "D20080101-20081231", "266000000");
+    expect_fact(f, "us-gaap:DefinedBenefitPlanExpectedReturnOnPlanAssets", "D20060101-20061231", "240000000");
+    expect_fact(f, "us-gaap:DefinedBenefitPlanServiceCost", "D20080101-20081231", "61000000");
+    t2x_filing_free(f);
+    f = convert(corpus("boeing-co_10k_2003-12-31.htm"));
+    if (!f) skip();
+    expect_fact(f, "us-gaap:DefinedBenefitPlanExpectedReturnOnPlanAssets", "D20030101-20031231", "3403000000");
+    t2x_filing_free(f);
+    f = convert(corpus("bristol-myers-squibb-co_10q_2005-03-31.txt"));
+    expect_fact(f, "us-gaap:IncreaseDecreaseInAccountsPayableAndAccruedLiabilities", "D20050101-20050331",
+                "-430000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20050101-20050331", "533000000");
+    expect_fact(f, "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment", "D20050101-20050331", "181000000");
+    t2x_filing_free(f);
+}
+
 /* Every HTML corpus filing that converts: each fact spans its printed number. */
 static void test_corpus_spans(void **state)
 {
@@ -318,7 +347,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_constructs), cmocka_unit_test(test_headings), cmocka_unit_test(test_expense_extension_total),
         cmocka_unit_test(test_month_only_heading), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
-        cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans),
+        cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans), cmocka_unit_test(test_rules),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     t2x_data_cleanup();

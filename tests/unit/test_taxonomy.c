@@ -731,6 +731,10 @@ static const expect notes[] = {
     {"note", "", "Denominator for basic earnings per share\n     - weighted average shares outstanding",
      G("WeightedAverageNumberOfSharesOutstandingBasic"), 0},
     {"note", "", "Employee stock options", G("IncrementalCommonSharesAttributableToShareBasedPaymentArrangements"), 0},
+    {"note", "", "Incremental Shares Outstanding Assuming the Exercise of Dilutive Stock Options",
+     G("IncrementalCommonSharesAttributableToShareBasedPaymentArrangements"), 0},
+    /* a rate reconciliation's "Foreign operations" is a tax effect, not pretax income */
+    {"note", "", "Foreign operations", NULL, 0},
     {"note", "", "Effect of dilutive securities stock options",
      G("IncrementalCommonSharesAttributableToShareBasedPaymentArrangements"), 0},
     {"note", "",
