@@ -50,7 +50,7 @@ void t2x_sections_assign(t2x_table *t)
             if (strstr(u, "operating activities") || strstr(u, "operations:")) sec = "operating";
             else if (strstr(u, "investing activities")) sec = "investing";
             else if (strstr(u, "financing activities")) sec = "financing";
-            else if (strstr(u, "supplemental") || strstr(u, "cash paid") || strstr(u, "noncash") ||
+            else if (strstr(u, "supplement") || strstr(u, "cash paid") || strstr(u, "noncash") ||
                      strstr(u, "non-cash"))
                 sec = "supplemental";
         } else if (t->kind == T2X_STMT_CASHFLOW && !*sec && strstr(u, "operating activities")) {

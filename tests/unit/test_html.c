@@ -237,10 +237,16 @@ static void test_corpus_facts(void **state)
     expect_fact(f, "us-gaap:Assets", "I20041231", "801145000000");
     expect_fact(f, "us-gaap:NetIncomeLoss", "D20050101-20051231", "10477000000");
     expect_fact(f, "us-gaap:EarningsPerShareDiluted", "D20050101-20051231", "3.99");
+    /* under "Supplementary information:" taxes and interest paid are amounts, not movements */
+    expect_fact(f, "us-gaap:IncomeTaxesPaidNet", "D20050101-20051231", "2593000000");
+    expect_fact(f, "us-gaap:InterestPaidNet", "D20050101-20051231", "4958000000");
     t2x_filing_free(f);
     /* a November fiscal year */
     f = convert(corpus("lehman-brothers-holdings-inc_10k_2005-11-30.htm"));
     expect_fact(f, "us-gaap:Assets", "I20051130", "410063000000");
+    /* "Common stock in treasury, at cost: 31,231,870 shares …" is treasury stock */
+    expect_fact(f, "us-gaap:TreasuryStockCommonValue", "I20051130", "3592000000");
+    expect_fact(f, "us-gaap:CommonStockValue", "I20051130", NULL);
     expect_fact(f, "us-gaap:NetIncomeLoss", "D20041201-20051130", "3260000000");
     expect_fact(f, "us-gaap:EarningsPerShareBasic", "D20041201-20051130", "11.47");
     expect_fact(f, "us-gaap:EarningsPerShareDiluted", "D20041201-20051130", "10.87");
