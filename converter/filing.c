@@ -13,7 +13,7 @@
 #include "package.h"
 #include "render.h"
 #include "timing.h"
-#include "textmodel.h"
+#include "inline_doc.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -760,10 +760,7 @@ t2x_status t2x_filing_outputs(const t2x_filing *f, const t2x_options *opt, t2x_o
         }
         double tr = opt && opt->timings ? t2x_now_ms() : 0;
         if (outs[i].fmt == T2X_FMT_IXBRL) { /* inline.xsl reads the model with its source text */
-            xmlDocPtr withsrc = NULL;
-            st = t2x_model_with_source(f, &withsrc, diag);
-            if (st == T2X_OK) st = t2x_render(withsrc, data_dir, outs[i].tmpl, NULL, &bufs[i], &lens[i], diag);
-            if (withsrc) xmlFreeDoc(withsrc);
+            st = t2x_inline_render(f, data_dir, &bufs[i], &lens[i], diag);
         } else {
             st = t2x_render(f->model, data_dir, outs[i].tmpl,
                             strcmp(outs[i].tmpl, "schema.xsl") == 0 ? schema_params : NULL, &bufs[i], &lens[i], diag);

@@ -17,6 +17,7 @@
 #include "source.h"
 #include "submission.h"
 #include "txt2xbrl.h"
+#include "util.h"
 
 /* Deepest element nesting / table nesting accepted. An HTML document's size is bounded by the
  * source's, T2X_SOURCE_MAX (32 MB, source.h): there is no second, looser limit here. */
@@ -104,12 +105,19 @@ typedef struct t2x_hrange {
     size_t s, e;
 } t2x_hrange;
 
-/* Append the HTML document bytes [from, to) of src, parsed as the reader parsed them, to
- * `parent` as XHTML elements, with the segments sg[nsg] (sorted by s) cut out of their text as
- * <n>/<u> elements of namespace `mns` (html_xhtml.c). A table row whose text lies inside one
- * of the statement ranges st[nst] gets class "t2x-stmt" (verify checks every number there is
- * tagged or listed). Returns the number of fact segments placed. */
+/* The byte that stands, in the XHTML t2x_html_xhtml writes, where the wrapper of a printed
+ * number goes (markup never holds it: text and attribute values have no control characters). */
+#define T2X_XHTML_MARK '\x01'
+
+/* Append the HTML document bytes [from, to) of src, parsed as the reader parsed them, to `out`
+ * as XHTML markup (the content of the inline document's div.t2x-html, written as the inline
+ * document is: US-ASCII, characters beyond it as decimal references), each segment of sg[nsg]
+ * (sorted by s) that is printed as a whole in one text node cut out of it and replaced by one
+ * T2X_XHTML_MARK; segtext[k] is then the printed text of sg[k] (UTF-8, the caller frees; NULL
+ * when not placed). A table row whose text lies inside one of the statement ranges st[nst]
+ * gets class "t2x-stmt" (verify checks every number there is tagged or listed) (html_xhtml.c).
+ * Returns the number of fact segments placed. */
 size_t t2x_html_xhtml(const unsigned char *src, size_t from, size_t to, const t2x_hseg *sg, size_t nsg,
-                      const t2x_hrange *st, size_t nst, xmlNodePtr parent, xmlNsPtr mns);
+                      const t2x_hrange *st, size_t nst, t2x_buf *out, char **segtext);
 
 #endif

@@ -2,12 +2,13 @@
  * html_xhtml.c — an HTML document of the filing as well-formed XHTML for the inline document
  * (html.h, docs/inline.md "HTML filings"). The bytes are parsed again exactly as the reader
  * parsed them, every text node is tied to its source bytes by the reader's own cursor
- * (t2x_html_text, the same nodes in the same order), and the tree is copied into the XHTML
- * namespace under the model's source block:
+ * (t2x_html_text, the same nodes in the same order), and the tree is written out as XHTML
+ * markup (serialized as libxml2 serializes the inline document: US-ASCII, every other character
+ * a decimal reference, an empty element other than br/hr with its end tag), in one pass:
  *   - text stays text (Windows-1252 C1 code points as their characters, a form feed as a space,
  *     characters XML cannot hold as U+FFFD); a printed number the model lists is cut out of its
- *     text node as <n offset length> (a fact) or <u offset length reason> (untagged), the model
- *     namespace's segments that templates/inline.xsl wraps;
+ *     text node and replaced by one T2X_XHTML_MARK byte, where inline_doc.c puts the wrapper
+ *     templates/inline.xsl renders for it;
  *   - elements XHTML 1.1 lacks become ones it has with their look as CSS (<font> → span with
  *     font-family/size/color, <center> → div, <u> → span underlined, align/bgcolor/width → style);
  *     an inline element holding blocks becomes a div; tables are table > tbody > tr > td with
@@ -23,20 +24,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define XHTML_NS "http://www.w3.org/1999/xhtml"
+/* A change to a start tag already written (an element that turned into a div once its content
+ * was known, a statement row's class): out[at, at + len) becomes `with`. */
+typedef struct xpatch {
+    size_t at, len;
+    char *with;
+} xpatch;
+
+/* An element being written: where its start tag is, its output name and style (for to_div). */
+typedef struct xel {
+    const char *name;
+    size_t start, tag_end;
+    char *style;
+    size_t elems; /* element children written (rows of a tbody, cells of a row) */
+} xel;
 
 typedef struct xb {
     t2x_hctx c;
     const t2x_hseg *sg;
     size_t nsg, si;
-    xmlNsPtr xns, mns;
+    char **segtext; /* per segment: its printed text when placed */
     size_t placed;
     const t2x_hrange *st; /* statement ranges */
     size_t nst;
     size_t lo, hi;        /* source bytes of the printed characters seen (rows: one row's) */
     int in_pre;
     t2x_hline tmp;
-    t2x_buf buf;
+    t2x_buf *out;
+    size_t *elems;        /* element children of the element being written */
+    xpatch *pv;
+    size_t np, pcap;
 } xb;
 
 /* what an output element takes */
@@ -58,7 +75,33 @@ static const char *const skipped[] = {"head", "script", "style", "title", "noscr
 
 /* ---------------------------------------------------------------- text */
 
-static void put_cp(t2x_buf *b, unsigned cp)
+/* Text as the serializer writes it: <, >, & and CR as references, every character beyond
+ * US-ASCII as a decimal reference. */
+static void esc_cp(t2x_buf *o, unsigned cp)
+{
+    if (cp == '<') t2x_buf_add(o, "&lt;", 4);
+    else if (cp == '>') t2x_buf_add(o, "&gt;", 4);
+    else if (cp == '&') t2x_buf_add(o, "&amp;", 5);
+    else if (cp == '\r') t2x_buf_add(o, "&#13;", 5);
+    else if (cp < 0x80) t2x_buf_putc(o, (char)cp);
+    else t2x_buf_printf(o, "&#%u;", cp);
+}
+
+/* UTF-8 text (or an attribute value: LF, TAB and '"' as references too) into `o`. */
+static void esc_utf8(t2x_buf *o, const char *s, size_t n, int attr)
+{
+    const xmlChar *p = (const xmlChar *)s, *e = p + n;
+    while (p < e && *p) {
+        unsigned cp = t2x_html_utf8_next(&p);
+        if (attr && cp == '\n') t2x_buf_add(o, "&#10;", 5);
+        else if (attr && cp == '\t') t2x_buf_add(o, "&#9;", 4);
+        else if (attr && cp == '"') t2x_buf_add(o, "&quot;", 6);
+        else esc_cp(o, cp);
+    }
+}
+
+/* The code point the XHTML holds for a character of the parser's text. */
+static unsigned text_cp(unsigned cp)
 {
     if (cp >= 0x80 && cp < 0xA0) {
         unsigned w = t2x_cp1252_char((unsigned char)cp);
@@ -68,31 +111,22 @@ static void put_cp(t2x_buf *b, unsigned cp)
     else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0xD800 && cp < 0xE000) || cp == 0xFFFE ||
              cp == 0xFFFF || cp > 0x10FFFF)
         cp = 0xFFFD;
-    t2x_buf_put_utf8(b, cp);
+    return cp;
 }
 
-static void flush_text(xb *b, xmlNodePtr out)
-{
-    if (!b->buf.len) return;
-    t2x_buf_putc(&b->buf, '\0');
-    xmlAddChild(out, xmlNewText(BAD_CAST b->buf.data));
-    b->buf.len = 0;
-}
-
-/* A text node into `out`, the model's segments cut out of it. */
-static void add_text(xb *b, xmlNodePtr text, xmlNodePtr out)
+/* A text node written out, the model's segments cut out of it (a mark each). */
+static void add_text(xb *b, xmlNodePtr text)
 {
     b->tmp.n = 0;
     t2x_html_text(&b->c, text->content, &b->tmp);
     const xmlChar *p = text->content;
-    size_t i = 0, seg_at = 0;
+    size_t i = 0;
     const t2x_hseg *open = NULL;
-    b->buf.len = 0;
     t2x_buf seg = {0};
     while (*p && i < b->tmp.n) {
-        unsigned cp = t2x_html_utf8_next(&p);
+        unsigned raw = t2x_html_utf8_next(&p), cp = text_cp(raw);
         const t2x_hch *h = &b->tmp.v[i++];
-        if (h->off != T2X_HNONE && cp > ' ' && cp != 0xA0) {
+        if (h->off != T2X_HNONE && raw > ' ' && raw != 0xA0) {
             if (h->off < b->lo) b->lo = h->off;
             if (h->end > b->hi) b->hi = h->end;
         }
@@ -100,37 +134,28 @@ static void add_text(xb *b, xmlNodePtr text, xmlNodePtr out)
             while (b->si < b->nsg && b->sg[b->si].s < h->off) b->si++; /* passed: not in this text */
             if (b->si < b->nsg && b->sg[b->si].s == h->off) {
                 open = &b->sg[b->si++];
-                seg_at = 0;
                 seg.len = 0;
             }
         }
         if (!open) {
-            put_cp(&b->buf, cp);
+            esc_cp(b->out, cp);
             continue;
         }
-        put_cp(&seg, cp);
-        seg_at++;
+        t2x_buf_put_utf8(&seg, cp);
         if (h->off == T2X_HNONE || h->end < open->e) continue;
         if (h->end != open->e) { /* does not end on a character: leave it as text */
-            t2x_buf_add(&b->buf, seg.data, seg.len);
+            esc_utf8(b->out, seg.data, seg.len, 0);
             open = NULL;
             continue;
         }
-        flush_text(b, out);
-        t2x_buf_putc(&seg, '\0');
-        xmlNodePtr n = xmlNewTextChild(out, b->mns, BAD_CAST(open->fact ? "n" : "u"), BAD_CAST seg.data);
-        char num[32];
-        snprintf(num, sizeof num, "%zu", open->s);
-        xmlNewProp(n, BAD_CAST "offset", BAD_CAST num);
-        snprintf(num, sizeof num, "%zu", open->e - open->s);
-        xmlNewProp(n, BAD_CAST "length", BAD_CAST num);
-        if (!open->fact) xmlNewProp(n, BAD_CAST "reason", BAD_CAST(open->reason ? open->reason : "not a fact"));
+        t2x_buf_putc(b->out, T2X_XHTML_MARK);
+        (*b->elems)++;
+        b->segtext[open - b->sg] = t2x_xstrndup(seg.data, seg.len);
         b->placed += open->fact;
         open = NULL;
     }
-    if (open) t2x_buf_add(&b->buf, seg.data, seg.len); /* the text ended inside the number */
-    for (; *p;) put_cp(&b->buf, t2x_html_utf8_next(&p));
-    flush_text(b, out);
+    if (open) esc_utf8(b->out, seg.data, seg.len, 0); /* the text ended inside the number */
+    for (; *p;) esc_cp(b->out, text_cp(t2x_html_utf8_next(&p)));
     free(seg.data);
 }
 
@@ -192,9 +217,20 @@ static int lower_in(const char *v, const char *const *list, char *out, size_t ca
     return in_list(out, list);
 }
 
-/* The attributes of source element `n` on output element `o` (named `oname`), presentational
- * ones as CSS in style, with `extra` CSS first. */
-static void copy_attrs(xmlNodePtr n, xmlNodePtr o, const char *name, const char *oname, const char *extra)
+/* One attribute written into the start tag being written. */
+static void put_attr(xb *b, const char *name, const char *value)
+{
+    t2x_buf_putc(b->out, ' ');
+    t2x_buf_puts(b->out, name);
+    t2x_buf_add(b->out, "=\"", 2);
+    esc_utf8(b->out, value, strlen(value), 1);
+    t2x_buf_putc(b->out, '"');
+}
+
+/* The attributes of source element `n` on the output element being written (named `oname`),
+ * presentational ones as CSS in style, with `extra` CSS first. Returns the style (NULL: none;
+ * the caller frees). */
+static char *copy_attrs(xb *b, xmlNodePtr n, const char *name, const char *oname, const char *extra)
 {
     static const char *const cell_align[] = {"left", "center", "right", "justify", NULL};
     static const char *const valigns[] = {"top", "middle", "bottom", "baseline", NULL};
@@ -204,7 +240,7 @@ static void copy_attrs(xmlNodePtr n, xmlNodePtr o, const char *name, const char 
     t2x_buf_puts(&st, extra ? extra : "");
     char *v, low[16];
     if ((v = prop(n, "align"))) {
-        if ((cell || row) && lower_in(v, cell_align, low, sizeof low)) xmlNewProp(o, BAD_CAST "align", BAD_CAST low);
+        if ((cell || row) && lower_in(v, cell_align, low, sizeof low)) put_attr(b, "align", low);
         else if (table && lower_in(v, cell_align, low, sizeof low))
             t2x_buf_puts(&st, !strcmp(low, "center") ? "margin-left:auto;margin-right:auto;"
                               : !strcmp(low, "right") ? "margin-left:auto;" : "");
@@ -212,11 +248,11 @@ static void copy_attrs(xmlNodePtr n, xmlNodePtr o, const char *name, const char 
         free(v);
     }
     if ((v = prop(n, "valign"))) {
-        if ((cell || row) && lower_in(v, valigns, low, sizeof low)) xmlNewProp(o, BAD_CAST "valign", BAD_CAST low);
+        if ((cell || row) && lower_in(v, valigns, low, sizeof low)) put_attr(b, "valign", low);
         free(v);
     }
     if ((v = prop(n, "width"))) {
-        if (table && digits(v, 1)) xmlNewProp(o, BAD_CAST "width", BAD_CAST v);
+        if (table && digits(v, 1)) put_attr(b, "width", v);
         else css_len(&st, "width", v);
         free(v);
     }
@@ -258,7 +294,7 @@ static void copy_attrs(xmlNodePtr n, xmlNodePtr o, const char *name, const char 
                 if (digits(v, 0) && atoi(v) >= 1 && atoi(v) <= 1000) {
                     char num[16];
                     snprintf(num, sizeof num, "%d", atoi(v));
-                    xmlNewProp(o, BAD_CAST spans[k], BAD_CAST num);
+                    put_attr(b, spans[k], num);
                 }
                 free(v);
             }
@@ -267,7 +303,7 @@ static void copy_attrs(xmlNodePtr n, xmlNodePtr o, const char *name, const char 
         static const char *const tattrs[] = {"border", "cellpadding", "cellspacing"};
         for (int k = 0; k < 3; k++)
             if ((v = prop(n, tattrs[k]))) {
-                if (digits(v, k > 0)) xmlNewProp(o, BAD_CAST tattrs[k], BAD_CAST v);
+                if (digits(v, k > 0)) put_attr(b, tattrs[k], v);
                 free(v);
             }
     }
@@ -277,20 +313,59 @@ static void copy_attrs(xmlNodePtr n, xmlNodePtr o, const char *name, const char 
         t2x_buf_puts(&st, v);
         free(v);
     }
-    if (st.len) {
-        t2x_buf_putc(&st, '\0');
-        xmlNewProp(o, BAD_CAST "style", BAD_CAST st.data);
-    }
-    free(st.data);
+    if (st.len) put_attr(b, "style", st.data);
+    return st.data;
 }
 
 /* ---------------------------------------------------------------- elements */
 
-static int convert(xb *b, xmlNodePtr n, xmlNodePtr out, int accept);
+static int convert(xb *b, xmlNodePtr n, int accept);
 
-static xmlNodePtr new_el(xb *b, xmlNodePtr out, const char *name)
+/* Start writing element `name`; with source element `src`, its attributes as copy_attrs makes
+ * them (`sname` its lower-case name, `css` CSS put first). */
+static xel open_el(xb *b, const char *name, xmlNodePtr src, const char *sname, const char *css)
 {
-    return xmlNewChild(out, b->xns, BAD_CAST name, NULL);
+    xel e = {name, b->out->len, 0, NULL, 0};
+    t2x_buf_putc(b->out, '<');
+    t2x_buf_puts(b->out, name);
+    if (src) e.style = copy_attrs(b, src, sname, name, css);
+    t2x_buf_putc(b->out, '>');
+    e.tag_end = b->out->len;
+    (*b->elems)++;
+    return e;
+}
+
+/* Write the content of `e`: the element children written meanwhile are counted in e->elems. */
+static size_t *enter(xb *b, xel *e)
+{
+    size_t *outer = b->elems;
+    b->elems = &e->elems;
+    return outer;
+}
+
+/* End element `e` (its name may have changed since it was opened). */
+static void close_el(xb *b, xel *e, size_t *outer)
+{
+    b->elems = outer;
+    t2x_buf_add(b->out, "</", 2);
+    t2x_buf_puts(b->out, e->name);
+    t2x_buf_putc(b->out, '>');
+    free(e->style);
+    e->style = NULL;
+}
+
+/* An element without content or attributes, written whole (<br/>; <td></td>). */
+static void empty_el(xb *b, const char *name)
+{
+    int solo = !strcmp(name, "br") || !strcmp(name, "hr");
+    t2x_buf_printf(b->out, solo ? "<%s/>" : "<%s></%s>", name, name);
+    (*b->elems)++;
+}
+
+static void patch(xb *b, size_t at, size_t len, char *with)
+{
+    b->pv = t2x_grow(b->pv, &b->pcap, b->np + 1, sizeof *b->pv);
+    b->pv[b->np++] = (xpatch){at, len, with};
 }
 
 /* Does the subtree hold an element named `a` or `b` (not inside another table)? */
@@ -312,13 +387,32 @@ static int ws_only(const xmlChar *s)
     return 1;
 }
 
-/* Children of `n` into `out`, which takes `accept`. Returns 1 when a block element went into
- * out (an inline parent must then become a div). */
-static int convert_children(xb *b, xmlNodePtr n, xmlNodePtr out, int accept)
+/* The row and cell that take stray content of a table or row while they are open (they stay
+ * open over several siblings), and the white space of the table or row written meanwhile,
+ * which follows them. */
+typedef struct strays {
+    xel row, cell;
+    int in_row, in_cell;
+    size_t *row_outer, *cell_outer;
+    t2x_buf ws;
+} strays;
+
+static void strays_close(xb *b, strays *s)
+{
+    if (s->in_cell) close_el(b, &s->cell, s->cell_outer);
+    if (s->in_row) close_el(b, &s->row, s->row_outer);
+    s->in_cell = s->in_row = 0;
+    if (s->ws.len) t2x_buf_add(b->out, s->ws.data, s->ws.len);
+    s->ws.len = 0;
+}
+
+/* Children of `n` into the element being written, which takes `accept`. Returns 1 when a block
+ * element went in (an inline parent must then become a div). */
+static int convert_children(xb *b, xmlNodePtr n, int accept)
 {
     int block = 0;
-    xmlNodePtr stray = NULL; /* the cell that takes stray content of a table or row */
-    xmlNodePtr srow = NULL;  /* the row made for cells or content outside rows */
+    strays s;
+    memset(&s, 0, sizeof s);
     for (xmlNodePtr c = n->children; c; c = c->next) {
         int text = c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE;
         if (!text && c->type != XML_ELEMENT_NODE) continue;
@@ -327,56 +421,78 @@ static int convert_children(xb *b, xmlNodePtr n, xmlNodePtr out, int accept)
             int cellish = !text && (is_el(c, "td") || is_el(c, "th"));
             int rowish = !text && (is_el(c, "tr") || is_el(c, "thead") || is_el(c, "tbody") || is_el(c, "tfoot"));
             if (text && ws_only(c->content)) {
-                if (c->content) add_text(b, c, out);
+                if (c->content) {
+                    if (s.in_row || s.in_cell) { /* after the open stray row or cell */
+                        t2x_buf *out = b->out;
+                        b->out = &s.ws;
+                        add_text(b, c);
+                        b->out = out;
+                    } else {
+                        add_text(b, c);
+                    }
+                }
                 continue;
             }
             if (!text && is_el(c, "img")) continue;
             if (accept == A_TABLE && rowish) {
-                stray = srow = NULL;
-                if (is_el(c, "tr")) convert(b, c, out, accept);
-                else convert_children(b, c, out, A_TABLE); /* sections: their rows */
+                strays_close(b, &s);
+                if (is_el(c, "tr")) convert(b, c, accept);
+                else convert_children(b, c, A_TABLE); /* sections: their rows */
                 continue;
             }
             if (accept == A_ROW && cellish) {
-                stray = srow = NULL;
-                convert(b, c, out, accept);
+                strays_close(b, &s);
+                convert(b, c, accept);
                 continue;
             }
             /* markup around rows or cells (<font><tr>…): its rows or cells, in order */
             if (!text && !is_el(c, "table") &&
                 (accept == A_TABLE ? holds(c, "tr", "td", 0) || holds(c, "th", "tr", 0) : holds(c, "td", "th", 0))) {
-                stray = srow = NULL;
-                convert_children(b, c, out, accept);
+                strays_close(b, &s);
+                convert_children(b, c, accept);
                 continue;
             }
             if (accept == A_TABLE && cellish) { /* cells without a row: a row of their own */
-                if (!srow) srow = new_el(b, out, "tr");
-                stray = NULL;
-                convert(b, c, srow, A_ROW);
+                if (s.in_cell) close_el(b, &s.cell, s.cell_outer);
+                s.in_cell = 0;
+                if (!s.in_row) {
+                    s.row = open_el(b, "tr", NULL, NULL, NULL);
+                    s.row_outer = enter(b, &s.row);
+                    s.in_row = 1;
+                }
+                convert(b, c, A_ROW);
                 continue;
             }
-            if (!stray) {
-                xmlNodePtr row = accept == A_ROW ? out : srow ? srow : new_el(b, out, "tr");
-                srow = accept == A_TABLE ? row : NULL;
-                stray = new_el(b, row, "td");
+            if (!s.in_cell) {
+                if (accept == A_TABLE && !s.in_row) {
+                    s.row = open_el(b, "tr", NULL, NULL, NULL);
+                    s.row_outer = enter(b, &s.row);
+                    s.in_row = 1;
+                }
+                s.cell = open_el(b, "td", NULL, NULL, NULL);
+                s.cell_outer = enter(b, &s.cell);
+                s.in_cell = 1;
             }
-            if (text) add_text(b, c, stray);
-            else convert(b, c, stray, A_FLOW);
+            if (text) add_text(b, c);
+            else convert(b, c, A_FLOW);
             continue;
         }
         if (text) {
-            if (c->content) add_text(b, c, out);
+            if (c->content) add_text(b, c);
             continue;
         }
-        block |= convert(b, c, out, accept);
+        block |= convert(b, c, accept);
     }
+    strays_close(b, &s);
+    free(s.ws.data);
     return block;
 }
 
-/* Rename an inline element that came to hold blocks to a div keeping its look. */
-static void to_div(xmlNodePtr o, const char *css)
+/* An inline element that came to hold blocks becomes a div keeping its look (its start tag
+ * rewritten, its other attributes dropped). */
+static void to_div(xb *b, xel *e, const char *css)
 {
-    const char *was = (const char *)o->name;
+    const char *was = e->name;
     const char *add = !strcmp(was, "b") || !strcmp(was, "strong") || (was[0] == 'h' && isdigit((unsigned char)was[1]))
                           ? "font-weight:bold;"
                       : !strcmp(was, "i") || !strcmp(was, "em") ? "font-style:italic;"
@@ -386,24 +502,23 @@ static void to_div(xmlNodePtr o, const char *css)
     t2x_buf st = {0};
     t2x_buf_puts(&st, add);
     t2x_buf_puts(&st, css ? css : "");
-    xmlChar *old = xmlGetProp(o, BAD_CAST "style");
-    if (old) t2x_buf_puts(&st, (const char *)old);
-    xmlFree(old);
-    xmlNodeSetName(o, BAD_CAST "div");
-    for (xmlAttrPtr a = o->properties; a;) { /* a div has none of the table attributes */
-        xmlAttrPtr next = a->next;
-        xmlRemoveProp(a);
-        a = next;
-    }
+    if (e->style) t2x_buf_puts(&st, e->style);
+    t2x_buf tag = {0};
+    t2x_buf_puts(&tag, "<div");
     if (st.len) {
-        t2x_buf_putc(&st, '\0');
-        xmlSetProp(o, BAD_CAST "style", BAD_CAST st.data);
+        t2x_buf_add(&tag, " style=\"", 8);
+        esc_utf8(&tag, st.data, st.len, 1);
+        t2x_buf_putc(&tag, '"');
     }
+    t2x_buf_putc(&tag, '>');
+    patch(b, e->start, e->tag_end - e->start, tag.data);
     free(st.data);
+    e->name = "div";
 }
 
-/* One element `n` into `out` (which takes `accept`). Returns 1 when what went in is a block. */
-static int convert(xb *b, xmlNodePtr n, xmlNodePtr out, int accept)
+/* One element `n` into the element being written (which takes `accept`). Returns 1 when what
+ * went in is a block. */
+static int convert(xb *b, xmlNodePtr n, int accept)
 {
     const char *name = (const char *)n->name;
     char lname[16] = "";
@@ -430,40 +545,42 @@ static int convert(xb *b, xmlNodePtr n, xmlNodePtr out, int accept)
         {"caption", "div", "text-align:center;"},
     };
     if (!strcmp(lname, "br")) {
-        if (accept == A_FLOW || accept == A_INLINE) new_el(b, out, "br");
+        if (accept == A_FLOW || accept == A_INLINE) empty_el(b, "br");
         return 0;
     }
     if (!strcmp(lname, "img") || !strcmp(lname, "col") || !strcmp(lname, "colgroup")) return 0;
     if (!strcmp(lname, "hr")) {
-        xmlNodePtr o = new_el(b, out, "hr");
-        copy_attrs(n, o, lname, "hr", NULL);
+        xel o = open_el(b, "hr", n, lname, NULL);
+        b->out->data[--b->out->len] = '\0'; /* <hr …/> */
+        t2x_buf_add(b->out, "/>", 2);
+        free(o.style);
         return 1;
     }
-    if (!strcmp(lname, "html") || !strcmp(lname, "body")) return convert_children(b, n, out, accept);
+    if (!strcmp(lname, "html") || !strcmp(lname, "body")) return convert_children(b, n, accept);
     for (size_t k = 0; k < sizeof inl / sizeof inl[0]; k++)
         if (!strcmp(lname, inl[k].from)) {
             const char *to = inl[k].to;
             if (b->in_pre && (!strcmp(to, "sup") || !strcmp(to, "sub") || !strcmp(to, "small") || !strcmp(to, "big")))
                 to = "span";
-            xmlNodePtr o = new_el(b, out, to);
-            copy_attrs(n, o, lname, to, inl[k].css);
-            if (convert_children(b, n, o, A_INLINE)) {
-                to_div(o, NULL);
-                return 1;
-            }
-            return 0;
+            xel o = open_el(b, to, n, lname, inl[k].css);
+            size_t *outer = enter(b, &o);
+            int block = convert_children(b, n, A_INLINE);
+            if (block) to_div(b, &o, NULL);
+            close_el(b, &o, outer);
+            return block;
         }
     if (!strcmp(lname, "p") || (lname[0] == 'h' && lname[1] >= '1' && lname[1] <= '6' && !lname[2]) ||
         !strcmp(lname, "pre") || !strcmp(lname, "xmp") || !strcmp(lname, "listing") || !strcmp(lname, "plaintext")) {
         int pre = lname[0] != 'p' || !strcmp(lname, "pre") || !strcmp(lname, "plaintext");
         pre = pre && lname[0] != 'h';
         const char *to = pre ? "pre" : lname;
-        xmlNodePtr o = new_el(b, out, to);
-        copy_attrs(n, o, lname, to, NULL);
+        xel o = open_el(b, to, n, lname, NULL);
+        size_t *outer = enter(b, &o);
         int was = b->in_pre;
         b->in_pre |= pre;
-        if (convert_children(b, n, o, A_INLINE)) to_div(o, NULL);
+        if (convert_children(b, n, A_INLINE)) to_div(b, &o, NULL);
         b->in_pre = was;
+        close_el(b, &o, outer);
         return 1;
     }
     if (!strcmp(lname, "ul") || !strcmp(lname, "ol") || !strcmp(lname, "dl")) {
@@ -474,96 +591,119 @@ static int convert(xb *b, xmlNodePtr n, xmlNodePtr out, int accept)
         int items = 0;
         for (xmlNodePtr c = n->children; c; c = c->next) items += is_el(c, "li");
         if (ok && items) {
-            xmlNodePtr o = new_el(b, out, lname);
-            copy_attrs(n, o, lname, lname, NULL);
+            xel o = open_el(b, lname, n, lname, NULL);
+            size_t *outer = enter(b, &o);
             for (xmlNodePtr c = n->children; c; c = c->next) {
                 if (c->type == XML_TEXT_NODE) {
-                    add_text(b, c, o);
+                    add_text(b, c);
                 } else if (is_el(c, "li")) {
-                    xmlNodePtr li = new_el(b, o, "li");
-                    copy_attrs(c, li, "li", "li", NULL);
-                    convert_children(b, c, li, A_FLOW);
+                    xel li = open_el(b, "li", c, "li", NULL);
+                    size_t *lo = enter(b, &li);
+                    convert_children(b, c, A_FLOW);
+                    close_el(b, &li, lo);
                 }
             }
+            close_el(b, &o, outer);
             return 1;
         }
-        xmlNodePtr o = new_el(b, out, "div");
-        copy_attrs(n, o, lname, "div", strcmp(lname, "dl") ? "margin-left:40px;" : NULL);
-        convert_children(b, n, o, A_FLOW);
+        xel o = open_el(b, "div", n, lname, strcmp(lname, "dl") ? "margin-left:40px;" : NULL);
+        size_t *outer = enter(b, &o);
+        convert_children(b, n, A_FLOW);
+        close_el(b, &o, outer);
         return 1;
     }
     if (!strcmp(lname, "table")) {
-        xmlNodePtr o = new_el(b, out, "table");
-        copy_attrs(n, o, lname, "table", NULL);
-        xmlNodePtr body = new_el(b, o, "tbody");
-        convert_children(b, n, body, A_TABLE);
-        int rows = 0;
-        for (xmlNodePtr c = body->children; c; c = c->next) rows += c->type == XML_ELEMENT_NODE;
-        if (!rows) { /* a table without rows: its white space in a div */
-            to_div(o, NULL);
-            for (xmlNodePtr c = body->children; c;) {
-                xmlNodePtr next = c->next;
-                xmlUnlinkNode(c);
-                xmlAddChild(o, c);
-                c = next;
-            }
-            xmlUnlinkNode(body);
-            xmlFreeNode(body);
+        xel o = open_el(b, "table", n, lname, NULL);
+        size_t *outer = enter(b, &o);
+        xel body = open_el(b, "tbody", NULL, NULL, NULL);
+        size_t *bouter = enter(b, &body);
+        convert_children(b, n, A_TABLE);
+        if (!body.elems) { /* a table without rows: its white space in a div */
+            to_div(b, &o, NULL);
+            patch(b, body.start, body.tag_end - body.start, t2x_xstrdup(""));
+            b->elems = bouter;
+            o.elems--;
+        } else {
+            close_el(b, &body, bouter);
         }
+        close_el(b, &o, outer);
         return 1;
     }
     if ((!strcmp(lname, "tr") && accept != A_TABLE) || ((!strcmp(lname, "td") || !strcmp(lname, "th")) && accept != A_ROW)) {
-        xmlNodePtr o = new_el(b, out, "div"); /* a row or cell outside a table */
+        xel o = open_el(b, "div", NULL, NULL, NULL); /* a row or cell outside a table */
+        size_t *outer = enter(b, &o);
         int was = b->in_pre;
         b->in_pre = 0;
-        convert_children(b, n, o, A_FLOW);
+        convert_children(b, n, A_FLOW);
         b->in_pre = was;
+        close_el(b, &o, outer);
         return 1;
     }
     if (!strcmp(lname, "tr")) {
-        xmlNodePtr o = new_el(b, out, "tr");
-        copy_attrs(n, o, lname, "tr", NULL);
+        xel o = open_el(b, "tr", n, lname, NULL);
+        size_t *outer = enter(b, &o);
         size_t lo = b->lo, hi = b->hi;
         b->lo = (size_t)-1;
         b->hi = 0;
-        convert_children(b, n, o, A_ROW);
+        convert_children(b, n, A_ROW);
         for (size_t k = 0; k < b->nst && b->lo < b->hi; k++)
-            if (b->st[k].s <= b->lo && b->hi <= b->st[k].e) {
-                xmlNewProp(o, BAD_CAST "class", BAD_CAST "t2x-stmt");
+            if (b->st[k].s <= b->lo && b->hi <= b->st[k].e) { /* class="t2x-stmt" after the other attributes */
+                patch(b, o.tag_end - 1, 1, t2x_xstrdup(" class=\"t2x-stmt\">"));
                 break;
             }
         if (lo < b->lo) b->lo = lo;
         if (hi > b->hi) b->hi = hi;
-        int cells = 0;
-        for (xmlNodePtr c = o->children; c; c = c->next) cells += c->type == XML_ELEMENT_NODE;
-        if (!cells) new_el(b, o, "td");
+        if (!o.elems) empty_el(b, "td");
+        close_el(b, &o, outer);
         return 1;
     }
     if (!strcmp(lname, "td") || !strcmp(lname, "th")) {
-        xmlNodePtr o = new_el(b, out, lname);
-        copy_attrs(n, o, lname, lname, NULL);
+        xel o = open_el(b, lname, n, lname, NULL);
+        size_t *outer = enter(b, &o);
         int was = b->in_pre;
         b->in_pre = 0;
-        convert_children(b, n, o, A_FLOW);
+        convert_children(b, n, A_FLOW);
         b->in_pre = was;
+        close_el(b, &o, outer);
         return 1;
     }
     for (size_t k = 0; k < sizeof blk / sizeof blk[0]; k++)
         if (!strcmp(lname, blk[k].from)) {
-            xmlNodePtr o = new_el(b, out, blk[k].to);
-            copy_attrs(n, o, lname, blk[k].to, blk[k].css);
+            xel o = open_el(b, blk[k].to, n, lname, blk[k].css);
+            size_t *outer = enter(b, &o);
             int was = b->in_pre;
             b->in_pre = 0;
-            convert_children(b, n, o, A_FLOW);
+            convert_children(b, n, A_FLOW);
             b->in_pre = was;
+            close_el(b, &o, outer);
             return 1;
         }
     /* an element XHTML does not know (<page>, <fn>, <o:p>…): its content in its place */
-    return convert_children(b, n, out, accept);
+    return convert_children(b, n, accept);
+}
+
+static int cmp_patch(const void *x, const void *y)
+{
+    const xpatch *a = x, *b = y;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* The markup written with its patches applied, appended to `out`. */
+static void apply_patches(xb *b, const t2x_buf *w, t2x_buf *out)
+{
+    if (b->np) qsort(b->pv, b->np, sizeof *b->pv, cmp_patch);
+    size_t pos = 0;
+    for (size_t k = 0; k < b->np; k++) {
+        t2x_buf_add(out, w->data + pos, b->pv[k].at - pos);
+        t2x_buf_puts(out, b->pv[k].with);
+        pos = b->pv[k].at + b->pv[k].len;
+        free(b->pv[k].with);
+    }
+    if (w->len > pos) t2x_buf_add(out, w->data + pos, w->len - pos);
 }
 
 size_t t2x_html_xhtml(const unsigned char *src, size_t from, size_t to, const t2x_hseg *sg, size_t nsg,
-                      const t2x_hrange *st, size_t nst, xmlNodePtr parent, xmlNsPtr mns)
+                      const t2x_hrange *st, size_t nst, t2x_buf *out, char **segtext)
 {
     htmlDocPtr doc = htmlReadMemory((const char *)src + from, (int)(to - from), NULL, "ISO-8859-1",
                                     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
@@ -573,14 +713,19 @@ size_t t2x_html_xhtml(const unsigned char *src, size_t from, size_t to, const t2
     b.c = (t2x_hctx){src, from, to, 0};
     b.sg = sg;
     b.nsg = nsg;
+    b.segtext = segtext;
     b.st = st;
     b.nst = nst;
     b.lo = (size_t)-1;
-    b.mns = mns;
-    b.xns = xmlNewNs(parent, BAD_CAST XHTML_NS, BAD_CAST "h");
-    convert_children(&b, (xmlNodePtr)doc, parent, A_FLOW);
+    t2x_buf w = {0};
+    size_t top = 0;
+    b.out = &w;
+    b.elems = &top;
+    convert_children(&b, (xmlNodePtr)doc, A_FLOW);
     xmlFreeDoc(doc);
+    apply_patches(&b, &w, out);
+    free(w.data);
+    free(b.pv);
     free(b.tmp.v);
-    free(b.buf.data);
     return b.placed;
 }

@@ -140,12 +140,23 @@ static void add_text(xmlNodePtr parent, xmlNsPtr ns, const unsigned char *src, s
     }
 }
 
+/* A printed number cut out of the text: <n offset length>text</n>, or <u … reason> when untagged. */
+static void add_seg(xmlNodePtr b, xmlNsPtr ns, const seg *s, const char *text)
+{
+    char num[64];
+    xmlNodePtr n = xmlNewTextChild(b, ns, BAD_CAST(s->fact ? "n" : "u"), BAD_CAST text);
+    snprintf(num, sizeof num, "%zu", s->s);
+    xmlNewProp(n, BAD_CAST "offset", BAD_CAST num);
+    snprintf(num, sizeof num, "%zu", s->e - s->s);
+    xmlNewProp(n, BAD_CAST "length", BAD_CAST num);
+    if (!s->fact) xmlNewProp(n, BAD_CAST "reason", BAD_CAST(s->reason ? s->reason : "not a fact"));
+}
+
 /* The text [pos, end) into block b: plain text, bytes XML cannot hold, and the segments
  * (from sg->v[*si] on) that lie in it. Returns end. */
 static size_t fill_block(xmlNodePtr b, xmlNsPtr ns, const unsigned char *src, size_t pos, size_t end, const segs *sg,
                          size_t *sip, t2x_buf *tmp)
 {
-    char num[64];
     size_t si = *sip;
     while (pos < end) {
         while (si < sg->n && sg->v[si].s < pos) si++; /* a span across a block start: not wrapped */
@@ -157,12 +168,7 @@ static size_t fill_block(xmlNodePtr b, xmlNsPtr ns, const unsigned char *src, si
             tmp->len = 0;
             for (size_t k = s->s; k < s->e; k++) t2x_buf_put_utf8(tmp, byte_char(src[k]) ? byte_char(src[k]) : 0xFFFD);
             t2x_buf_putc(tmp, '\0');
-            xmlNodePtr n = xmlNewTextChild(b, ns, BAD_CAST(s->fact ? "n" : "u"), BAD_CAST tmp->data);
-            snprintf(num, sizeof num, "%zu", s->s);
-            xmlNewProp(n, BAD_CAST "offset", BAD_CAST num);
-            snprintf(num, sizeof num, "%zu", s->e - s->s);
-            xmlNewProp(n, BAD_CAST "length", BAD_CAST num);
-            if (!s->fact) xmlNewProp(n, BAD_CAST "reason", BAD_CAST(s->reason ? s->reason : "not a fact"));
+            add_seg(b, ns, s, tmp->data);
             pos = s->e;
         } else if (pos < end && si < sg->n && sg->v[si].s == pos) {
             si++; /* runs past the block's end: leave it as text */
@@ -191,11 +197,12 @@ static void text_blocks(xmlNodePtr source, xmlNsPtr ns, const unsigned char *src
     }
 }
 
-/* The source of a filing read by the HTML reader: each document it read is one block of XHTML
- * (html_xhtml.c) standing for its bytes, the rest text blocks. A fact that cannot be placed in
- * the XHTML is named in diag (the verifier then rejects the conversion). */
+/* The source of a filing read by the HTML reader: each document it read is one block standing
+ * for its bytes, holding the printed numbers placed in its XHTML (html_xhtml.c), which goes to
+ * xhtml[] (one buffer per such block, in order); the rest text blocks. A fact that cannot be
+ * placed in the XHTML is named in diag (the verifier then rejects the conversion). */
 static void html_source(const t2x_filing *f, xmlNodePtr source, xmlNsPtr ns, const segs *sg, t2x_buf *tmp,
-                        t2x_diag *diag)
+                        t2x_xhtml *xhtml, t2x_diag *diag)
 {
     const unsigned char *src = f->src.data;
     size_t pos = 0, si = 0;
@@ -234,7 +241,16 @@ static void html_source(const t2x_filing *f, xmlNodePtr source, xmlNsPtr ns, con
         while (si < sg->n && sg->v[si].s < d->html_from) si++;
         size_t first_seg = si, facts = 0;
         while (si < sg->n && sg->v[si].s < d->html_to) facts += sg->v[si++].fact;
-        size_t placed = t2x_html_xhtml(src, d->html_from, d->html_to, sg->v + first_seg, si - first_seg, st, nst, b, ns);
+        char **text = t2x_xcalloc(si - first_seg + 1, sizeof *text);
+        t2x_buf x = {0};
+        size_t placed = t2x_html_xhtml(src, d->html_from, d->html_to, sg->v + first_seg, si - first_seg, st, nst, &x, text);
+        for (size_t q = first_seg; q < si; q++) {
+            if (text[q - first_seg]) add_seg(b, ns, &sg->v[q], text[q - first_seg]);
+            free(text[q - first_seg]);
+        }
+        free(text);
+        xhtml->v = t2x_grow(xhtml->v, &xhtml->cap, xhtml->n + 1, sizeof *xhtml->v);
+        xhtml->v[xhtml->n++] = x;
         if (placed < facts)
             t2x_diag_add(diag, T2X_WARNING, f->src.name, first, "html-inline",
                          "%zu of the %zu printed numbers tagged in the %s document could not be placed in its XHTML",
@@ -245,11 +261,19 @@ static void html_source(const t2x_filing *f, xmlNodePtr source, xmlNsPtr ns, con
     free(st);
 }
 
+void t2x_xhtml_free(t2x_xhtml *x)
+{
+    for (size_t i = 0; i < x->n; i++) free(x->v[i].data);
+    free(x->v);
+    memset(x, 0, sizeof *x);
+}
+
 /* ---------------------------------------------------------------- the section */
 
-t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_diag *diag)
+t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_xhtml *xhtml, t2x_diag *diag)
 {
     *out = NULL;
+    t2x_xhtml none = {0};
     xmlNodePtr mroot = xmlDocGetRootElement(f->model);
     const unsigned char *src = f->src.data;
     size_t srclen = f->src.len;
@@ -331,7 +355,8 @@ t2x_status t2x_model_with_source(const t2x_filing *f, xmlDocPtr *out, t2x_diag *
     size_t bi = 0;    /* next statement block */
     long line = 1;
     if (f->html) { /* HTML documents as XHTML, the rest as text (statement blocks: not marked) */
-        html_source(f, source, ns, &sg, &tmp, diag);
+        html_source(f, source, ns, &sg, &tmp, xhtml ? xhtml : &none, diag);
+        t2x_xhtml_free(&none);
         pos = srclen;
     }
     while (pos < srclen) {

@@ -18,13 +18,16 @@
   Style attributes (no <style>, no script: EDGAR's EFM 5.2.5) highlight the facts; their title
   shows concept and period on hover. The source's SHA-256 is the t2x-source processing
   instruction before <html> (common.xsl t2x:source-pi), which verify finds the outputs by.
+  An HTML document of the filing (a block html="true") is a div.t2x-html holding processing
+  instructions only: <?t2x-html?>, then <?t2x-seg?> and the wrapper of each of its printed
+  numbers in order, then <?t2x-end?>. converter/inline_doc.c puts the document's XHTML there
+  (converter/html_xhtml.c), each wrapper where its number is printed, and the instructions go.
   The templates format; they do not decide: every value, span and block is the model's.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns="http://www.w3.org/1999/xhtml"
                 xmlns:m="urn:txt2xbrl:model:1"
-                xmlns:h="http://www.w3.org/1999/xhtml"
                 xmlns:t2x="urn:txt2xbrl:templates"
                 xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
                 xmlns:ixt="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
@@ -36,7 +39,7 @@
                 xmlns:us-gaap="http://fasb.org/us-gaap/2023"
                 xmlns:dei="http://xbrl.sec.gov/dei/2023"
                 xmlns:srt="http://fasb.org/srt/2023"
-                exclude-result-prefixes="m t2x h">
+                exclude-result-prefixes="m t2x">
 
   <!-- contexts and units exactly as in the instance (and common.xsl through it) -->
   <xsl:import href="instance.xsl"/>
@@ -49,7 +52,7 @@
        documents (EFM 5.2.1.1) -->
   <xsl:output method="xml" version="1.0" encoding="US-ASCII" indent="no"/>
   <!-- instance.xsl strips white space from the input; the source text keeps every byte -->
-  <xsl:preserve-space elements="m:t m:n m:u m:block h:*"/>
+  <xsl:preserve-space elements="m:t m:n m:u m:block"/>
 
   <!-- the looks, as style attributes (EDGAR allows no <style> element, EFM 5.2.5): monospace
        blocks with the source's tab stops, statements on a light background, tagged numbers
@@ -95,7 +98,7 @@
             <ix:hidden>
               <xsl:apply-templates select="m:cover/m:fact[not(@offset)]" mode="hidden"/>
               <!-- only a printed number with several facts can have hidden ones -->
-              <xsl:for-each select="m:source/m:block/m:n[key('fact-at', @offset)[2]] | m:source/m:block[@html = 'true']//m:n[key('fact-at', @offset)[2]]">
+              <xsl:for-each select="m:source/m:block/m:n[key('fact-at', @offset)[2]]">
                 <xsl:call-template name="hidden-facts"/>
               </xsl:for-each>
             </ix:hidden>
@@ -132,22 +135,17 @@
   </xsl:template>
 
   <!-- an HTML document of the filing: its XHTML (converter/html_xhtml.c), standing for the
-       source bytes the id names (t2x-bOFFSET-LENGTH); its text is the source's under the
-       normalisation of docs/inline.md -->
+       source bytes the id names (t2x-bOFFSET-LENGTH), goes in here (converter/inline_doc.c);
+       its text is the source's under the normalisation of docs/inline.md -->
   <xsl:template match="m:block[@html = 'true']" priority="2">
     <div class="t2x-html" id="{concat('t2x-b', @offset, '-', @length)}" style="margin:0 0 1em 0">
-      <xsl:apply-templates/>
+      <xsl:processing-instruction name="t2x-html"/>
+      <xsl:for-each select="m:n | m:u">
+        <xsl:processing-instruction name="t2x-seg"/>
+        <xsl:apply-templates select="."/>
+      </xsl:for-each>
+      <xsl:processing-instruction name="t2x-end"/>
     </div>
-  </xsl:template>
-
-  <xsl:template match="h:*">
-    <xsl:element name="{local-name()}">
-      <xsl:copy-of select="@*"/>
-      <xsl:apply-templates/>
-      <!-- an empty element other than br and hr gets an end tag (<span></span>): an HTML parser
-           reads <span/> as an open tag -->
-      <xsl:if test="not(node()) and not(self::h:br or self::h:hr)"><xsl:comment/></xsl:if>
-    </xsl:element>
   </xsl:template>
 
   <xsl:template match="m:t">
@@ -181,7 +179,7 @@
        t2x-uOFFSET): the text around it is not the source's bytes -->
   <xsl:template name="html-id">
     <xsl:param name="kind"/>
-    <xsl:if test="ancestor::m:block[@html = 'true']">
+    <xsl:if test="../@html = 'true'">
       <xsl:attribute name="id"><xsl:value-of select="concat('t2x-', $kind, @offset)"/></xsl:attribute>
     </xsl:if>
   </xsl:template>

@@ -289,7 +289,7 @@ static void test_model_source_section(void **state)
         t2x_filing *f = NULL;
         assert_int_equal(t2x_convert_file(srcpath(files[i]), &opt, &d, &f), T2X_OK);
         xmlDocPtr doc = NULL;
-        assert_int_equal(t2x_model_with_source(f, &doc, &d), T2X_OK);
+        assert_int_equal(t2x_model_with_source(f, &doc, NULL, &d), T2X_OK);
         xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
         assert_int_equal(xmlSchemaValidateDoc(vc, doc), 0);
         xmlSchemaFreeValidCtxt(vc);
