@@ -448,7 +448,8 @@ static t2x_status convert_source(t2x_source *src, const t2x_options *opt, t2x_di
     t2x_lines_split(&f->src, &f->lines);
     t2x_submission_parse(&f->lines, &f->sub);
     /* HTML documents become display lines like a text filing's (html.h) */
-    st = t2x_html_read(&f->src, &f->lines, &f->sub, &f->html, diag);
+    unsigned formats = opt && opt->formats ? opt->formats : T2X_FMT_DEFAULT;
+    st = t2x_html_read(&f->src, &f->lines, &f->sub, &f->html, (formats & T2X_FMT_IXBRL) != 0, diag);
     if (st != T2X_OK) {
         t2x_filing_free(f);
         return st;
@@ -584,6 +585,7 @@ void t2x_filing_free(t2x_filing *f)
     free(f->issues);
     t2x_cover_free(&f->cover);
     t2x_extensions_free(&f->ext);
+    for (size_t i = 0; i < f->sub.ndocs; i++) t2x_html_skeleton_free(f->sub.docs[i].xhtml);
     t2x_submission_free(&f->sub);
     t2x_lines_free(&f->lines);
     t2x_source_free(&f->src);

@@ -87,10 +87,12 @@ int t2x_html_indent(xmlNodePtr n, int first_line);
 
 /* Read the HTML documents of a submission: replaces, in *L, the body lines of each HTML
  * document with its display lines and updates the documents' line ranges. *html is set when
- * a document was read as HTML. A document that cannot be read safely (too large, nested too
+ * a document was read as HTML. With `xhtml`, each document read keeps the skeleton of its
+ * XHTML for the inline document (t2x_document.xhtml). A document that cannot be read safely (too large, nested too
  * deep, a tag never closed, binary bytes) fails the conversion with T2X_ERR_HTML and one error
  * line. */
-t2x_status t2x_html_read(const t2x_source *src, t2x_lines *L, t2x_submission *sub, int *html, t2x_diag *diag);
+t2x_status t2x_html_read(const t2x_source *src, t2x_lines *L, t2x_submission *sub, int *html, int xhtml,
+                         t2x_diag *diag);
 
 /* A span of the source the XHTML copy cuts out of its text: [s, e) a printed number that is a
  * fact (fact = 1) or a number listed as untagged (reason). */
@@ -109,14 +111,29 @@ typedef struct t2x_hrange {
  * number goes (markup never holds it: text and attribute values have no control characters). */
 #define T2X_XHTML_MARK '\x01'
 
-/* Append the HTML document bytes [from, to) of src, parsed as the reader parsed them, to `out`
- * as XHTML markup (the content of the inline document's div.t2x-html, written as the inline
- * document is: US-ASCII, characters beyond it as decimal references), each segment of sg[nsg]
- * (sorted by s) that is printed as a whole in one text node cut out of it and replaced by one
+/* The XHTML of an HTML document before its text is tied to the source (html_xhtml.c): the
+ * markup written from the parsed tree (as docs/inline.md says: XHTML 1.1 elements, looks as
+ * CSS), the text nodes kept as they are. Made while the reader holds the parsed tree, so the
+ * document is parsed once; finished when the model's segments are known. */
+typedef struct t2x_xskel t2x_xskel;
+
+t2x_xskel *t2x_html_skeleton(xmlDocPtr doc);
+void t2x_html_skeleton_free(t2x_xskel *k);
+
+/* Append the XHTML of the HTML document bytes [from, to) of src, whose skeleton is `k`, to
+ * `out` as markup (the content of the inline document's div.t2x-html, written as the inline
+ * document is: US-ASCII, characters beyond it as decimal references): every text node tied to
+ * its source bytes by the reader's own cursor (t2x_html_text), each segment of sg[nsg] (sorted
+ * by s) that is printed as a whole in one text node cut out of it and replaced by one
  * T2X_XHTML_MARK; segtext[k] is then the printed text of sg[k] (UTF-8, the caller frees; NULL
  * when not placed). A table row whose text lies inside one of the statement ranges st[nst]
- * gets class "t2x-stmt" (verify checks every number there is tagged or listed) (html_xhtml.c).
- * Returns the number of fact segments placed. */
+ * gets class "t2x-stmt" (verify checks every number there is tagged or listed). Returns the
+ * number of fact segments placed. */
+size_t t2x_html_xhtml_finish(const t2x_xskel *k, const unsigned char *src, size_t from, size_t to, const t2x_hseg *sg,
+                             size_t nsg, const t2x_hrange *st, size_t nst, t2x_buf *out, char **segtext);
+
+/* The same for a document whose skeleton was not kept: the bytes are parsed again exactly as
+ * the reader parsed them. */
 size_t t2x_html_xhtml(const unsigned char *src, size_t from, size_t to, const t2x_hseg *sg, size_t nsg,
                       const t2x_hrange *st, size_t nst, t2x_buf *out, char **segtext);
 

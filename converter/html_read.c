@@ -182,7 +182,7 @@ static void to_line(t2x_hline *h, const t2x_lines *L, size_t fallback, t2x_line 
 
 /* Lay out one document's bytes [from, to). Returns 0, or -1 with the error in diag. */
 static int read_doc(const t2x_source *src, const t2x_lines *L, size_t from, size_t to, const char *type,
-                    t2x_hlines *out, t2x_diag *diag)
+                    t2x_hlines *out, t2x_xskel **xhtml, t2x_diag *diag)
 {
     if (check_bytes(src, L, from, to, type, diag) != 0) return -1;
     htmlDocPtr doc = htmlReadMemory((const char *)src->data + from, (int)(to - from), NULL, "ISO-8859-1",
@@ -201,11 +201,13 @@ static int read_doc(const t2x_source *src, const t2x_lines *L, size_t from, size
     }
     t2x_hctx c = {src->data, from, to, 0};
     t2x_html_flow(&c, (xmlNodePtr)doc, out, 100);
+    if (xhtml) *xhtml = t2x_html_skeleton(doc); /* for the inline document: one parse */
     xmlFreeDoc(doc);
     return 0;
 }
 
-t2x_status t2x_html_read(const t2x_source *src, t2x_lines *L, t2x_submission *sub, int *html, t2x_diag *diag)
+t2x_status t2x_html_read(const t2x_source *src, t2x_lines *L, t2x_submission *sub, int *html, int xhtml,
+                         t2x_diag *diag)
 {
     *html = 0;
     int any = 0;
@@ -228,7 +230,7 @@ t2x_status t2x_html_read(const t2x_source *src, t2x_lines *L, t2x_submission *su
         if (d->is_html && !d->is_binary && d->first < d->end) {
             size_t from = L->v[d->first].off, to = d->end < L->n ? L->v[d->end].off : src->len;
             t2x_hlines out = {0};
-            if (read_doc(src, L, from, to, d->type[0] ? d->type : "main", &out, diag) != 0) {
+            if (read_doc(src, L, from, to, d->type[0] ? d->type : "main", &out, xhtml ? &d->xhtml : NULL, diag) != 0) {
                 st = T2X_ERR_HTML;
             } else {
                 size_t at = from; /* a blank line takes the place of the line before it */

@@ -39,22 +39,41 @@ typedef struct xel {
     size_t elems; /* element children written (rows of a tbody, cells of a row) */
 } xel;
 
+/* The skeleton of the XHTML (html.h): markup with items, and what the items refer to. */
+struct t2x_xskel {
+    t2x_buf mk;      /* markup; SK_TEXT or SK_ROW and a 4-byte index stand for the items */
+    t2x_buf text;    /* the text nodes' contents, NUL-terminated, in document order */
+    size_t *toff;    /* where each text node's content starts in text */
+    size_t ntext, ctext;
+    size_t (*row)[2]; /* per row: its text nodes [first, end) */
+    size_t nrow, crow;
+};
+
+/* item bytes in the skeleton's markup (its text and attribute values hold no control bytes) */
+#define SK_TEXT '\x02'
+#define SK_ROW '\x03'
+
+/* Writing the skeleton. */
 typedef struct xb {
-    t2x_hctx c;
-    const t2x_hseg *sg;
-    size_t nsg, si;
-    char **segtext; /* per segment: its printed text when placed */
-    size_t placed;
-    const t2x_hrange *st; /* statement ranges */
-    size_t nst;
-    size_t lo, hi;        /* source bytes of the printed characters seen (rows: one row's) */
+    t2x_xskel *k;
     int in_pre;
-    t2x_hline tmp;
     t2x_buf *out;
     size_t *elems;        /* element children of the element being written */
     xpatch *pv;
     size_t np, pcap;
 } xb;
+
+static void put_index(t2x_buf *o, char item, size_t i)
+{
+    char v[5] = {item, (char)(i & 0xFF), (char)((i >> 8) & 0xFF), (char)((i >> 16) & 0xFF), (char)((i >> 24) & 0xFF)};
+    t2x_buf_add(o, v, 5);
+}
+
+static size_t get_index(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return (size_t)u[0] | (size_t)u[1] << 8 | (size_t)u[2] << 16 | (size_t)u[3] << 24;
+}
 
 /* what an output element takes */
 enum { A_FLOW, A_INLINE, A_TABLE, A_ROW };
@@ -114,12 +133,26 @@ static unsigned text_cp(unsigned cp)
     return cp;
 }
 
-/* A text node written out, the model's segments cut out of it (a mark each). */
-static void add_text(xb *b, xmlNodePtr text)
+/* Finishing the skeleton: the source, the model's segments and the statement ranges. */
+typedef struct fin {
+    t2x_hctx c;
+    const t2x_hseg *sg;
+    size_t nsg, si;
+    char **segtext; /* per segment: its printed text when placed */
+    size_t placed;
+    size_t lo, hi;  /* source bytes of the printed characters of the text node */
+    t2x_hline tmp;
+} fin;
+
+/* A text node of the parser written out as XHTML text into `out`, the model's segments cut
+ * out of it (a mark each); the span of its printed characters in f->lo, f->hi. */
+static void map_text(fin *b, const xmlChar *content, t2x_buf *out)
 {
     b->tmp.n = 0;
-    t2x_html_text(&b->c, text->content, &b->tmp);
-    const xmlChar *p = text->content;
+    b->lo = (size_t)-1;
+    b->hi = 0;
+    t2x_html_text(&b->c, content, &b->tmp);
+    const xmlChar *p = content;
     size_t i = 0;
     const t2x_hseg *open = NULL;
     t2x_buf seg = {0};
@@ -138,25 +171,34 @@ static void add_text(xb *b, xmlNodePtr text)
             }
         }
         if (!open) {
-            esc_cp(b->out, cp);
+            esc_cp(out, cp);
             continue;
         }
         t2x_buf_put_utf8(&seg, cp);
         if (h->off == T2X_HNONE || h->end < open->e) continue;
         if (h->end != open->e) { /* does not end on a character: leave it as text */
-            esc_utf8(b->out, seg.data, seg.len, 0);
+            esc_utf8(out, seg.data, seg.len, 0);
             open = NULL;
             continue;
         }
-        t2x_buf_putc(b->out, T2X_XHTML_MARK);
-        (*b->elems)++;
+        t2x_buf_putc(out, T2X_XHTML_MARK);
         b->segtext[open - b->sg] = t2x_xstrndup(seg.data, seg.len);
         b->placed += open->fact;
         open = NULL;
     }
-    if (open) esc_utf8(b->out, seg.data, seg.len, 0); /* the text ended inside the number */
-    for (; *p;) esc_cp(b->out, text_cp(t2x_html_utf8_next(&p)));
+    if (open) esc_utf8(out, seg.data, seg.len, 0); /* the text ended inside the number */
+    for (; *p;) esc_cp(out, text_cp(t2x_html_utf8_next(&p)));
     free(seg.data);
+}
+
+/* A text node into the skeleton: an item, its content kept. */
+static void add_text(xb *b, xmlNodePtr text)
+{
+    t2x_xskel *k = b->k;
+    k->toff = t2x_grow(k->toff, &k->ctext, k->ntext + 1, sizeof *k->toff);
+    k->toff[k->ntext] = k->text.len;
+    t2x_buf_add(&k->text, (const char *)text->content, strlen((const char *)text->content) + 1);
+    put_index(b->out, SK_TEXT, k->ntext++);
 }
 
 /* ---------------------------------------------------------------- attributes */
@@ -641,18 +683,19 @@ static int convert(xb *b, xmlNodePtr n, int accept)
     }
     if (!strcmp(lname, "tr")) {
         xel o = open_el(b, "tr", n, lname, NULL);
+        /* a row item before the '>': its class (t2x-stmt) is known once its text is tied to the
+         * source (t2x_html_xhtml_finish) */
+        t2x_xskel *k = b->k;
+        k->row = t2x_grow(k->row, &k->crow, k->nrow + 1, sizeof *k->row);
+        b->out->len--;
+        put_index(b->out, SK_ROW, k->nrow);
+        t2x_buf_putc(b->out, '>');
+        o.tag_end = b->out->len;
+        size_t row = k->nrow++, first = k->ntext;
         size_t *outer = enter(b, &o);
-        size_t lo = b->lo, hi = b->hi;
-        b->lo = (size_t)-1;
-        b->hi = 0;
         convert_children(b, n, A_ROW);
-        for (size_t k = 0; k < b->nst && b->lo < b->hi; k++)
-            if (b->st[k].s <= b->lo && b->hi <= b->st[k].e) { /* class="t2x-stmt" after the other attributes */
-                patch(b, o.tag_end - 1, 1, t2x_xstrdup(" class=\"t2x-stmt\">"));
-                break;
-            }
-        if (lo < b->lo) b->lo = lo;
-        if (hi > b->hi) b->hi = hi;
+        k->row[row][0] = first;
+        k->row[row][1] = k->ntext;
         if (!o.elems) empty_el(b, "td");
         close_el(b, &o, outer);
         return 1;
@@ -702,30 +745,94 @@ static void apply_patches(xb *b, const t2x_buf *w, t2x_buf *out)
     if (w->len > pos) t2x_buf_add(out, w->data + pos, w->len - pos);
 }
 
+t2x_xskel *t2x_html_skeleton(xmlDocPtr doc)
+{
+    xb b;
+    memset(&b, 0, sizeof b);
+    t2x_xskel *k = t2x_xcalloc(1, sizeof *k);
+    b.k = k;
+    t2x_buf w = {0};
+    t2x_buf_puts(&w, "");
+    size_t top = 0;
+    b.out = &w;
+    b.elems = &top;
+    convert_children(&b, (xmlNodePtr)doc, A_FLOW);
+    apply_patches(&b, &w, &k->mk);
+    free(w.data);
+    free(b.pv);
+    return k;
+}
+
+void t2x_html_skeleton_free(t2x_xskel *k)
+{
+    if (!k) return;
+    free(k->mk.data);
+    free(k->text.data);
+    free(k->toff);
+    free(k->row);
+    free(k);
+}
+
+size_t t2x_html_xhtml_finish(const t2x_xskel *k, const unsigned char *src, size_t from, size_t to, const t2x_hseg *sg,
+                             size_t nsg, const t2x_hrange *st, size_t nst, t2x_buf *out, char **segtext)
+{
+    fin f;
+    memset(&f, 0, sizeof f);
+    f.c = (t2x_hctx){src, from, to, 0};
+    f.sg = sg;
+    f.nsg = nsg;
+    f.segtext = segtext;
+    /* the text nodes in document order (the cursor's order): their XHTML and their spans */
+    t2x_buf tx = {0};
+    size_t *at = t2x_xmalloc((k->ntext + 1) * sizeof *at), (*span)[2] = t2x_xmalloc((k->ntext + 1) * sizeof *span);
+    for (size_t i = 0; i < k->ntext; i++) {
+        at[i] = tx.len;
+        map_text(&f, (const xmlChar *)k->text.data + k->toff[i], &tx);
+        span[i][0] = f.lo;
+        span[i][1] = f.hi;
+    }
+    at[k->ntext] = tx.len;
+    /* the markup, items replaced: text, and a row's class when its printed characters lie in a
+     * statement's lines */
+    const char *p = k->mk.data, *e = p + k->mk.len;
+    while (p < e) {
+        const char *q = p;
+        while (q < e && *q != SK_TEXT && *q != SK_ROW) q++;
+        t2x_buf_add(out, p, (size_t)(q - p));
+        if (q >= e) break;
+        size_t i = get_index(q + 1);
+        if (*q == SK_TEXT) {
+            t2x_buf_add(out, tx.data + at[i], at[i + 1] - at[i]);
+        } else {
+            size_t lo = (size_t)-1, hi = 0;
+            for (size_t t = k->row[i][0]; t < k->row[i][1]; t++) {
+                if (span[t][0] < lo) lo = span[t][0];
+                if (span[t][1] > hi) hi = span[t][1];
+            }
+            for (size_t s = 0; s < nst && lo < hi; s++)
+                if (st[s].s <= lo && hi <= st[s].e) {
+                    t2x_buf_puts(out, " class=\"t2x-stmt\"");
+                    break;
+                }
+        }
+        p = q + 5;
+    }
+    free(tx.data);
+    free(at);
+    free(span);
+    free(f.tmp.v);
+    return f.placed;
+}
+
 size_t t2x_html_xhtml(const unsigned char *src, size_t from, size_t to, const t2x_hseg *sg, size_t nsg,
                       const t2x_hrange *st, size_t nst, t2x_buf *out, char **segtext)
 {
     htmlDocPtr doc = htmlReadMemory((const char *)src + from, (int)(to - from), NULL, "ISO-8859-1",
                                     HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
     if (!doc) return 0;
-    xb b;
-    memset(&b, 0, sizeof b);
-    b.c = (t2x_hctx){src, from, to, 0};
-    b.sg = sg;
-    b.nsg = nsg;
-    b.segtext = segtext;
-    b.st = st;
-    b.nst = nst;
-    b.lo = (size_t)-1;
-    t2x_buf w = {0};
-    size_t top = 0;
-    b.out = &w;
-    b.elems = &top;
-    convert_children(&b, (xmlNodePtr)doc, A_FLOW);
+    t2x_xskel *k = t2x_html_skeleton(doc);
     xmlFreeDoc(doc);
-    apply_patches(&b, &w, out);
-    free(w.data);
-    free(b.pv);
-    free(b.tmp.v);
-    return b.placed;
+    size_t placed = t2x_html_xhtml_finish(k, src, from, to, sg, nsg, st, nst, out, segtext);
+    t2x_html_skeleton_free(k);
+    return placed;
 }

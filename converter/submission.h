@@ -35,6 +35,8 @@ typedef struct t2x_document {
     int is_binary;       /* uuencoded or a binary type (GRAPHIC, PDF, ZIP) */
     size_t html_from, html_to; /* the source bytes the HTML reader read (html.h); equal when
                                 * the document was not read as HTML */
+    struct t2x_xskel *xhtml;   /* the skeleton of its XHTML when the reader kept it (html.h;
+                                * the filing frees it) */
 } t2x_document;
 
 typedef struct t2x_submission {

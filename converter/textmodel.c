@@ -243,7 +243,10 @@ static void html_source(const t2x_filing *f, xmlNodePtr source, xmlNsPtr ns, con
         while (si < sg->n && sg->v[si].s < d->html_to) facts += sg->v[si++].fact;
         char **text = t2x_xcalloc(si - first_seg + 1, sizeof *text);
         t2x_buf x = {0};
-        size_t placed = t2x_html_xhtml(src, d->html_from, d->html_to, sg->v + first_seg, si - first_seg, st, nst, &x, text);
+        size_t placed = d->xhtml ? t2x_html_xhtml_finish(d->xhtml, src, d->html_from, d->html_to, sg->v + first_seg,
+                                                         si - first_seg, st, nst, &x, text)
+                                 : t2x_html_xhtml(src, d->html_from, d->html_to, sg->v + first_seg, si - first_seg, st,
+                                                  nst, &x, text);
         for (size_t q = first_seg; q < si; q++) {
             if (text[q - first_seg]) add_seg(b, ns, &sg->v[q], text[q - first_seg]);
             free(text[q - first_seg]);
