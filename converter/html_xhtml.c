@@ -94,16 +94,42 @@ static const char *const skipped[] = {"head", "script", "style", "title", "noscr
 
 /* ---------------------------------------------------------------- text */
 
+/* Room for n more bytes (and the NUL) in o. */
+static inline char *room(t2x_buf *o, size_t n)
+{
+    if (o->len + n + 1 > o->cap) o->data = t2x_grow(o->data, &o->cap, o->len + n + 1, 1);
+    return o->data + o->len;
+}
+
+/* A character reference &#N; (decimal, as libxml2's serializer writes one). */
+static void char_ref(t2x_buf *o, unsigned cp)
+{
+    char d[12];
+    int n = 0;
+    do d[n++] = (char)('0' + cp % 10);
+    while ((cp /= 10) && n < 11);
+    char *w = room(o, (size_t)n + 3);
+    *w++ = '&';
+    *w++ = '#';
+    while (n) *w++ = d[--n];
+    *w++ = ';';
+    o->len = (size_t)(w - o->data);
+    *w = '\0';
+}
+
 /* Text as the serializer writes it: <, >, & and CR as references, every character beyond
  * US-ASCII as a decimal reference. */
-static void esc_cp(t2x_buf *o, unsigned cp)
+static inline void esc_cp(t2x_buf *o, unsigned cp)
 {
-    if (cp == '<') t2x_buf_add(o, "&lt;", 4);
+    if (cp < 0x80 && cp != '<' && cp != '>' && cp != '&' && cp != '\r') {
+        char *w = room(o, 1);
+        w[0] = (char)cp;
+        w[1] = '\0';
+        o->len++;
+    } else if (cp == '<') t2x_buf_add(o, "&lt;", 4);
     else if (cp == '>') t2x_buf_add(o, "&gt;", 4);
     else if (cp == '&') t2x_buf_add(o, "&amp;", 5);
-    else if (cp == '\r') t2x_buf_add(o, "&#13;", 5);
-    else if (cp < 0x80) t2x_buf_putc(o, (char)cp);
-    else t2x_buf_printf(o, "&#%u;", cp);
+    else char_ref(o, cp);
 }
 
 /* UTF-8 text (or an attribute value: LF, TAB and '"' as references too) into `o`. */
@@ -111,6 +137,13 @@ static void esc_utf8(t2x_buf *o, const char *s, size_t n, int attr)
 {
     const xmlChar *p = (const xmlChar *)s, *e = p + n;
     while (p < e && *p) {
+        const xmlChar *q = p; /* a run written as it is */
+        while (q < e && *q >= 0x20 && *q < 0x80 && *q != '<' && *q != '>' && *q != '&' && !(attr && *q == '"')) q++;
+        if (q > p) {
+            t2x_buf_add(o, (const char *)p, (size_t)(q - p));
+            p = q;
+            continue;
+        }
         unsigned cp = t2x_html_utf8_next(&p);
         if (attr && cp == '\n') t2x_buf_add(o, "&#10;", 5);
         else if (attr && cp == '\t') t2x_buf_add(o, "&#9;", 4);
@@ -203,13 +236,50 @@ static void add_text(xb *b, xmlNodePtr text)
 
 /* ---------------------------------------------------------------- attributes */
 
-static char *prop(xmlNodePtr n, const char *name)
+/* The attributes copy_attrs reads: the first of each name, found in one pass. */
+enum { AT_ALIGN, AT_VALIGN, AT_WIDTH, AT_HEIGHT, AT_BGCOLOR, AT_FACE, AT_SIZE, AT_COLOR, AT_NOWRAP, AT_COLSPAN,
+       AT_ROWSPAN, AT_BORDER, AT_CELLPADDING, AT_CELLSPACING, AT_STYLE, AT_N };
+static const char *const at_names[AT_N] = {"align",   "valign",  "width",  "height",      "bgcolor",
+                                          "face",    "size",    "color",  "nowrap",      "colspan",
+                                          "rowspan", "border",  "cellpadding", "cellspacing", "style"};
+
+static void gather(xmlNodePtr n, xmlAttrPtr at[AT_N])
 {
-    xmlChar *v = xmlGetProp(n, BAD_CAST name);
-    if (!v) return NULL;
-    char *s = t2x_xstrdup((const char *)v);
-    xmlFree(v);
+    memset(at, 0, AT_N * sizeof *at);
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (a->ns || !a->name) continue;
+        for (int k = 0; k < AT_N; k++)
+            if (!at[k] && strcmp((const char *)a->name, at_names[k]) == 0) {
+                at[k] = a;
+                break;
+            }
+    }
+}
+
+/* An attribute's value as xmlGetProp gives it, trimmed (caller frees), or NULL when absent. */
+static char *prop(xmlAttrPtr a)
+{
+    if (!a) return NULL;
+    xmlNodePtr c = a->children;
+    char *s;
+    if (!c) {
+        s = t2x_xstrdup("");
+    } else if (!c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)) {
+        s = t2x_xstrdup(c->content ? (const char *)c->content : "");
+    } else {
+        xmlChar *v = xmlNodeListGetString(a->doc, c, 1);
+        s = t2x_xstrdup(v ? (const char *)v : "");
+        xmlFree(v);
+    }
     return t2x_trim(s);
+}
+
+/* s1 s2 s3 appended to b. */
+static void cat3(t2x_buf *b, const char *s1, const char *s2, const char *s3)
+{
+    t2x_buf_puts(b, s1);
+    t2x_buf_puts(b, s2);
+    t2x_buf_puts(b, s3);
 }
 
 /* A value made only of the characters `ok` allows (and not empty). */
@@ -234,7 +304,10 @@ static int digits(const char *v, int pct)
 
 static void css_len(t2x_buf *st, const char *prop_name, const char *v)
 {
-    if (digits(v, 1)) t2x_buf_printf(st, "%s:%s%s;", prop_name, v, v[strlen(v) - 1] == '%' ? "" : "px");
+    if (digits(v, 1)) {
+        cat3(st, prop_name, ":", v);
+        t2x_buf_puts(st, v[strlen(v) - 1] == '%' ? ";" : "px;");
+    }
 }
 
 static const char *font_size(const char *v)
@@ -281,58 +354,60 @@ static char *copy_attrs(xb *b, xmlNodePtr n, const char *name, const char *oname
     t2x_buf st = {0};
     t2x_buf_puts(&st, extra ? extra : "");
     char *v, low[16];
-    if ((v = prop(n, "align"))) {
+    xmlAttrPtr at[AT_N];
+    gather(n, at);
+    if ((v = prop(at[AT_ALIGN]))) {
         if ((cell || row) && lower_in(v, cell_align, low, sizeof low)) put_attr(b, "align", low);
         else if (table && lower_in(v, cell_align, low, sizeof low))
             t2x_buf_puts(&st, !strcmp(low, "center") ? "margin-left:auto;margin-right:auto;"
                               : !strcmp(low, "right") ? "margin-left:auto;" : "");
-        else if (lower_in(v, cell_align, low, sizeof low)) t2x_buf_printf(&st, "text-align:%s;", low);
+        else if (lower_in(v, cell_align, low, sizeof low)) cat3(&st, "text-align:", low, ";");
         free(v);
     }
-    if ((v = prop(n, "valign"))) {
+    if ((v = prop(at[AT_VALIGN]))) {
         if ((cell || row) && lower_in(v, valigns, low, sizeof low)) put_attr(b, "valign", low);
         free(v);
     }
-    if ((v = prop(n, "width"))) {
+    if ((v = prop(at[AT_WIDTH]))) {
         if (table && digits(v, 1)) put_attr(b, "width", v);
         else css_len(&st, "width", v);
         free(v);
     }
-    if ((v = prop(n, "height"))) {
+    if ((v = prop(at[AT_HEIGHT]))) {
         css_len(&st, "height", v);
         free(v);
     }
-    if ((v = prop(n, "bgcolor"))) {
-        if (plain(v, "#")) t2x_buf_printf(&st, "background-color:%s;", v);
+    if ((v = prop(at[AT_BGCOLOR]))) {
+        if (plain(v, "#")) cat3(&st, "background-color:", v, ";");
         free(v);
     }
     if (!strcmp(name, "font")) {
-        if ((v = prop(n, "face"))) {
-            if (plain(v, " ,-_")) t2x_buf_printf(&st, "font-family:%s;", v);
+        if ((v = prop(at[AT_FACE]))) {
+            if (plain(v, " ,-_")) cat3(&st, "font-family:", v, ";");
             free(v);
         }
-        if ((v = prop(n, "size"))) {
+        if ((v = prop(at[AT_SIZE]))) {
             const char *fs = font_size(v);
-            if (fs) t2x_buf_printf(&st, "font-size:%s;", fs);
+            if (fs) cat3(&st, "font-size:", fs, ";");
             free(v);
         }
-        if ((v = prop(n, "color"))) {
-            if (plain(v, "#")) t2x_buf_printf(&st, "color:%s;", v);
+        if ((v = prop(at[AT_COLOR]))) {
+            if (plain(v, "#")) cat3(&st, "color:", v, ";");
             free(v);
         }
     }
-    if (!strcmp(name, "hr") && (v = prop(n, "size"))) {
+    if (!strcmp(name, "hr") && (v = prop(at[AT_SIZE]))) {
         css_len(&st, "height", v);
         free(v);
     }
-    if ((v = prop(n, "nowrap"))) {
+    if ((v = prop(at[AT_NOWRAP]))) {
         t2x_buf_puts(&st, "white-space:nowrap;");
         free(v);
     }
     if (cell) {
         static const char *const spans[] = {"colspan", "rowspan"};
         for (int k = 0; k < 2; k++)
-            if ((v = prop(n, spans[k]))) {
+            if ((v = prop(at[AT_COLSPAN + k]))) {
                 if (digits(v, 0) && atoi(v) >= 1 && atoi(v) <= 1000) {
                     char num[16];
                     snprintf(num, sizeof num, "%d", atoi(v));
@@ -344,12 +419,12 @@ static char *copy_attrs(xb *b, xmlNodePtr n, const char *name, const char *oname
     if (table) {
         static const char *const tattrs[] = {"border", "cellpadding", "cellspacing"};
         for (int k = 0; k < 3; k++)
-            if ((v = prop(n, tattrs[k]))) {
+            if ((v = prop(at[AT_BORDER + k]))) {
                 if (digits(v, k > 0)) put_attr(b, tattrs[k], v);
                 free(v);
             }
     }
-    if ((v = prop(n, "style"))) {
+    if ((v = prop(at[AT_STYLE]))) {
         for (char *p = v; *p; p++)
             if ((unsigned char)*p < 0x20) *p = ' ';
         t2x_buf_puts(&st, v);
@@ -400,7 +475,11 @@ static void close_el(xb *b, xel *e, size_t *outer)
 static void empty_el(xb *b, const char *name)
 {
     int solo = !strcmp(name, "br") || !strcmp(name, "hr");
-    t2x_buf_printf(b->out, solo ? "<%s/>" : "<%s></%s>", name, name);
+    if (solo) cat3(b->out, "<", name, "/>");
+    else {
+        cat3(b->out, "<", name, "></");
+        cat3(b->out, name, ">", "");
+    }
     (*b->elems)++;
 }
 
