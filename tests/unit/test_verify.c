@@ -30,6 +30,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "filing.h"
+#include "html.h"
 #include "textmodel.h"
 #include "render.h"
 #include "verify.h"
@@ -892,10 +893,63 @@ static void test_wrong_directory(void **state)
     t2x_diag_free(&d);
 }
 
+/* An HTML filing's source section: model.xsd-valid, its HTML block holding only placed
+ * segments, one XHTML buffer per HTML block with one mark per segment; and the same whether the
+ * reader kept the XHTML skeleton (one parse) or the document is parsed again (a filing read
+ * without the inline document asked for). */
+static void test_html_source_section(void **state)
+{
+    (void)state;
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(srcpath("templates/model.xsd"));
+    xmlSchemaPtr schema = xmlSchemaParse(pc);
+    assert_non_null(schema);
+    xmlChar *dump[2] = {NULL, NULL};
+    t2x_xhtml x[2] = {{0}, {0}};
+    for (int i = 0; i < 2; i++) {
+        t2x_options opt;
+        memset(&opt, 0, sizeof opt);
+        opt.data_dir = getenv("SRCDIR");
+        opt.formats = i ? T2X_FMT_XBRL : 0; /* 1: no skeleton kept */
+        t2x_diag d = {0};
+        t2x_filing *f = NULL;
+        assert_int_equal(t2x_convert_file(srcpath("tests/data/html-balance-sheet.htm"), &opt, &d, &f), T2X_OK);
+        xmlDocPtr doc = NULL;
+        assert_int_equal(t2x_model_with_source(f, &doc, &x[i], &d), T2X_OK);
+        xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+        assert_int_equal(xmlSchemaValidateDoc(vc, doc), 0);
+        xmlSchemaFreeValidCtxt(vc);
+        xmlXPathContextPtr xp = xmlXPathNewContext(doc);
+        xmlXPathRegisterNs(xp, BAD_CAST "m", BAD_CAST "urn:txt2xbrl:model:1");
+        xmlXPathObjectPtr segs = xmlXPathEvalExpression(BAD_CAST "/m:filing/m:source/m:block[@html = 'true']/*", xp);
+        assert_int_equal(x[i].n, 1);
+        size_t marks = 0;
+        for (size_t k = 0; k < x[i].v[0].len; k++) marks += x[i].v[0].data[k] == T2X_XHTML_MARK;
+        assert_true(marks > 10);
+        assert_int_equal(marks, (size_t)segs->nodesetval->nodeNr);
+        int len = 0;
+        xmlDocDumpMemory(doc, &dump[i], &len);
+        xmlXPathFreeObject(segs);
+        xmlXPathFreeContext(xp);
+        xmlFreeDoc(doc);
+        t2x_filing_free(f);
+        t2x_diag_free(&d);
+    }
+    assert_string_equal((const char *)dump[0], (const char *)dump[1]);
+    assert_int_equal(x[0].v[0].len, x[1].v[0].len);
+    assert_memory_equal(x[0].v[0].data, x[1].v[0].data, x[0].v[0].len);
+    for (int i = 0; i < 2; i++) {
+        xmlFree(dump[i]);
+        t2x_xhtml_free(&x[i]);
+    }
+    xmlSchemaFree(schema);
+    xmlSchemaFreeParserCtxt(pc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_source_section),
+        cmocka_unit_test(test_html_source_section),
         cmocka_unit_test(test_samples_faithful),
         cmocka_unit_test(test_10k_inconsistencies),
         cmocka_unit_test(test_altered_instance),
