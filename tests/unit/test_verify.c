@@ -273,6 +273,25 @@ static int utf8_to_1252(const unsigned char **p)
     return -1;
 }
 
+/* Convert `path` (formats: 0 for the default), build its source section (*x: the XHTML of its
+ * HTML blocks, may be NULL) and check it against model.xsd; an XPath context on it with m:. */
+static xmlXPathContextPtr source_section(const char *path, unsigned formats, xmlSchemaPtr schema, t2x_filing **f,
+                                         xmlDocPtr *doc, t2x_xhtml *x, t2x_diag *d)
+{
+    t2x_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.data_dir = getenv("SRCDIR");
+    opt.formats = formats;
+    assert_int_equal(t2x_convert_file(srcpath(path), &opt, d, f), T2X_OK);
+    assert_int_equal(t2x_model_with_source(*f, doc, x, d), T2X_OK);
+    xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+    assert_int_equal(xmlSchemaValidateDoc(vc, *doc), 0);
+    xmlSchemaFreeValidCtxt(vc);
+    xmlXPathContextPtr xp = xmlXPathNewContext(*doc);
+    xmlXPathRegisterNs(xp, BAD_CAST "m", BAD_CAST "urn:txt2xbrl:model:1");
+    return xp;
+}
+
 /* The segments of the source section, joined, are the source; the section is model.xsd-valid;
  * every n segment is the span of a fact, every u segment has a reason. */
 static void test_model_source_section(void **state)
@@ -283,19 +302,10 @@ static void test_model_source_section(void **state)
     xmlSchemaPtr schema = xmlSchemaParse(pc);
     assert_non_null(schema);
     for (int i = 0; i < 2; i++) {
-        t2x_options opt;
-        memset(&opt, 0, sizeof opt);
-        opt.data_dir = getenv("SRCDIR");
         t2x_diag d = {0};
         t2x_filing *f = NULL;
-        assert_int_equal(t2x_convert_file(srcpath(files[i]), &opt, &d, &f), T2X_OK);
         xmlDocPtr doc = NULL;
-        assert_int_equal(t2x_model_with_source(f, &doc, NULL, &d), T2X_OK);
-        xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
-        assert_int_equal(xmlSchemaValidateDoc(vc, doc), 0);
-        xmlSchemaFreeValidCtxt(vc);
-        xmlXPathContextPtr xp = xmlXPathNewContext(doc);
-        xmlXPathRegisterNs(xp, BAD_CAST "m", BAD_CAST "urn:txt2xbrl:model:1");
+        xmlXPathContextPtr xp = source_section(files[i], 0, schema, &f, &doc, NULL, &d);
         xmlXPathObjectPtr segs = xmlXPathEvalExpression(BAD_CAST "/m:filing/m:source/m:block/*", xp);
         t2x_buf b = {0};
         size_t facts = 0;
@@ -906,20 +916,11 @@ static void test_html_source_section(void **state)
     xmlChar *dump[2] = {NULL, NULL};
     t2x_xhtml x[2] = {{0}, {0}};
     for (int i = 0; i < 2; i++) {
-        t2x_options opt;
-        memset(&opt, 0, sizeof opt);
-        opt.data_dir = getenv("SRCDIR");
-        opt.formats = i ? T2X_FMT_XBRL : 0; /* 1: no skeleton kept */
         t2x_diag d = {0};
         t2x_filing *f = NULL;
-        assert_int_equal(t2x_convert_file(srcpath("tests/data/html-balance-sheet.htm"), &opt, &d, &f), T2X_OK);
-        xmlDocPtr doc = NULL;
-        assert_int_equal(t2x_model_with_source(f, &doc, &x[i], &d), T2X_OK);
-        xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
-        assert_int_equal(xmlSchemaValidateDoc(vc, doc), 0);
-        xmlSchemaFreeValidCtxt(vc);
-        xmlXPathContextPtr xp = xmlXPathNewContext(doc);
-        xmlXPathRegisterNs(xp, BAD_CAST "m", BAD_CAST "urn:txt2xbrl:model:1");
+        xmlDocPtr doc = NULL; /* 1: read without the inline document asked for, no skeleton kept */
+        xmlXPathContextPtr xp = source_section("tests/data/html-balance-sheet.htm", i ? T2X_FMT_XBRL : 0, schema, &f,
+                                               &doc, &x[i], &d);
         xmlXPathObjectPtr segs = xmlXPathEvalExpression(BAD_CAST "/m:filing/m:source/m:block[@html = 'true']/*", xp);
         assert_int_equal(x[i].n, 1);
         size_t marks = 0;
