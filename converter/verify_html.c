@@ -11,6 +11,8 @@
 #include <string.h>
 #include <strings.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 
 void t2x_vf_norm_add(t2x_buf *out, const unsigned char *text, int *space)
 {
@@ -35,12 +37,48 @@ void t2x_vf_norm_add(t2x_buf *out, const unsigned char *text, int *space)
     }
 }
 
+/* Elements as the tree builder makes them, without their attributes (the text is all verify
+ * reads; half the tree's memory is attributes). */
+static void start_bare(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    (void)atts;
+    xmlSAX2StartElement(ctx, name, NULL);
+}
+
+/* htmlReadMemory(data, len, NULL, "ISO-8859-1", options) step by step (libxml2 2.9: the same
+ * context, handlers and calls), the element handler building elements without attributes.
+ * The parser sees the same markup and takes the same decisions: what it reads of the tree it
+ * builds (the open element, its last child) is names and text, not attributes. */
+static htmlDocPtr read_bare(const unsigned char *data, size_t len)
+{
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt((const char *)data, (int)len);
+    if (!ctxt) return NULL;
+    htmlDefaultSAXHandlerInit();
+    if (ctxt->sax) {
+        memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+        ctxt->sax->startElement = start_bare;
+    }
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+    ctxt->html = 1;
+    xmlCharEncodingHandlerPtr hdlr = xmlFindCharEncodingHandler("ISO-8859-1");
+    if (hdlr) {
+        xmlSwitchToEncoding(ctxt, hdlr);
+        if (ctxt->input->encoding) xmlFree((xmlChar *)ctxt->input->encoding);
+        ctxt->input->encoding = xmlStrdup(BAD_CAST "ISO-8859-1");
+    }
+    htmlParseDocument(ctxt);
+    htmlDocPtr doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    if (ctxt->dictNames && doc && doc->dict == ctxt->dict) ctxt->dict = NULL;
+    xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
 int t2x_vf_html_text(const unsigned char *data, size_t len, t2x_buf *out)
 {
     static const char *const skipped[] = {"head", "script", "style", "title", "noscript", "object", NULL};
     if (len > (size_t)1 << 30) return -1;
-    htmlDocPtr doc = htmlReadMemory((const char *)data, (int)len, NULL, "ISO-8859-1",
-                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+    htmlDocPtr doc = read_bare(data, len);
     if (!doc) return -1;
     int space = 0;
     xmlNodePtr n = doc->children;
