@@ -839,6 +839,11 @@ t2x_xskel *t2x_html_skeleton(xmlDocPtr doc)
     apply_patches(&b, &w, &k->mk);
     free(w.data);
     free(b.pv);
+    /* kept from reading to the outputs: no spare capacity */
+    k->mk.data = t2x_xrealloc(k->mk.data, k->mk.cap = k->mk.len + 1);
+    k->text.data = t2x_xrealloc(k->text.data, k->text.cap = k->text.len + 1);
+    k->toff = t2x_xrealloc(k->toff, (k->ctext = k->ntext + 1) * sizeof *k->toff);
+    k->row = t2x_xrealloc(k->row, (k->crow = k->nrow + 1) * sizeof *k->row);
     return k;
 }
 
