@@ -505,6 +505,19 @@ static int under_per_share_heading(const t2x_table *t, size_t r)
     return !strstr(u, "except") && (strstr(u, "per share") || strstr(u, "per common share") || strstr(u, "per-share"));
 }
 
+/* The kind of earnings per share the per-share heading above row r names ("DILUTED EARNINGS PER
+ * SHARE:", "Per share - basic:"): " basic and diluted", " diluted", " basic", or "" when it names
+ * none. The heading qualifies every row under it, worded or not. */
+static const char *per_share_kind(const t2x_table *t, size_t r)
+{
+    const t2x_row *h = heading_above(t, r);
+    if (!h) return "";
+    char u[512];
+    lower(h->label, u, sizeof u);
+    int basic = strstr(u, "basic") || strstr(u, "primary"), diluted = strstr(u, "dilut") != NULL;
+    return basic && diluted ? " basic and diluted" : diluted ? " diluted" : basic ? " basic" : "";
+}
+
 /* Is row r of an income statement printed under a revenue heading ("REVENUES", "Revenues:",
  * "Income:") and worded without an expense word? Then an expense concept is not its reading
  * ("Interest" under "REVENUES" is interest earned, not interest expense). */
@@ -566,7 +579,8 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
         if (monetary_rule(rule, cs) && !under_per_share_heading(t, r)) {
             rule = NULL; /* cents alone do not say which per-share figure the words name */
         } else if (monetary_rule(rule, cs)) {
-            char *ps = t2x_xasprintf("%s per share", matched);
+            /* "Net Income" under "DILUTED EARNINGS PER SHARE:" is "net income per share diluted" */
+            char *ps = t2x_xasprintf("%s per share%s", matched, per_share_kind(t, r));
             const t2x_label_rule *alt = t2x_labelmap_match(lm, kind, row->section, ps);
             free(ps);
             const t2x_concept *ac = alt ? t2x_concepts_find(cs, alt->concept) : NULL;

@@ -574,6 +574,20 @@ static void test_sector_note_not_consolidated(void **state)
     expect_facts_of("tests/data/handmade-sector-note.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* "Net Income" under "DILUTED EARNINGS PER SHARE:" is diluted earnings per share: the heading's
+ * basic or diluted qualifies the rows under it (hand-made fixture in legacy style, after a 2000
+ * 10-K405's income statement; the diluted row was once read as basic, then left an extension). */
+static void test_per_share_heading_kind(void **state)
+{
+    (void)state;
+    static const want_fact w[] = {
+        {"us-gaap:EarningsPerShareBasic", "D19960101-19961231", "1.74"},
+        {"us-gaap:EarningsPerShareDiluted", "D19960101-19961231", "1.68"},
+        {"us-gaap:EarningsPerShareDiluted", "D19950101-19951231", "1.41"},
+    };
+    expect_facts_of("tests/data/handmade-pro-forma-note.txt", w, sizeof w / sizeof w[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -591,6 +605,7 @@ int main(void)
         cmocka_unit_test(test_expense_total_tree_signs),
         cmocka_unit_test(test_discontinued_operations_rows),
         cmocka_unit_test(test_sector_note_not_consolidated),
+        cmocka_unit_test(test_per_share_heading_kind),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
