@@ -148,6 +148,12 @@ static void add_notes(t2x_filing *f, const t2x_period_hint *hint)
                          "consolidated ones: not tagged", t->title, why);
             keep = 0;
         }
+        if (keep && t2x_note_pro_forma(&f->lines, t, why, sizeof why)) {
+            t2x_diag_add(f->diag, T2X_WARNING, f->src.name, f->lines.v[t->title_line].no, "pro-forma-note",
+                         "the note table \"%s\" states pro forma figures (%s), not the registrant's "
+                         "reported ones: not tagged", t->title, why);
+            keep = 0;
+        }
         if (keep && !t->scale_found) t->scale = stmt_scale;
         if (keep) {
             t2x_periods_resolve(t, &f->lines, hint, f->src.name, &quiet);

@@ -3,9 +3,9 @@
  * statements, or a parent-company-only statement (Schedule I, "Condensed Financial Information
  * of Registrant"), or a table that only looks like a statement — selected financial data and
  * multi-year summaries, quarterly data, a sector's statements "on an equity basis",
- * consolidating (parent | guarantors | eliminations) statements, pro forma statements. Read
- * from the heading lines printed around the title (page headers, subtitles), never from the
- * company or the file.
+ * consolidating (parent | guarantors | eliminations) statements, pro forma statements and note
+ * tables led in as pro forma. Read from the heading lines printed around the title (page
+ * headers, subtitles) and a note table's lead-in sentence, never from the company or the file.
  */
 #include "table.h"
 #include "util.h"
@@ -383,6 +383,118 @@ int t2x_note_sector(const t2x_lines *L, const t2x_table *note, const t2x_table *
         if (i != note->title_line) break; /* the nearest note heading decides */
     }
     return 0;
+}
+
+/* Does upper-case text say pro forma? */
+static int says_pro_forma(const char *u)
+{
+    return strstr(u, "PRO FORMA") || strstr(u, "PROFORMA") || strstr(u, "PRO-FORMA");
+}
+
+/* Is s[0..n) prose: three or more words outside parentheses written in lower case, at least two
+ * in five of such words of letters ("Year Ended December 31, 2001 (dollars in millions)" and
+ * "(IN THOUSANDS)" are headings)? */
+static int prose_text(const char *s, size_t n)
+{
+    int words = 0, lower = 0, depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        depth += (s[i] == '(') - (s[i] == ')');
+        if (depth < 0) depth = 0;
+        if (depth || s[i] == ' ' || (i > 0 && s[i - 1] != ' ')) continue;
+        size_t k = i;
+        while (k < n && s[k] == '"') k++;
+        if (k >= n || !isalpha((unsigned char)s[k])) continue;
+        words++;
+        lower += islower((unsigned char)s[k]) != 0;
+    }
+    return lower >= 3 && lower * 5 >= words * 2;
+}
+
+/* Does a sentence end at s[i] ('.' or ':' followed by a blank or the end; not the point of
+ * "Inc." "Corp." "U.S.")? */
+static int sentence_end(const char *s, size_t i, size_t n)
+{
+    if (s[i] != '.' && s[i] != ':') return 0;
+    if (i + 1 < n && s[i + 1] != ' ') return 0;
+    if (s[i] == ':') return 1;
+    size_t k = i + 1;
+    while (k < n && s[k] == ' ') k++;
+    if (k < n && !isupper((unsigned char)s[k]) && s[k] != '(') return 0;
+    size_t w = i;
+    while (w > 0 && s[w - 1] != ' ') w--;
+    int dotted = memchr(s + w, '.', i - w) != NULL;
+    return !(dotted || (i - w <= 4 && isupper((unsigned char)s[w])));
+}
+
+int t2x_note_pro_forma(const t2x_lines *L, const t2x_table *note, char *why, size_t cap)
+{
+    /* the lead-in: the title's paragraph and the one above it (a heading title under the
+     * lead-in sentence), back to a table's last line or a page break, down to the first row */
+    size_t top = note->title_line;
+    int gaps = 0, blank = 0;
+    while (top > 0 && note->title_line - top < 12) {
+        const t2x_line *up = &L->v[top - 1];
+        if (t2x_line_blank(up)) {
+            if (!blank && ++gaps >= 2) break;
+            blank = 1;
+        } else {
+            if (stops_upward(up)) break;
+            blank = 0;
+        }
+        top--;
+    }
+    size_t last = note->nrows ? note->rows[0].first_line : note->first;
+    if (last > L->n) last = L->n;
+    /* a heading at or under the title naming pro forma figures ("Pro Forma (Unaudited)",
+     * "Historical   Pro Forma"): not prose, not the end of a sentence */
+    for (size_t i = note->title_line; i < last; i++) {
+        const t2x_line *ln = &L->v[i];
+        char u[512];
+        fold(ln->text, u, sizeof u);
+        size_t ul = strlen(u);
+        if (!ul || prose_text(ln->text, strlen(ln->text)) || strchr(".:,;", u[ul - 1])) continue;
+        if (says_pro_forma(u)) {
+            if (why && cap) snprintf(why, cap, "\"%.100s\" (line %ld)", u, ln->no);
+            return 1;
+        }
+    }
+    /* the last sentence of prose before the table: "Unaudited pro forma results, assuming …,
+     * are as follows:" — not an earlier sentence that speaks of pro forma effects */
+    size_t cap_ = 1, n = 0;
+    for (size_t i = top; i < last; i++) cap_ += strlen(L->v[i].text) + 1;
+    char *text = t2x_xcalloc(cap_, 1);
+    for (size_t i = top; i < last; i++) {
+        const char *t = L->v[i].text;
+        while (*t == ' ') t++;
+        if (!*t || t2x_starts_with_ci(t, "<")) continue; /* <TABLE>, <CAPTION>, <S> */
+        if (n) text[n++] = ' ';
+        for (; *t; t++)
+            if (*t != ' ' || (n && text[n - 1] != ' ')) text[n++] = *t;
+        while (n && text[n - 1] == ' ') n--;
+    }
+    size_t from = 0, ps = 0, pe = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && !sentence_end(text, i, n)) continue;
+        size_t e = i < n ? i + 1 : n;
+        if (e > from && prose_text(text + from, e - from)) {
+            ps = from;
+            pe = e;
+        }
+        if (i == n) break;
+        from = e;
+        while (from < n && text[from] == ' ') from++;
+        i = from - 1;
+    }
+    int yes = 0;
+    if (pe > ps) {
+        char *sentence = t2x_xcalloc(pe - ps + 1, 1);
+        for (size_t i = ps; i < pe; i++) sentence[i - ps] = (char)toupper((unsigned char)text[i]);
+        yes = says_pro_forma(sentence);
+        if (yes && why && cap) snprintf(why, cap, "\"%.120s\"", text + ps);
+        free(sentence);
+    }
+    free(text);
+    return yes;
 }
 
 const char *t2x_scope_name(t2x_scope s)

@@ -210,18 +210,43 @@ static int ends_statement(const char *text)
     return 0;
 }
 
+/* The words (blank-separated runs), letters and lower-case letters of t. */
+static void count_words(const char *t, int *words, int *lower, int *letters)
+{
+    *words = *lower = *letters = 0;
+    for (int i = 0; t[i]; i++) {
+        if (isalpha((unsigned char)t[i])) {
+            (*letters)++;
+            *lower += islower((unsigned char)t[i]) != 0;
+        }
+        if (t[i] != ' ' && (i == 0 || t[i - 1] == ' ')) (*words)++;
+    }
+}
+
+/* A line of a sentence wrapped after a date or a year ("… inventories at December 31",
+ * "… the pro forma effect on 1994"): many words, mostly lower case, its last token a number of
+ * at most four digits set off by one blank from a word, as a sentence runs on and a table's
+ * columns never are. */
+static int sentence_wrapped_at_number(const t2x_line *ln)
+{
+    const char *t = ln->text;
+    int words, lower, letters;
+    count_words(t, &words, &lower, &letters);
+    if (words < 9 || letters < 45 || lower * 2 <= letters) return 0;
+    int k = ln->ncols - 1;
+    while (k >= 0 && t[k] == ' ') k--;
+    int j = k;
+    while (j >= 0 && isdigit((unsigned char)t[j])) j--;
+    if (k - j < 1 || k - j > 4 || j < 1 || t[j] != ' ' || t[j - 1] == ' ') return 0;
+    return isalpha((unsigned char)t[j - 1]) || t[j - 1] == ',';
+}
+
 /* Prose: a long line of many words and no amounts at its end. */
 static int is_prose(const t2x_line *ln)
 {
     const char *t = ln->text;
-    int words = 0, lower = 0, letters = 0;
-    for (int i = 0; t[i]; i++) {
-        if (isalpha((unsigned char)t[i])) {
-            letters++;
-            if (islower((unsigned char)t[i])) lower++;
-        }
-        if (t[i] != ' ' && (i == 0 || t[i - 1] == ' ')) words++;
-    }
+    int words, lower, letters;
+    count_words(t, &words, &lower, &letters);
     if (words < 9 || letters < 45) return 0;
     /* a trailing amount makes it a table row */
     int k = ln->ncols - 1;
@@ -376,7 +401,9 @@ void t2x_notes_find(const t2x_lines *L, size_t first, size_t end, size_t doc, co
                     if (++bl >= 2) break;
                 } else {
                     bl = 0;
-                    if (is_prose(up) || numeric_lines_one(up) || ends_statement(up->text)) break;
+                    if (is_prose(up) || sentence_wrapped_at_number(up) || numeric_lines_one(up) ||
+                        ends_statement(up->text))
+                        break;
                 }
                 h--;
             }

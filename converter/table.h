@@ -177,13 +177,18 @@ int t2x_table_sectors(t2x_table *t);
  * is the registrant's and stays. Marked columns are skipped. Returns how many. */
 int t2x_table_entity_columns(t2x_table *t);
 
-/* A short English name of a scope (borrowed, static). */
 /* Is the note table `note` one sector's: does its title, or the nearest "NOTE n." heading above
  * it, name a sector the statements print (their sector sections and entity columns,
  * "Net Property … - Automotive")? Then its figures are not the registrant's consolidated ones.
  * *why (may be NULL) gets the heading and the sector. */
 int t2x_note_sector(const t2x_lines *L, const t2x_table *note, const t2x_table *stmts, size_t nstmts, char *why,
                     size_t cap);
+/* Does the note table `note` state pro forma figures: does the sentence that leads into it, its
+ * title or a heading above its first row say "pro forma" ("Unaudited pro forma results, assuming
+ * the acquisitions occurred on January 1, are as follows:")? Such amounts are hypothetical, not
+ * the registrant's. *why (may be NULL) gets the line that says so. */
+int t2x_note_pro_forma(const t2x_lines *L, const t2x_table *note, char *why, size_t cap);
+/* A short English name of a scope (borrowed, static). */
 const char *t2x_scope_name(t2x_scope s);
 
 void t2x_table_free(t2x_table *t);

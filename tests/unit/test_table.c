@@ -588,6 +588,26 @@ static void test_per_share_heading_kind(void **state)
     expect_facts_of("tests/data/handmade-pro-forma-note.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* A note table led in by "Unaudited pro forma operating results …, assuming the acquisition …
+ * occurred on January 1, 1995, are as follows:" states hypothetical figures: none is tagged (its
+ * diluted EPS was once tagged as the registrant's). A note whose earlier sentence speaks of a pro
+ * forma effect and whose own lead-in does not ("… was not significant. The components of
+ * inventories at December 31 were as follows") is read, its columns dated by the years above
+ * the table, not by the years the wrapped sentence ends on (hand-made fixture in legacy style). */
+static void test_pro_forma_note_not_tagged(void **state)
+{
+    (void)state;
+    static const want_fact w[] = {
+        {"us-gaap:NetIncomeLoss", "D19960101-19961231", "41800000"},
+        {"us-gaap:NetIncomeLoss", "D19950102-19960101", NULL},
+        {"us-gaap:EarningsPerShareDiluted", "D19950102-19960101", NULL},
+        {"us-gaap:EarningsPerShareBasic", "D19940102-19950101", NULL},
+        {"us-gaap:InventoryRawMaterialsAndSuppliesNetOfReserves", "I19961231", "22500000"},
+        {"us-gaap:InventoryFinishedGoodsNetOfReserves", "I19951231", "37400000"},
+    };
+    expect_facts_of("tests/data/handmade-pro-forma-note.txt", w, sizeof w / sizeof w[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -606,6 +626,7 @@ int main(void)
         cmocka_unit_test(test_discontinued_operations_rows),
         cmocka_unit_test(test_sector_note_not_consolidated),
         cmocka_unit_test(test_per_share_heading_kind),
+        cmocka_unit_test(test_pro_forma_note_not_tagged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
