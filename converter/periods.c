@@ -284,6 +284,9 @@ void t2x_periods_resolve(t2x_table *t, const t2x_lines *L, const t2x_period_hint
                     k += at + l2;
                 }
                 y = y2;
+                /* the month and day are borrowed from another year's date ("FOR THREE YEARS
+                 * ENDED DECEMBER 31, 2000" over "1999"): in 52/53-week years a guess */
+                if (!found) col->end_guessed = 1;
             }
         } else {
             y = last_year(h);
