@@ -611,15 +611,29 @@ static void test_pro_forma_note_not_tagged(void **state)
 /* "FOR THREE YEARS ENDED DECEMBER 28, 1996" over "1996  1995  1994": the earlier years borrow
  * December 28 as a guess; a 52/53-week year ends on the date the balance sheet prints
  * ("DECEMBER 30, 1995"), as the next year starts after it (hand-made fixture in legacy style; the
- * 1995 column once ended on December 28, 1995, two days before its balance sheet). */
+ * 1995 column once ended on December 28, 1995, two days before its balance sheet; 1994's end is
+ * the equity statement's opening balance date). */
 static void test_borrowed_year_end_is_a_guess(void **state)
 {
     (void)state;
     static const want_fact w[] = {
-        {"us-gaap:NetIncomeLoss", "D19941231-19951230", "12300000"},
+        {"us-gaap:NetIncomeLoss", "D19950101-19951230", "12300000"},
         {"us-gaap:NetIncomeLoss", "D19951231-19961228", "14800000"},
         {"us-gaap:NetIncomeLoss", "D19941229-19951228", NULL},
         {"us-gaap:Assets", "I19951230", "111500000"},
+    };
+    expect_facts_of("tests/data/handmade-week-year.txt", w, sizeof w / sizeof w[0]);
+}
+
+/* An equity row wrapped before its date ("Net earnings for year ended" / "December 28, 1996  --
+ * 14,800  14,800", as small filers print it) is net income, not an extension named after the
+ * date (hand-made fixture in legacy style, after a 2007 10-KSB). */
+static void test_equity_net_income_wrapped_before_date(void **state)
+{
+    (void)state;
+    static const want_fact w[] = {
+        {"us-gaap:NetIncomeLoss", "D19951231-19961228_RetainedEarningsMember", "14800000"},
+        {"us-gaap:NetIncomeLoss", "D19950101-19951230_RetainedEarningsMember", "12300000"},
     };
     expect_facts_of("tests/data/handmade-week-year.txt", w, sizeof w / sizeof w[0]);
 }
@@ -644,6 +658,7 @@ int main(void)
         cmocka_unit_test(test_per_share_heading_kind),
         cmocka_unit_test(test_pro_forma_note_not_tagged),
         cmocka_unit_test(test_borrowed_year_end_is_a_guess),
+        cmocka_unit_test(test_equity_net_income_wrapped_before_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
