@@ -478,6 +478,24 @@ static const char *cell_context(builder *b, const t2x_table *t, size_t r, int c,
     return context_id(b, 0, col->start, col->end, NULL);
 }
 
+/* The year a column stands for: the one year its heading prints ("1999" over a 52/53-week year
+ * that ends on January 2, 2000), else the year of its end. Labels name years as headings do
+ * ("issued 61,454,000 shares in 2000 and 60,102,000 in 1999"). */
+static int column_year(const t2x_column *col)
+{
+    int year = 0;
+    for (const char *p = col->header; p && *p; p++) {
+        if (!((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0')) || !isdigit((unsigned char)p[2]) ||
+            !isdigit((unsigned char)p[3]) || isdigit((unsigned char)p[4]) ||
+            (p > col->header && isalnum((unsigned char)p[-1])))
+            continue;
+        int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+        if (year && year != y) return col->end.y; /* two years: the end's */
+        year = y;
+    }
+    return year && labs((long)year - col->end.y) <= 1 ? year : col->end.y;
+}
+
 /* Does label fact i of the row go to column c (not settling its context yet)? Equity
  * statements: the total column, when the row's balance dates allow the period type. */
 static int lf_applies(const t2x_table *t, size_t r, const t2x_lf_fact *lf, size_t n, size_t i, int c,
@@ -495,12 +513,12 @@ static int lf_applies(const t2x_table *t, size_t r, const t2x_lf_fact *lf, size_
     }
     if (!col->dated || col->skip) return 0;
     if (lf[i].date.y && t2x_date_cmp(col->end, lf[i].date) != 0) return 0;
-    if (!lf[i].date.y && lf[i].year && col->end.y != lf[i].year) return 0;
+    if (!lf[i].date.y && lf[i].year && column_year(col) != lf[i].year) return 0;
     if (!lf[i].year)
         /* "$90,992 ($83,776 in 1993)": the number without a year is the other column's */
         for (size_t j = 0; j < n; j++)
             if (j != i && strcmp(lf[j].concept, lf[i].concept) == 0 &&
-                (lf[j].date.y ? t2x_date_cmp(lf[j].date, col->end) == 0 : lf[j].year == col->end.y))
+                (lf[j].date.y ? t2x_date_cmp(lf[j].date, col->end) == 0 : lf[j].year == column_year(col)))
                 return 0;
     return per == T2X_PERIOD_INSTANT || !col->instant;
 }
