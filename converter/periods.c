@@ -91,7 +91,10 @@ static const char *equity_member(const char *header, int *shares)
 {
     char u[512];
     lower_copy(header, u, sizeof u);
-    *shares = strstr(u, "shares") != NULL && !strstr(u, "amount");
+    /* "COST OF SHARES HELD IN TREASURY" is money; "TREASURY STOCK AT COST / SHARES" a count */
+    const char *cost = strstr(u, "cost of ");
+    *shares = strstr(u, "shares") != NULL && !strstr(u, "amount") && !(cost && strstr(cost, "shares") &&
+                                                                      strstr(cost, "shares") - cost <= 24);
     if (strstr(u, "total")) return NULL;
     if (strstr(u, "treasury")) return "us-gaap:TreasuryStockCommonMember";
     if (strstr(u, "accumulated other") || strstr(u, "other comprehensive") ||

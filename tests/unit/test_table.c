@@ -654,6 +654,21 @@ static void test_label_years_are_heading_years(void **state)
     expect_facts_of("tests/data/handmade-treasury-cost.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* An equity column headed "COST OF SHARES HELD IN TREASURY" states money, not a share count
+ * (hand-made fixture in legacy style, after a 2000 10-K405; its balances were once tagged
+ * TreasuryStockShares -46,000 and a purchase TreasuryStockSharesAcquired 9,000). */
+static void test_cost_of_shares_column_is_money(void **state)
+{
+    (void)state;
+    static const want_fact w[] = {
+        {"us-gaap:StockholdersEquity", "I20001231_TreasuryStockCommonMember", "-46000000"},
+        {"us-gaap:TreasuryStockValueAcquiredCostMethod", "D20000103-20001231_TreasuryStockCommonMember", "9000000"},
+        {"us-gaap:TreasuryStockShares", "I20001231", NULL},
+        {"us-gaap:TreasuryStockSharesAcquired", "D20000103-20001231", NULL},
+    };
+    expect_facts_of("tests/data/handmade-treasury-cost.txt", w, sizeof w / sizeof w[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -676,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_borrowed_year_end_is_a_guess),
         cmocka_unit_test(test_equity_net_income_wrapped_before_date),
         cmocka_unit_test(test_label_years_are_heading_years),
+        cmocka_unit_test(test_cost_of_shares_column_is_money),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
