@@ -287,9 +287,28 @@ static int note_flip(const t2x_filing *f, const t2x_table *t, const t2x_row *row
     return (rb != T2X_BAL_NONE && pb != T2X_BAL_NONE && rb != pb && rp == pp) ? -1 : 1;
 }
 
+/* Is the concept a magnitude by definition, never below zero, which statements and notes print
+ * in parentheses as a deduction: valuation allowances, allowances for doubtful accounts,
+ * accumulated depreciation and amortization, gross deferred tax liabilities? (Not their changes
+ * over a period, which may be of either sign.) */
+static int magnitude_concept(const char *concept)
+{
+    static const char *const names[] = {"ValuationAllowance", "AllowanceForDoubtfulAccounts",
+                                        "AccumulatedDepreciation", "AccumulatedAmortization", NULL};
+    static const char *const changes[] = {"Change", "Increase", "Decrease", "Provision", "WriteOff",
+                                          "Period", "Expense", NULL};
+    if (!concept) return 0;
+    for (const char *const *c = changes; *c; c++)
+        if (strstr(concept, *c)) return 0;
+    for (const char *const *n = names; *n; n++)
+        if (strstr(concept, *n)) return 1;
+    return strcmp(concept, "us-gaap:DeferredTaxLiabilities") == 0 ||
+           strcmp(concept, "us-gaap:DeferredIncomeTaxLiabilities") == 0;
+}
+
 /* The sign of a note amount: its printed direction within its subtotal, turned by note_flip;
  * with no subtotal above it, or one nothing settles the balance of, as printed ("Less …"
- * deductions as magnitudes). */
+ * deductions as magnitudes), a magnitude never below zero. */
 static int note_sign(const t2x_filing *f, const t2x_table *t, const t2x_row *row, int printed_neg)
 {
     int p = printed_neg ? -1 : 1;
@@ -297,6 +316,8 @@ static int note_sign(const t2x_filing *f, const t2x_table *t, const t2x_row *row
     /* under an unmapped subtotal only a row of the other balance than its rows vote for is
      * turned ("Expected return on plan assets (3,403)" among costs): the others stay as printed */
     if (flip && (t->rows[row->parent].concept || flip < 0)) return row->weight_sign * p * flip;
+    /* "Valuation allowance  (14,447)" under assets whose net total maps to no concept */
+    if (printed_neg && magnitude_concept(row->concept)) return 1;
     if (t2x_starts_with_ci(row->label, "less") || t2x_starts_with_ci(row->label, "deduct")) return 1;
     return p;
 }
