@@ -704,6 +704,21 @@ static void test_cash_flow_continuing_and_discontinued_parts(void **state)
     expect_facts_of("tests/data/handmade-pro-forma-note.txt", w, sizeof w / sizeof w[0]);
 }
 
+/* "Cost of Sales:" / "Products" / "Services" / "Total Cost of Sales" and "Operating Income From
+ * Continuing Operations": the total is cost of goods and services sold, the operating line
+ * operating income (hand-made fixture in legacy style, after a 2000 10-K405; both were
+ * extensions). */
+static void test_cost_of_sales_total_and_operating_income(void **state)
+{
+    (void)state;
+    static const want_fact w[] = {
+        {"us-gaap:CostOfGoodsAndServicesSold", "D19951231-19961228", "121300000"},
+        {"us-gaap:OperatingIncomeLoss", "D19951231-19961228", "23500000"},
+        {"us-gaap:OperatingIncomeLoss", "D19950101-19951230", "19500000"},
+    };
+    expect_facts_of("tests/data/handmade-week-year.txt", w, sizeof w / sizeof w[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -729,6 +744,7 @@ int main(void)
         cmocka_unit_test(test_cost_of_shares_column_is_money),
         cmocka_unit_test(test_magnitudes_printed_as_deductions),
         cmocka_unit_test(test_cash_flow_continuing_and_discontinued_parts),
+        cmocka_unit_test(test_cost_of_sales_total_and_operating_income),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
