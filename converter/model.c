@@ -242,10 +242,27 @@ static const char *role_name(t2x_stmt_kind k)
  * a concept whose balance differs from its parent's is deducted (expected return on plan
  * assets in pension cost, a LIFO reserve in inventories); a movement rolling into a balance
  * (a duration into an instant: service cost into the benefit obligation) is not. */
+/* The direction a row adds to its subtotal: its weight times the sign its amounts are printed
+ * with, when all its non-zero amounts are printed with one sign; 0 when they differ or are all
+ * zero ("Recognized net actuarial (gain)/loss  83  (35)"). */
+static int adds_as(const t2x_table *t, const t2x_row *s)
+{
+    int sign = 0;
+    for (int c = 0; c < t->ncols; c++) {
+        const t2x_cell *cell = &s->cells[c];
+        if (!cell->present || cell->num.dash || cell->num.mant == 0) continue;
+        int v = cell->num.negative ? -1 : 1;
+        if (sign && v != sign) return 0;
+        sign = v;
+    }
+    return sign * s->weight_sign;
+}
+
 /* The balance of a note subtotal that maps to no concept, as its other rows tell: each row of
- * a known balance read to add (weight +1) votes for its own balance, one read to subtract for
- * the other; T2X_BAL_NONE unless at least two rows vote and all agree ("Service cost" and
- * "Interest cost", debits, over an unmapped "Net periodic benefit income"). */
+ * a known balance that adds to it (printed positive, or a deduction subtracted) votes for its own
+ * balance, one that is deducted for the other; T2X_BAL_NONE unless at least two rows vote and
+ * all agree ("Service cost" and "Interest cost", debits, over an unmapped "Net periodic benefit
+ * income"; "Total deferred tax assets" and a "(5,150)" of liabilities over "Net prepaid taxes"). */
 static t2x_balance voted_balance(const t2x_filing *f, const t2x_table *t, const t2x_row *row)
 {
     t2x_balance vote = T2X_BAL_NONE;
@@ -256,9 +273,11 @@ static t2x_balance voted_balance(const t2x_filing *f, const t2x_table *t, const 
         const char *st;
         t2x_period_type sp;
         t2x_balance sb;
-        if (!t2x_concept_info(s->concept, f->data->concepts, &f->ext, &st, &sp, &sb) || sb == T2X_BAL_NONE)
+        int dir = adds_as(t, s);
+        if (!dir || !t2x_concept_info(s->concept, f->data->concepts, &f->ext, &st, &sp, &sb) ||
+            sb == T2X_BAL_NONE)
             continue;
-        t2x_balance v = s->weight_sign > 0 ? sb : sb == T2X_BAL_DEBIT ? T2X_BAL_CREDIT : T2X_BAL_DEBIT;
+        t2x_balance v = dir > 0 ? sb : sb == T2X_BAL_DEBIT ? T2X_BAL_CREDIT : T2X_BAL_DEBIT;
         if (votes && v != vote) return T2X_BAL_NONE;
         vote = v;
         votes++;
