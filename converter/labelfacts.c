@@ -153,6 +153,13 @@ static size_t tokenize(const char *s, ltok *t, size_t max)
     return n;
 }
 
+/* Is token k a number joined by "and" to the number two tokens on ("5,000 and 4,000")? */
+static int and_joined(const ltok *tk, size_t k)
+{
+    return tk[k].type == TK_NUM && tk[k + 1].type == TK_WORD && strcmp(tk[k + 1].word, "and") == 0 &&
+           tk[k + 2].type == TK_NUM;
+}
+
 /* "119,542,527 shares issued": the number and "shares" right before keyword i. */
 static int n_shares_kw(const ltok *tk, size_t i)
 {
@@ -276,9 +283,11 @@ void t2x_lf_extract(const t2x_lf_rules *rules, t2x_stmt_kind kind, const t2x_row
         /* a number just before the next keyword is that keyword's ("…; 119,542,527 shares issued") */
         size_t stop = end;
         if (end < nt && end >= i + 3 && app[kw[end]]->where != 0 && n_shares_kw(tk, end) &&
-            !introduces(row->label, &tk[end]))
+            !introduces(row->label, &tk[end])) {
             stop = end - 2;
-        else if (end < nt && app[kw[end]]->where != 0 && !introduces(row->label, &tk[end])) {
+            /* "…; 198,563,273 and 196,641,551 shares issued": the whole run is the next keyword's */
+            while (stop >= i + 3 && and_joined(tk, stop - 2)) stop -= 2;
+        } else if (end < nt && app[kw[end]]->where != 0 && !introduces(row->label, &tk[end])) {
             size_t w = clause_number_kw(tk, row->label, end); /* tokens of "2,202 million" */
             if (w && end >= i + 1 + w) stop = end - w;
         }
@@ -292,7 +301,11 @@ void t2x_lf_extract(const t2x_lf_rules *rules, t2x_stmt_kind kind, const t2x_row
         if (before_ok) {
             for (size_t k = i; k-- > 0 && i - k <= 3;)
                 if (unit_ok(&tk[k], r->unit) && !used[k]) {
-                    picks[np++] = k;
+                    /* "198,563,273 and 196,641,551 shares issued": the run before it, in order */
+                    size_t b = k;
+                    while (b >= 2 && and_joined(tk, b - 2) && unit_ok(&tk[b - 2], r->unit) && !used[b - 2] && np < 8)
+                        b -= 2;
+                    for (size_t q = b; q <= k; q += 2) picks[np++] = q;
                     break;
                 }
         }
@@ -307,7 +320,13 @@ void t2x_lf_extract(const t2x_lf_rules *rules, t2x_stmt_kind kind, const t2x_row
             /* the years (or dates) after it, up to the next number */
             int years[4], ny = 0;
             t2x_date dates[4];
-            int lead = year_before(row->label, tk, k);
+            /* "198,563,273 and 196,641,551 … at December 31, 2011 and 2010": numbers joined by
+             * "and" take the years printed after the last of them, one each, in order */
+            size_t first = p, last = p;
+            while (first > 0 && picks[first - 1] + 2 == picks[first] && and_joined(tk, picks[first - 1])) first--;
+            while (last + 1 < np && picks[last] + 2 == picks[last + 1] && and_joined(tk, picks[last])) last++;
+            size_t ky = last > first ? picks[last] : k; /* where this number's years are read */
+            int lead = last > first ? 0 : year_before(row->label, tk, k);
             /* "2005 and 2004 - 2,751,327,476": every year of the run before it */
             for (size_t y = k; lead && y-- > 0 && ny < 4;) {
                 if (tk[y].type == TK_YEAR) {
@@ -317,11 +336,21 @@ void t2x_lf_extract(const t2x_lf_rules *rules, t2x_stmt_kind kind, const t2x_row
                     break;
                 }
             }
-            for (size_t y = k + 1; !lead && y < nt && tk[y].type != TK_NUM && ny < 4; y++)
+            for (size_t y = ky + 1; !lead && y < nt && tk[y].type != TK_NUM && ny < 4; y++)
                 if (tk[y].type == TK_YEAR) {
                     dates[ny] = tk[y].date;
                     years[ny++] = atoi(row->label + tk[y].s);
                 }
+            if (last > first) {
+                if ((size_t)ny == last - first + 1) {
+                    /* one year each */
+                    dates[0] = dates[p - first];
+                    years[0] = years[p - first];
+                    ny = 1;
+                } else if (p < last) {
+                    ny = 0; /* years that do not pair up: as printed, every column (the clash says so) */
+                }
+            }
             char *text = t2x_xstrndup(row->label + tk[k].s, (size_t)(tk[k].e - tk[k].s));
             size_t off, line;
             if (!locate(row, L, text, &cur_line, &cur_col, &off, &line)) {

@@ -183,6 +183,29 @@ static void test_rules(void **state)
     t2x_filing_free(f);
 }
 
+/* Two share counts joined by "and" before two dates ("41,250,300 and" / "40,980,100 shares
+ * issued at December 31, 2004 and 2003, respectively", the label wrapped over two table rows;
+ * tests/data/handmade-shares-respectively.htm): each count is its own date's, and the
+ * authorized count before them stays the authorized one (the 2004 column once took the 2003
+ * count and the authorized count was lost). */
+static void test_shares_respectively(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert(srcpath("tests/data/handmade-shares-respectively.htm"));
+    assert_non_null(f);
+    expect_fact(f, "us-gaap:CommonStockSharesIssued", "I20041231", "41250300");
+    expect_fact(f, "us-gaap:CommonStockSharesIssued", "I20031231", "40980100");
+    expect_fact(f, "us-gaap:CommonStockSharesAuthorized", "I20041231", "100000000");
+    expect_fact(f, "us-gaap:PreferredStockSharesIssued", "I20041231", "120000");
+    expect_fact(f, "us-gaap:PreferredStockSharesOutstanding", "I20031231", "125000");
+    expect_fact(f, "us-gaap:PreferredStockSharesAuthorized", "I20031231", "5000000");
+    expect_fact(f, "us-gaap:TreasuryStockCommonShares", "I20041231", "2100000");
+    expect_fact(f, "us-gaap:TreasuryStockCommonShares", "I20031231", "1900000");
+    expect_fact(f, "us-gaap:CommonStockValue", "I20041231", "413000");
+    assert_true(check_spans(f, "handmade-shares-respectively.htm") >= 20);
+    t2x_filing_free(f);
+}
+
 /* Every HTML corpus filing that converts: each fact spans its printed number. */
 static void test_corpus_spans(void **state)
 {
@@ -352,7 +375,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_constructs), cmocka_unit_test(test_headings), cmocka_unit_test(test_expense_extension_total),
-        cmocka_unit_test(test_month_only_heading), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
+        cmocka_unit_test(test_month_only_heading), cmocka_unit_test(test_shares_respectively), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
         cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans), cmocka_unit_test(test_rules),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
