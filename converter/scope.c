@@ -205,10 +205,46 @@ static int has_phrase(const char *w, const char *p)
     return 0;
 }
 
+/* A sector heading printed right under a section heading ("ASSETS" / "Homebuilding:") is read
+ * as one wrapped heading "ASSETS Homebuilding:": the words after the capitals of the section
+ * heading name the sector when those capitals are accounting words and the rest is printed in
+ * lower case ("assets homebuilding" -> "homebuilding"). Any other heading stays as it is. */
+static void sector_words(const char *label, char *w, size_t cap)
+{
+    words_of(label, w, cap);
+    const char *p = label, *cut = NULL;
+    while (*p && !islower((unsigned char)*p)) {
+        if (*p == ' ' && p[1] && isupper((unsigned char)p[1]) && islower((unsigned char)p[2])) cut = p + 1;
+        p++;
+    }
+    size_t n = strlen(label);
+    while (n && label[n - 1] == ' ') n--;
+    if (!cut || !*p || n == 0 || label[n - 1] != ':') return;
+    char head[128], tail[128];
+    snprintf(head, sizeof head, "%.*s", (int)(cut - label), label);
+    words_of(head, tail, sizeof tail);
+    if (!tail[0] || !accounting_words(tail)) return;
+    for (const char *q = head; *q; q++)
+        if (islower((unsigned char)*q)) return;
+    words_of(cut, w, cap);
+}
+
+/* Does a row label (after the sector's name) state the sector's result ("pretax loss",
+ * "income before income taxes", "operating profit")? */
+static int result_words(const char *w)
+{
+    static const char *const res[] = {"income", "loss", "earning", "profit", "pretax", "pre-tax", "margin",
+                                      "contribution", NULL};
+    for (const char *const *a = res; *a; a++)
+        if (strstr(w, *a)) return 1;
+    return 0;
+}
+
 int t2x_table_sectors(t2x_table *t)
 {
     if (t->kind == T2X_STMT_EQUITY || t->kind == T2X_STMT_NOTE) return 0;
     size_t *open_ = t2x_xcalloc(t->nrows + 1, sizeof *open_), *close_ = t2x_xcalloc(t->nrows + 1, sizeof *close_);
+    char(*name_)[48] = t2x_xcalloc(t->nrows + 1, sizeof *name_);
     size_t nb = 0;
     char names[8][48];
     int nnames = 0;
@@ -216,7 +252,7 @@ int t2x_table_sectors(t2x_table *t)
         const t2x_row *hr = &t->rows[h];
         if (hr->kind != T2X_ROW_HEADER || !hr->label[0]) continue;
         char hw[128];
-        words_of(hr->label, hw, sizeof hw);
+        sector_words(hr->label, hw, sizeof hw);
         int nw = 1;
         for (const char *p = hw; *p; p++) nw += *p == ' ';
         if (!hw[0] || nw > 4 || accounting_words(hw)) continue;
@@ -233,13 +269,16 @@ int t2x_table_sectors(t2x_table *t)
             words_of(cr->label, lw, sizeof lw);
             size_t ll = strlen(lw), hl = strlen(hw);
             int ends = ll > hl && strcmp(lw + ll - hl, hw) == 0 && lw[ll - hl - 1] == ' ';
-            if (has_phrase(lw, hw) && (strncmp(lw, "total ", 6) == 0 || ends)) {
+            /* "Homebuilding pretax loss", "Financial services pretax income": the sector's result */
+            int starts = ll > hl && strncmp(lw, hw, hl) == 0 && lw[hl] == ' ' && result_words(lw + hl);
+            if (has_phrase(lw, hw) && (strncmp(lw, "total ", 6) == 0 || ends || starts)) {
                 open_[nb] = h;
                 close_[nb] = r;
                 nb++;
                 int known = 0;
                 for (int k = 0; k < nnames; k++) known |= strcmp(names[k], hw) == 0;
                 if (!known && nnames < 8) snprintf(names[nnames++], sizeof names[0], "%s", hw);
+                snprintf(name_[nb - 1], sizeof name_[0], "%s", hw);
                 break;
             }
         }
@@ -248,11 +287,12 @@ int t2x_table_sectors(t2x_table *t)
     if (nnames >= 2)
         for (size_t b = 0; b < nb; b++)
             for (size_t r = open_[b]; r <= close_[b]; r++) {
-                snprintf(t->rows[r].sector, sizeof t->rows[r].sector, "%s", t->rows[open_[b]].label);
+                snprintf(t->rows[r].sector, sizeof t->rows[r].sector, "%s", name_[b]);
                 marked += t->rows[r].kind == T2X_ROW_ITEM;
             }
     free(open_);
     free(close_);
+    free(name_);
     return marked;
 }
 

@@ -206,6 +206,30 @@ static void test_shares_respectively(void **state)
     t2x_filing_free(f);
 }
 
+/* Statements printed in sector sections (tests/data/handmade-sector-sections.htm): "Homebuilding:"
+ * closed by "Homebuilding pretax income", "Financial Services:" by "Financial services pretax
+ * income"; on the balance sheet "ASSETS" / "Homebuilding:" read as one wrapped heading. The
+ * sectors' rows are no consolidated figures: Revenues was the homebuilding total,
+ * LiabilitiesNoncurrent the homebuilding liabilities, and the homebuilding cash clashed with the
+ * cash flow's consolidated cash, which was lost. */
+static void test_sector_sections(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert(srcpath("tests/data/handmade-sector-sections.htm"));
+    assert_non_null(f);
+    expect_fact(f, "us-gaap:Revenues", "D20050101-20051231", NULL);
+    expect_fact(f, "us-gaap:LiabilitiesNoncurrent", "I20051231", NULL);
+    expect_fact(f, "us-gaap:AccountsPayableCurrent", "I20051231", NULL);
+    expect_fact(f, "us-gaap:CashAndCashEquivalentsAtCarryingValue", "I20051231", "42000000");
+    expect_fact(f, "us-gaap:CashAndCashEquivalentsAtCarryingValue", "I20041231", "36500000");
+    expect_fact(f, "us-gaap:Assets", "I20051231", "400000000");
+    expect_fact(f, "us-gaap:Liabilities", "I20041231", "205000000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20050101-20051231", "33000000");
+    expect_fact(f, "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+                "D20040101-20041231", "47500000");
+    t2x_filing_free(f);
+}
+
 /* Every HTML corpus filing that converts: each fact spans its printed number. */
 static void test_corpus_spans(void **state)
 {
@@ -375,7 +399,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_constructs), cmocka_unit_test(test_headings), cmocka_unit_test(test_expense_extension_total),
-        cmocka_unit_test(test_month_only_heading), cmocka_unit_test(test_shares_respectively), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
+        cmocka_unit_test(test_month_only_heading), cmocka_unit_test(test_shares_respectively), cmocka_unit_test(test_sector_sections), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
         cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans), cmocka_unit_test(test_rules),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
