@@ -389,6 +389,27 @@ static int used_in_table(const t2x_table *t, const char *qname)
     return 0;
 }
 
+/* The row holding `qname` when it is one of the two or more rows that subtotal r adds up (its
+ * parent is r), itself no subtotal; else NULL. */
+static t2x_row *part_with_concept(t2x_table *t, size_t r, const char *qname)
+{
+    if (!t->rows[r].is_subtotal) return NULL;
+    int parts = 0; /* parts with an amount: a "sum" of one row (and dashes) is one figure printed twice */
+    for (size_t k = 0; k < t->nrows; k++) {
+        int amount = 0;
+        for (int c = 0; c < t->ncols && t->rows[k].parent == (int)r; c++)
+            amount |= t->rows[k].cells[c].present && t->rows[k].cells[c].num.mant != 0;
+        parts += amount;
+    }
+    if (parts < 2) return NULL;
+    for (size_t k = 0; k < t->nrows; k++)
+        if (t->rows[k].concept && strcmp(t->rows[k].concept, qname) == 0)
+            return t->rows[k].parent == (int)r && !t->rows[k].is_subtotal && t->rows[k].mapped == T2X_MAP_LABEL
+                       ? &t->rows[k]
+                       : NULL;
+    return NULL;
+}
+
 static const char *infer_subtotal(const t2x_table *t, size_t r, const t2x_concepts *cs)
 {
     static const char *const revenue[] = {"us-gaap:Revenues",
@@ -634,10 +655,23 @@ void t2x_map_table(t2x_table *t, const t2x_labelmap *lm, const t2x_concepts *cs,
         /* one concept per statement (equity statements repeat rows by design) */
         if (t->kind != T2X_STMT_EQUITY && used_in_table(t, rule->concept) &&
             !(rule->flags & (T2X_RULE_BALANCE_START | T2X_RULE_BALANCE_END))) {
-            t2x_diag_add(diag, T2X_INFO, name, L->v[row->line].no, "concept-reused",
-                         "\"%s\" would repeat %s in this statement; made an extension concept",
+            t2x_row *part = part_with_concept(t, r, rule->concept);
+            if (!part) {
+                t2x_diag_add(diag, T2X_INFO, name, L->v[row->line].no, "concept-reused",
+                             "\"%s\" would repeat %s in this statement; made an extension concept",
+                             row->label, rule->concept);
+                continue;
+            }
+            /* "Net sales" + "Delivery revenues" = "Total revenues": the printed sum worded as the
+             * concept is the concept; the part that shares its words becomes an extension */
+            t2x_diag_add(diag, T2X_INFO, name, L->v[part->line].no, "concept-reused",
+                         "\"%s\" is a part of \"%s\", which is %s; made an extension concept", part->label,
                          row->label, rule->concept);
-            continue;
+            free(part->concept);
+            part->concept = NULL;
+            part->mapped = T2X_MAP_NONE;
+            part->rule_line = 0;
+            part->rule_flags = 0;
         }
         row->concept = t2x_xstrdup(rule->concept);
         row->mapped = T2X_MAP_LABEL;

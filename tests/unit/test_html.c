@@ -230,6 +230,21 @@ static void test_sector_sections(void **state)
     t2x_filing_free(f);
 }
 
+/* "Net sales" + "Delivery revenues" = "Total revenues" (tests/data/handmade-revenue-parts.htm):
+ * both labels read as revenues; the printed sum is us-gaap:Revenues, the part an extension
+ * (Revenues was the net sales, the total an extension). */
+static void test_revenue_total_takes_concept(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert(srcpath("tests/data/handmade-revenue-parts.htm"));
+    assert_non_null(f);
+    expect_fact(f, "us-gaap:Revenues", "D20060101-20061231", "1285000000");
+    expect_fact(f, "us-gaap:Revenues", "D20050101-20051231", "1230000000");
+    expect_fact(f, "us-gaap:CostOfRevenue", "D20060101-20061231", "1080500000");
+    expect_fact(f, "us-gaap:NetIncomeLoss", "D20050101-20051231", "32500000");
+    t2x_filing_free(f);
+}
+
 /* Every HTML corpus filing that converts: each fact spans its printed number. */
 static void test_corpus_spans(void **state)
 {
@@ -399,7 +414,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_constructs), cmocka_unit_test(test_headings), cmocka_unit_test(test_expense_extension_total),
-        cmocka_unit_test(test_month_only_heading), cmocka_unit_test(test_shares_respectively), cmocka_unit_test(test_sector_sections), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
+        cmocka_unit_test(test_month_only_heading), cmocka_unit_test(test_shares_respectively), cmocka_unit_test(test_sector_sections), cmocka_unit_test(test_revenue_total_takes_concept), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
         cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans), cmocka_unit_test(test_rules),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
