@@ -537,6 +537,65 @@ static const char *per_share_kind(const t2x_table *t, size_t r)
     lower(h->label, u, sizeof u);
     int basic = strstr(u, "basic") || strstr(u, "primary"), diluted = strstr(u, "dilut") != NULL;
     return basic && diluted ? " basic and diluted" : diluted ? " diluted" : basic ? " basic" : "";
+/* The basic/diluted reading a per-share heading gives the rows printed under it ("Diluted
+ * earnings (loss) per share:" / "Continuing operations", "Net earnings (loss) per share"):
+ * "basic", "diluted", "basic and diluted", or NULL when the heading names none. */
+static const char *per_share_qualifier(const t2x_table *t, size_t r)
+{
+    const t2x_row *h = heading_above(t, r);
+    if (!h) return NULL;
+    char *hl = t2x_label_normalize(h->label);
+    int b = strstr(hl, "basic") || strstr(hl, "primary");
+    int d = strstr(hl, "dilut") != NULL;
+    const char *q = b && d ? "basic and diluted" : d ? "diluted" : b ? "basic" : NULL;
+    int per = !strstr(hl, "except") && (strstr(hl, "per share") || strstr(hl, "per common share"));
+    static const char *const alone[] = {"basic", "primary", "diluted", "fully diluted", "assuming dilution",
+                                        "assuming full dilution", "basic and diluted", NULL};
+    int bare = 0;
+    for (const char *const *a = alone; *a; a++) bare |= strcmp(hl, *a) == 0;
+    free(hl);
+    if (per || !q) return per ? q : NULL;
+    if (!bare) return NULL;
+    /* "Earnings per share:" / "Basic" / … / "Diluted": a bare qualifier heading under a per-share
+     * heading printed above it (other bare qualifier headings between them) */
+    for (size_t k = (size_t)(h - t->rows); k-- > 0;) {
+        const t2x_row *u = &t->rows[k];
+        if (u->kind != T2X_ROW_HEADER) continue;
+        char *ul = t2x_label_normalize(u->label);
+        int ubare = 0;
+        for (const char *const *a = alone; *a; a++) ubare |= strcmp(ul, *a) == 0;
+        int uper = !strstr(ul, "except") && (strstr(ul, "per share") || strstr(ul, "per common share"));
+        free(ul);
+        if (ubare) continue;
+        return uper ? q : NULL;
+    }
+    return NULL;
+}
+
+/* A row under a basic/diluted per-share heading read with it: "per share diluted continuing
+ * operations", "per share diluted net earnings (loss)" (its own "per share" dropped). Only a
+ * per-share concept is taken, and only for a label that names no such qualifier itself. */
+static const t2x_label_rule *per_share_row_rule(const t2x_table *t, size_t r, const char *norm,
+                                                const t2x_labelmap *lm, const t2x_concepts *cs,
+                                                t2x_stmt_kind kind)
+{
+    const char *q = cs ? per_share_qualifier(t, r) : NULL;
+    if (!q || strstr(norm, "basic") || strstr(norm, "dilut") || strstr(norm, "primary")) return NULL;
+    char *base = t2x_xstrdup(norm);
+    static const char *const tails[] = {" per common share", " per share", "per common share", "per share", NULL};
+    for (const char *const *tl = tails; *tl; tl++) {
+        size_t bl = strlen(base), tn = strlen(*tl);
+        if (bl >= tn && strcmp(base + bl - tn, *tl) == 0) {
+            base[bl - tn] = '\0';
+            break;
+        }
+    }
+    char *joined = base[0] ? t2x_xasprintf("per share %s %s", q, base) : t2x_xasprintf("per share %s", q);
+    const t2x_label_rule *rule = t2x_labelmap_match(lm, kind, t->rows[r].section, joined);
+    const t2x_concept *c = rule ? t2x_concepts_find(cs, rule->concept) : NULL;
+    free(joined);
+    free(base);
+    return c && c->type && strstr(c->type, "perShare") ? rule : NULL;
 }
 
 /* Is row r of an income statement printed under a revenue heading ("REVENUES", "Revenues:",
@@ -578,6 +637,11 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
     for (const char *p = norm; *p; p++) words += *p == ' ';
     const t2x_row *h = header_of(t, r);
     char *matched = NULL; /* the words the rule matched: the label, or its header's and its own */
+    rule = per_share_row_rule(t, r, norm, lm, cs, kind);
+    if (rule) {
+        free(norm);
+        return rule;
+    }
     if (h && words <= 3) {
         /* a short label takes its meaning from its group header first:
          * "Average Common Shares Outstanding:" + "Basic", "Deferred:" + "Federal"

@@ -245,6 +245,25 @@ static void test_revenue_total_takes_concept(void **state)
     t2x_filing_free(f);
 }
 
+/* Per-share rows printed under "Basic earnings (loss) per share" and "Diluted earnings (loss) per
+ * share" headings (tests/data/handmade-eps-headings.htm): the heading says which figure each
+ * row is; the diluted "Net earnings (loss) per share" was an extension, the continuing and
+ * discontinued rows extensions. */
+static void test_eps_headings(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert(srcpath("tests/data/handmade-eps-headings.htm"));
+    assert_non_null(f);
+    expect_fact(f, "us-gaap:EarningsPerShareBasic", "D20070101-20071231", "-0.24");
+    expect_fact(f, "us-gaap:EarningsPerShareDiluted", "D20070101-20071231", "-0.24");
+    expect_fact(f, "us-gaap:EarningsPerShareDiluted", "D20060101-20061231", "-0.2");
+    expect_fact(f, "us-gaap:IncomeLossFromContinuingOperationsPerBasicShare", "D20060101-20061231", "-0.33");
+    expect_fact(f, "us-gaap:IncomeLossFromContinuingOperationsPerDilutedShare", "D20070101-20071231", "-0.3");
+    expect_fact(f, "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxPerDilutedShare", "D20060101-20061231", "0.13");
+    expect_fact(f, "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "D20070101-20071231", "20000000");
+    t2x_filing_free(f);
+}
+
 /* Every HTML corpus filing that converts: each fact spans its printed number. */
 static void test_corpus_spans(void **state)
 {
@@ -414,7 +433,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_constructs), cmocka_unit_test(test_headings), cmocka_unit_test(test_expense_extension_total),
-        cmocka_unit_test(test_month_only_heading), cmocka_unit_test(test_shares_respectively), cmocka_unit_test(test_sector_sections), cmocka_unit_test(test_revenue_total_takes_concept), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
+        cmocka_unit_test(test_month_only_heading), cmocka_unit_test(test_shares_respectively), cmocka_unit_test(test_sector_sections), cmocka_unit_test(test_revenue_total_takes_concept), cmocka_unit_test(test_eps_headings), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
         cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans), cmocka_unit_test(test_rules),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
