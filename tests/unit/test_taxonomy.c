@@ -578,6 +578,9 @@ static const expect income[] = {
     {"is", "", "Provision (benefit) for income taxes", G("IncomeTaxExpenseBenefit"), 0},
     {"is", "", "Earnings (loss) per common and\ncommon equivalent share", G("EarningsPerShareBasic"), 0},
     {"is", "", "Net income (loss) per common share - basic and diluted", G("EarningsPerShareBasicAndDiluted"), 0},
+    /* small filers' "dilutive" for diluted */
+    {"is", "", "Basic and dilutive earnings per share", G("EarningsPerShareBasicAndDiluted"), 0},
+    {"is", "", "Net loss per share - basic and dilutive", G("EarningsPerShareBasicAndDiluted"), 0},
     {"is", "", "Weighted average shares outstanding - diluted", G("WeightedAverageNumberOfDilutedSharesOutstanding"), 0},
     {"is", "", "Gross profit", G("GrossProfit"), TOTAL},
     {"is", "", "Interest expense, net", G("InterestIncomeExpenseNonoperatingNet"), 0},
