@@ -537,6 +537,8 @@ static const char *per_share_kind(const t2x_table *t, size_t r)
     lower(h->label, u, sizeof u);
     int basic = strstr(u, "basic") || strstr(u, "primary"), diluted = strstr(u, "dilut") != NULL;
     return basic && diluted ? " basic and diluted" : diluted ? " diluted" : basic ? " basic" : "";
+}
+
 /* The basic/diluted reading a per-share heading gives the rows printed under it ("Diluted
  * earnings (loss) per share:" / "Continuing operations", "Net earnings (loss) per share"):
  * "basic", "diluted", "basic and diluted", or NULL when the heading names none. */
