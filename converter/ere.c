@@ -34,8 +34,10 @@ struct ere_seq {
 };
 
 struct t2x_ere {
-    ere_seq top;  /* one N_GROUP node: the pattern's alternatives */
-    int anchored; /* every alternative starts with '^' */
+    ere_seq top;             /* one N_GROUP node: the pattern's alternatives */
+    int anchored;            /* every alternative starts with '^' */
+    int nullable;            /* the pattern can match the empty string (then first is unused) */
+    unsigned char first[32]; /* every byte a non-empty match can start with */
 };
 
 /* ---------------------------------------------------------------- sets */
@@ -256,6 +258,22 @@ static int parse_alts(parser *ps, ere_node *group)
     }
 }
 
+/* Adds to set every byte that can start a match of s from item i on; 1 if s from i can match
+ * the empty string (what follows s may then start the match). Anchors count as empty. */
+static int seq_first(const ere_seq *s, size_t i, unsigned char *set)
+{
+    for (; i < s->n; i++) {
+        const ere_node *n = &s->items[i];
+        int empty = n->type == N_BOL || n->type == N_EOL || n->min == 0;
+        if (n->type == N_SET)
+            for (int b = 0; b < 32; b++) set[b] |= n->set[b];
+        else if (n->type == N_GROUP)
+            for (size_t a = 0; a < n->nalts; a++) empty |= seq_first(&n->alts[a], 0, set);
+        if (!empty) return 0;
+    }
+    return 1;
+}
+
 t2x_ere *t2x_ere_compile(const char *pattern)
 {
     if (!pattern) return NULL;
@@ -273,6 +291,7 @@ t2x_ere *t2x_ere_compile(const char *pattern)
     re->anchored = 1;
     for (size_t i = 0; i < root->nalts; i++)
         if (root->alts[i].n == 0 || root->alts[i].items[0].type != N_BOL) re->anchored = 0;
+    re->nullable = seq_first(&re->top, 0, re->first);
     return re;
 }
 
@@ -359,6 +378,8 @@ int t2x_ere_match(const t2x_ere *re, const char *text)
     matcher m = {(const unsigned char *)text, len, 0};
     size_t last = re->anchored ? 0 : len;
     for (size_t start = 0; start <= last; start++) {
+        /* a match of a pattern that cannot be empty starts with one of its first bytes */
+        if (!re->nullable && (start == len || !set_has(re->first, m.text[start]))) continue;
         if (match_node(&m, &re->top, 0, 0, start, NULL)) return 1;
         if (m.steps > MAX_STEPS) return -1;
     }
