@@ -341,6 +341,27 @@ static int note_sign(const t2x_filing *f, const t2x_table *t, const t2x_row *row
     return p;
 }
 
+/* Is cell c of a per-share row printed without its decimal point: a whole number ("96") ten
+ * times or more the largest of the row's other amounts, all printed with cents (".96" meant
+ * among "1.60" and "1.07")? A misprint the reader must not tag as printed. */
+static int decimal_point_lost(const t2x_row *row, int c, int ncols)
+{
+    const t2x_cell *x = &row->cells[c];
+    if (x->num.dash || x->num.frac != 0 || x->num.mant < 10) return 0;
+    double most = 0;
+    int others = 0;
+    for (int k = 0; k < ncols; k++) {
+        const t2x_cell *o = &row->cells[k];
+        if (k == c || !o->present || o->num.dash || o->num.mant == 0) continue;
+        if (o->num.frac < 1) return 0;
+        double v = (double)o->num.mant;
+        for (int f = 0; f < o->num.frac; f++) v /= 10;
+        if (v > most) most = v;
+        others++;
+    }
+    return others > 0 && (double)x->num.mant >= 10 * most;
+}
+
 /* Write one fact cell of a row: its column, concept (when it is not the row's), context,
  * unit, decimals, value and the span of the printed number it was read from. */
 static xmlNodePtr add_cell(builder *b, xmlNodePtr rn, const char *sid, int c, const char *concept,
@@ -759,6 +780,12 @@ static void build_statement(builder *b, xmlNodePtr root, size_t ti, int *role_co
             }
             if (col->skip) {
                 untagged(b, sid, rid, cell, L, "amount %s of \"%s\" is in a column that is not tagged", cell->text, row->label);
+                continue;
+            }
+            if (uk == T2X_UNIT_PER_SHARE && decimal_point_lost(row, c, t->ncols)) {
+                untagged(b, sid, rid, cell, L, "per-share amount %s of \"%s\" is a whole number among amounts printed "
+                         "with cents, ten times or more any of them: a decimal point lost in print; not tagged",
+                         cell->text, row->label);
                 continue;
             }
             const char *cid = cell_context(b, t, r, c, per);

@@ -183,6 +183,18 @@ static void test_rules(void **state)
     t2x_filing_free(f);
 }
 
+/* A per-share amount printed without its decimal point ("96" among "$1.60" and "$1.07", ".96"
+ * meant; BMS 10-K/A 2003's earnings-per-share note) is a misprint, not tagged: the 2001 basic
+ * figure comes from the income statement, 0.96 (it was 96). */
+static void test_decimal_point_lost(void **state)
+{
+    (void)state;
+    t2x_filing *f = convert(corpus("bristol-myers-squibb-co_10ka_2003-12-31.txt"));
+    if (!f) skip();
+    expect_fact(f, "us-gaap:IncomeLossFromContinuingOperationsPerBasicShare", "D20010101-20011231", "0.96");
+    t2x_filing_free(f);
+}
+
 /* Two share counts joined by "and" before two dates ("41,250,300 and" / "40,980,100 shares
  * issued at December 31, 2004 and 2003, respectively", the label wrapped over two table rows;
  * tests/data/handmade-shares-respectively.htm): each count is its own date's, and the
@@ -434,7 +446,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_constructs), cmocka_unit_test(test_headings), cmocka_unit_test(test_expense_extension_total),
         cmocka_unit_test(test_month_only_heading), cmocka_unit_test(test_shares_respectively), cmocka_unit_test(test_sector_sections), cmocka_unit_test(test_revenue_total_takes_concept), cmocka_unit_test(test_eps_headings), cmocka_unit_test(test_bad_html), cmocka_unit_test(test_corpus_facts),
-        cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans), cmocka_unit_test(test_rules),
+        cmocka_unit_test(test_ex27),       cmocka_unit_test(test_corpus_spans), cmocka_unit_test(test_rules), cmocka_unit_test(test_decimal_point_lost),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     t2x_data_cleanup();
