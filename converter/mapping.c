@@ -526,17 +526,39 @@ static int under_per_share_heading(const t2x_table *t, size_t r)
     return !strstr(u, "except") && (strstr(u, "per share") || strstr(u, "per common share") || strstr(u, "per-share"));
 }
 
-/* The kind of earnings per share the per-share heading above row r names ("DILUTED EARNINGS PER
- * SHARE:", "Per share - basic:"): " basic and diluted", " diluted", " basic", or "" when it names
- * none. The heading qualifies every row under it, worded or not. */
+/* The kind of earnings per share a lower-case heading names ("diluted earnings per share:",
+ * "per share - basic:"): "basic and diluted", "diluted", "basic", or NULL when it names none. */
+static const char *qualifier_named(const char *lowered)
+{
+    int basic = strstr(lowered, "basic") || strstr(lowered, "primary"), diluted = strstr(lowered, "dilut") != NULL;
+    return basic && diluted ? "basic and diluted" : diluted ? "diluted" : basic ? "basic" : NULL;
+}
+
+/* The kind of earnings per share the heading above row r names (qualifier_named), or NULL. The
+ * heading qualifies every row under it, worded or not. */
 static const char *per_share_kind(const t2x_table *t, size_t r)
 {
     const t2x_row *h = heading_above(t, r);
-    if (!h) return "";
+    if (!h) return NULL;
     char u[512];
     lower(h->label, u, sizeof u);
-    int basic = strstr(u, "basic") || strstr(u, "primary"), diluted = strstr(u, "dilut") != NULL;
-    return basic && diluted ? " basic and diluted" : diluted ? " diluted" : basic ? " basic" : "";
+    return qualifier_named(u);
+}
+
+/* Does a normalised heading speak of amounts per share (not "… except per share amounts")? */
+static int names_per_share(const char *norm)
+{
+    return !strstr(norm, "except") && (strstr(norm, "per share") || strstr(norm, "per common share"));
+}
+
+/* Is a normalised heading a qualifier alone ("Basic", "Assuming dilution")? */
+static int bare_qualifier(const char *norm)
+{
+    static const char *const alone[] = {"basic", "primary", "diluted", "fully diluted", "assuming dilution",
+                                        "assuming full dilution", "basic and diluted", NULL};
+    for (const char *const *a = alone; *a; a++)
+        if (strcmp(norm, *a) == 0) return 1;
+    return 0;
 }
 
 /* The basic/diluted reading a per-share heading gives the rows printed under it ("Diluted
@@ -547,14 +569,8 @@ static const char *per_share_qualifier(const t2x_table *t, size_t r)
     const t2x_row *h = heading_above(t, r);
     if (!h) return NULL;
     char *hl = t2x_label_normalize(h->label);
-    int b = strstr(hl, "basic") || strstr(hl, "primary");
-    int d = strstr(hl, "dilut") != NULL;
-    const char *q = b && d ? "basic and diluted" : d ? "diluted" : b ? "basic" : NULL;
-    int per = !strstr(hl, "except") && (strstr(hl, "per share") || strstr(hl, "per common share"));
-    static const char *const alone[] = {"basic", "primary", "diluted", "fully diluted", "assuming dilution",
-                                        "assuming full dilution", "basic and diluted", NULL};
-    int bare = 0;
-    for (const char *const *a = alone; *a; a++) bare |= strcmp(hl, *a) == 0;
+    const char *q = qualifier_named(hl);
+    int per = names_per_share(hl), bare = bare_qualifier(hl);
     free(hl);
     if (per || !q) return per ? q : NULL;
     if (!bare) return NULL;
@@ -564,9 +580,7 @@ static const char *per_share_qualifier(const t2x_table *t, size_t r)
         const t2x_row *u = &t->rows[k];
         if (u->kind != T2X_ROW_HEADER) continue;
         char *ul = t2x_label_normalize(u->label);
-        int ubare = 0;
-        for (const char *const *a = alone; *a; a++) ubare |= strcmp(ul, *a) == 0;
-        int uper = !strstr(ul, "except") && (strstr(ul, "per share") || strstr(ul, "per common share"));
+        int ubare = bare_qualifier(ul), uper = names_per_share(ul);
         free(ul);
         if (ubare) continue;
         return uper ? q : NULL;
@@ -667,7 +681,8 @@ static const t2x_label_rule *match_row(const t2x_table *t, size_t r, const t2x_l
             rule = NULL; /* cents alone do not say which per-share figure the words name */
         } else if (monetary_rule(rule, cs)) {
             /* "Net Income" under "DILUTED EARNINGS PER SHARE:" is "net income per share diluted" */
-            char *ps = t2x_xasprintf("%s per share%s", matched, per_share_kind(t, r));
+            const char *kind_named = per_share_kind(t, r);
+            char *ps = t2x_xasprintf("%s per share%s%s", matched, kind_named ? " " : "", kind_named ? kind_named : "");
             const t2x_label_rule *alt = t2x_labelmap_match(lm, kind, row->section, ps);
             free(ps);
             const t2x_concept *ac = alt ? t2x_concepts_find(cs, alt->concept) : NULL;
